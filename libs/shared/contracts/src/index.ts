@@ -1,1 +1,4 @@
-export * from './lib/contracts';
+export * from './lib/access';
+export * from './lib/errors';
+export * from './lib/auth';
+export * from './lib/admin';

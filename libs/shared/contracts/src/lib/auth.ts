@@ -1,0 +1,39 @@
+import type { AgencyKind, Role } from './access';
+
+export interface AgencyRef {
+  id: string;
+  name: string;
+  kind: AgencyKind;
+}
+
+export interface Me {
+  id: string;
+  email: string;
+  displayName: string;
+  role: Role;
+  agency: AgencyRef;
+}
+
+export interface LoginRequest {
+  email: string;
+  password: string;
+}
+
+export interface LoginResponse {
+  accessToken: string;
+  /** Seconds until the access token expires. */
+  expiresIn: number;
+  user: Me;
+}
+
+export interface RefreshResponse {
+  accessToken: string;
+  expiresIn: number;
+}
+
+/** The refresh cookie: httpOnly, SameSite=Strict, path `/api/auth`. */
+export const REFRESH_COOKIE = 'vigil_refresh';
+export const REFRESH_COOKIE_PATH = '/api/auth';
+
+/** Failed sign-ins allowed within the window, per account and per address. */
+export const LOGIN_THROTTLE = { windowSeconds: 15 * 60, perAccount: 5, perAddress: 50 } as const;

@@ -1,0 +1,35 @@
+/** The one error shape of every REST answer and socket ack. */
+
+export const ERROR_STATUS = {
+  VALIDATION: 400,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  NOT_FOUND: 404,
+  CONFLICT: 409,
+  PAYLOAD_TOO_LARGE: 413,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const;
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export interface ErrorDetail {
+  /** Dotted path of the bad field, e.g. `facility.kind`. */
+  field: string;
+  message: string;
+}
+
+export interface ApiError {
+  statusCode: number;
+  code: ErrorCode;
+  message: string;
+  details?: ErrorDetail[];
+}
+
+export function errorCodeForStatus(status: number): ErrorCode {
+  const match = (Object.keys(ERROR_STATUS) as ErrorCode[]).find((code) => ERROR_STATUS[code] === status);
+  return match ?? (status >= 500 ? 'INTERNAL' : 'VALIDATION');
+}
+
+export type Ack<T extends object = object> =
+  | ({ ok: true } & T)
+  | { ok: false; error: { code: ErrorCode; message: string; details?: ErrorDetail[] } };
