@@ -1,21 +1,94 @@
-/**
- * This is not a production server yet!
- * This is only a minimal backend to get started.
- */
-
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { ConfigError, createValidationPipe, loadConfig, type VigilConfig } from '@vigil/api-core';
+import { DataDirInUseError, DEMO_ACCOUNTS, openDatabase, seedDemoIfEmpty, startEmbeddedPostgres, type EmbeddedDatabase } from '@vigil/api-database';
+import cookieParser from 'cookie-parser';
+import helmet from 'helmet';
+import { Logger } from 'nestjs-pino';
+import { existsSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, relative } from 'node:path';
 import { AppModule } from './app/app.module';
 
-async function bootstrap() {
-  const app = await NestFactory.create(AppModule);
-  const globalPrefix = 'api';
-  app.setGlobalPrefix(globalPrefix);
-  const port = process.env.PORT || 3000;
-  await app.listen(port);
-  Logger.log(
-    `🚀 Application is running on: http://localhost:${port}/${globalPrefix}`,
-  );
+/** Plain progress lines for the person who ran `npm start`; the app itself logs JSON. */
+const say = (line: string) => process.stdout.write(`vigil: ${line}\n`);
+
+function fail(message: string): never {
+  process.stderr.write(`vigil: ${message}\n`);
+  process.exit(1);
 }
 
-bootstrap();
+async function start(): Promise<void> {
+  let config: VigilConfig;
+  try {
+    config = loadConfig(process.env);
+  } catch (error) {
+    if (error instanceof ConfigError) fail(`invalid configuration: ${error.message}`);
+    throw error;
+  }
+  // Serve the built web app beside the bundle unless told otherwise.
+  const bundledWeb = join(__dirname, '..', 'web', 'browser');
+  if (process.env['WEB_DIST'] === undefined && existsSync(bundledWeb)) config = { ...config, webDist: bundledWeb };
+
+  if (!(await portIsFree(config.port))) fail(`port ${config.port} is already in use (is Vigil already running?): stop it or set PORT.`);
+
+  let embedded: EmbeddedDatabase | null = null;
+  let databaseUrl = config.databaseUrl;
+  if (databaseUrl === null) {
+    say(`starting the embedded PostgreSQL (data in ${relative(process.cwd(), config.dataDir) || '.'})…`);
+    try {
+      embedded = await startEmbeddedPostgres(config.dataDir, say);
+    } catch (error) {
+      if (error instanceof DataDirInUseError) fail(error.message);
+      throw error;
+    }
+    databaseUrl = embedded.url;
+  }
+
+  const dataSource = await openDatabase(databaseUrl);
+  say('migrating the database…');
+  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  if (applied.length > 0) say(`applied ${applied.length} migration(s).`);
+  const seeded = (embedded !== null || config.seedDemo) && (await seedDemoIfEmpty(dataSource, config.demoPassword));
+  if (seeded) say('seeded the demo city (Shymkent).');
+
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  app.setGlobalPrefix('api');
+  app.use(helmet());
+  app.use(cookieParser());
+  app.useGlobalPipes(createValidationPipe());
+  app.set('trust proxy', process.env['TRUST_PROXY'] === 'true');
+  const openApi = new DocumentBuilder().setTitle('Vigil API').setVersion('1').addBearerAuth().build();
+  SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/json' });
+
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    say(`${signal}: finishing in-flight requests and stopping…`);
+    // Closing the app waits for in-flight requests and closes the database and sockets.
+    await app.close();
+    await embedded?.stop();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void stop('SIGTERM'));
+  process.on('SIGINT', () => void stop('SIGINT'));
+
+  await app.listen(config.port);
+  say(`ready at http://localhost:${config.port}${config.webDist ? '' : ' (API only: the web app is not built)'}`);
+  if (embedded !== null || config.seedDemo) {
+    say(`demo sign-ins (password "${config.demoPassword === 'vigil-demo' ? 'vigil-demo' : 'from DEMO_PASSWORD'}"): ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}`);
+  }
+}
+
+function portIsFree(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once('error', () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
+}
+
+start().catch((error: unknown) => fail(`could not start: ${error instanceof Error ? error.message : String(error)}`));

@@ -1,10 +1,37 @@
-import { Module } from '@nestjs/common';
-import { AppController } from './app.controller';
-import { AppService } from './app.service';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER } from '@nestjs/core';
+import { ServeStaticModule } from '@nestjs/serve-static';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AdminModule } from '@vigil/api-admin';
+import { AuthModule } from '@vigil/api-auth';
+import { ApiExceptionFilter, loggerParams, VigilConfigModule, type VigilConfig } from '@vigil/api-core';
+import { dataSourceOptions } from '@vigil/api-database';
+import { LoggerModule } from 'nestjs-pino';
+import type { DataSource } from 'typeorm';
+import { HealthController } from './health.controller';
 
-@Module({
-  imports: [],
-  controllers: [AppController],
-  providers: [AppService],
-})
-export class AppModule {}
+/** Wires the feature modules onto one database and one configuration. */
+@Module({})
+export class AppModule {
+  static forRoot(config: VigilConfig, dataSource: DataSource): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        VigilConfigModule.forRoot(config),
+        LoggerModule.forRoot(loggerParams(config.logLevel)),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSourceOptions(''),
+          // The data source that start-up migrated is the one the app uses.
+          dataSourceFactory: async () => dataSource,
+        }),
+        ...(config.webDist
+          ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*rest}', '/socket.io/{*rest}'] })]
+          : []),
+        AuthModule,
+        AdminModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],
+    };
+  }
+}

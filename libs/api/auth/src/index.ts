@@ -1,0 +1,4 @@
+export * from './lib/auth.module';
+export * from './lib/auth-user';
+export * from './lib/decorators';
+export * from './lib/sessions.service';

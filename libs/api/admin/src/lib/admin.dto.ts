@@ -1,0 +1,107 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  AGENCY_KINDS,
+  PASSWORD_MIN_LENGTH,
+  ROLES,
+  type AgencyKind,
+  type CreateAccountRequest,
+  type CreateAgencyRequest,
+  type Role,
+  type UpdateAccountRequest,
+  type UpdateAgencyRequest,
+} from '@vigil/contracts';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+
+export class CreateAgencyBody implements CreateAgencyRequest {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name!: string;
+
+  @ApiProperty({ enum: AGENCY_KINDS })
+  @IsIn(AGENCY_KINDS, { message: `must be one of ${AGENCY_KINDS.join(', ')}` })
+  kind!: AgencyKind;
+}
+
+export class UpdateAgencyBody implements UpdateAgencyRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  name?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+}
+
+export class CreateAccountBody implements CreateAccountRequest {
+  @ApiProperty()
+  @IsEmail({}, { message: 'must be an email address' })
+  @MaxLength(320)
+  email!: string;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  displayName!: string;
+
+  @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(1024)
+  password!: string;
+
+  @ApiProperty({ enum: ROLES })
+  @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
+  role!: Role;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'must be an agency id' })
+  agencyId!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  onDuty?: boolean;
+}
+
+export class UpdateAccountBody implements UpdateAccountRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(200)
+  displayName?: string;
+
+  @ApiPropertyOptional({ enum: ROLES })
+  @IsOptional()
+  @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
+  role?: Role;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an agency id' })
+  agencyId?: string;
+
+  @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH })
+  @IsOptional()
+  @IsString()
+  @MinLength(PASSWORD_MIN_LENGTH)
+  @MaxLength(1024)
+  password?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  disabled?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  onDuty?: boolean;
+}

@@ -1,0 +1,17 @@
+import type { Me } from '@vigil/contracts';
+import { AccountEntity } from '@vigil/api-database';
+
+/** The signed-in caller of a request or socket: an account and the session it signed in with. */
+export interface AuthUser extends Me {
+  sessionId: string;
+}
+
+export function toMe(account: AccountEntity): Me {
+  return {
+    id: account.id,
+    email: account.email,
+    displayName: account.displayName,
+    role: account.role,
+    agency: { id: account.agency.id, name: account.agency.name, kind: account.agency.kind },
+  };
+}

@@ -1,0 +1,39 @@
+import { ConfigError, loadConfig } from './config';
+
+describe('loadConfig', () => {
+  it('applies the defaults of an empty environment', () => {
+    const config = loadConfig({}, '/srv/vigil');
+    expect(config).toMatchObject({
+      port: 3000,
+      databaseUrl: null,
+      dataDir: '/srv/vigil/.data',
+      visitDeadlineHours: 24,
+      demoPassword: 'vigil-demo',
+      logLevel: 'info',
+    });
+  });
+
+  it('names every bad variable', () => {
+    let error: unknown;
+    try {
+      loadConfig({ PORT: 'abc', VISIT_DEADLINE_HOURS: '-1', DATABASE_URL: 'mysql://x', JWT_SECRET: 'short' });
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ConfigError);
+    expect((error as ConfigError).problems.map((p) => p.variable).sort()).toEqual([
+      'DATABASE_URL',
+      'JWT_SECRET',
+      'PORT',
+      'VISIT_DEADLINE_HOURS',
+    ]);
+    expect((error as ConfigError).message).toContain('PORT must be an integer from 1 to 65535 (got "abc")');
+  });
+
+  it('accepts an external database and a port', () => {
+    const config = loadConfig({ PORT: '8080', DATABASE_URL: 'postgres://u:p@db:5432/vigil', SEED_DEMO: 'true' });
+    expect(config.port).toBe(8080);
+    expect(config.databaseUrl).toBe('postgres://u:p@db:5432/vigil');
+    expect(config.seedDemo).toBe(true);
+  });
+});

@@ -1,0 +1,107 @@
+import { isAbsolute, resolve } from 'node:path';
+
+/** Everything Vigil reads from its environment, validated once at start-up. */
+export interface VigilConfig {
+  port: number;
+  /** An external PostgreSQL; `null` runs the embedded one under `dataDir`. */
+  databaseUrl: string | null;
+  dataDir: string;
+  /** Signs access tokens; generated per process when absent (tokens then die on restart). */
+  jwtSecret: string | null;
+  accessTokenTtlSeconds: number;
+  refreshTokenTtlDays: number;
+  visitDeadlineHours: number;
+  demoPassword: string;
+  /** Seed the demo city on an empty database even when `DATABASE_URL` is set. */
+  seedDemo: boolean;
+  logLevel: LogLevel;
+  /** The built web app served at `/`; `null` serves none. */
+  webDist: string | null;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(problems.map((p) => `${p.variable} ${p.message}`).join('; '));
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+/** Reads and validates the environment; throws a `ConfigError` naming every bad variable. */
+export function loadConfig(env: Env, cwd = process.cwd()): VigilConfig {
+  const problems: { variable: string; message: string }[] = [];
+  const text = (name: string): string | undefined => {
+    const value = env[name];
+    return value === undefined || value.trim() === '' ? undefined : value.trim();
+  };
+  const integer = (name: string, fallback: number, min: number, max: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isInteger(value) || value < min || value > max) {
+      problems.push({ variable: name, message: `must be an integer from ${min} to ${max} (got "${raw}")` });
+      return fallback;
+    }
+    return value;
+  };
+  const positive = (name: string, fallback: number): number => {
+    const raw = text(name);
+    if (raw === undefined) return fallback;
+    const value = Number(raw);
+    if (!Number.isFinite(value) || value <= 0) {
+      problems.push({ variable: name, message: `must be a positive number (got "${raw}")` });
+      return fallback;
+    }
+    return value;
+  };
+  const flag = (name: string): boolean => {
+    const raw = text(name);
+    if (raw === undefined) return false;
+    if (['1', 'true', 'yes'].includes(raw.toLowerCase())) return true;
+    if (['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+    problems.push({ variable: name, message: `must be true or false (got "${raw}")` });
+    return false;
+  };
+  const path = (raw: string) => (isAbsolute(raw) ? raw : resolve(cwd, raw));
+
+  const databaseUrl = text('DATABASE_URL') ?? null;
+  if (databaseUrl !== null && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
+    problems.push({ variable: 'DATABASE_URL', message: 'must be a postgres:// or postgresql:// URL' });
+  }
+  const jwtSecret = text('JWT_SECRET') ?? null;
+  if (jwtSecret !== null && jwtSecret.length < 32) {
+    problems.push({ variable: 'JWT_SECRET', message: 'must be at least 32 characters long' });
+  }
+  const demoPassword = text('DEMO_PASSWORD') ?? 'vigil-demo';
+  if (demoPassword.length < 8) {
+    problems.push({ variable: 'DEMO_PASSWORD', message: 'must be at least 8 characters long' });
+  }
+  const logLevel = (text('LOG_LEVEL') ?? 'info') as LogLevel;
+  if (!LOG_LEVELS.includes(logLevel)) {
+    problems.push({ variable: 'LOG_LEVEL', message: `must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")` });
+  }
+  const webDist = text('WEB_DIST');
+
+  const config: VigilConfig = {
+    port: integer('PORT', 3000, 1, 65535),
+    databaseUrl,
+    dataDir: path(text('DATA_DIR') ?? '.data'),
+    jwtSecret,
+    accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 900, 10, 86400),
+    refreshTokenTtlDays: integer('REFRESH_TOKEN_TTL_DAYS', 14, 1, 365),
+    visitDeadlineHours: positive('VISIT_DEADLINE_HOURS', 24),
+    demoPassword,
+    seedDemo: flag('SEED_DEMO'),
+    logLevel,
+    webDist: webDist === 'none' ? null : webDist ? path(webDist) : null,
+  };
+  if (problems.length > 0) throw new ConfigError(problems);
+  return config;
+}
+
+/** Nest injection token for the validated configuration. */
+export const VIGIL_CONFIG = Symbol('VIGIL_CONFIG');

@@ -1,0 +1,29 @@
+import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import type { ErrorDetail } from '@vigil/contracts';
+import { ApiException } from './errors';
+
+/** Flattens class-validator's tree into `details`, one per bad field, with dotted paths. */
+export function validationDetails(errors: ValidationError[], prefix = ''): ErrorDetail[] {
+  return errors.flatMap((error) => {
+    const field = prefix ? `${prefix}.${error.property}` : error.property;
+    const own = Object.values(error.constraints ?? {}).map((message) => ({
+      field,
+      // class-validator starts messages with the property name; the field is named already.
+      message: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,
+    }));
+    return [...own, ...validationDetails(error.children ?? [], field)];
+  });
+}
+
+/** The one validation of every REST body and query: unknown fields rejected, each bad field named. */
+export function createValidationPipe(): ValidationPipe {
+  return new ValidationPipe({
+    whitelist: true,
+    forbidNonWhitelisted: true,
+    transform: true,
+    exceptionFactory: (errors) => {
+      const details = validationDetails(errors);
+      return new ApiException('VALIDATION', details.map((d) => `${d.field} ${d.message}`).join('; '), details);
+    },
+  });
+}

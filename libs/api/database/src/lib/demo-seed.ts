@@ -1,0 +1,48 @@
+import { hashPassword } from '@vigil/api-core';
+import type { AgencyKind, Role } from '@vigil/contracts';
+import type { DataSource } from 'typeorm';
+import { AccountEntity, AgencyEntity } from './entities';
+
+/** The demo city of the contract. Every name here is invented. */
+export const DEMO_AGENCIES: { key: string; name: string; kind: AgencyKind }[] = [
+  { key: 'prosecutor', name: "Shymkent City Prosecutor's Office", kind: 'prosecutor' },
+  { key: 'police', name: 'Shymkent City Police Department', kind: 'police' },
+  { key: 'ombudsman', name: "Human Rights Commissioner's Representative in Shymkent", kind: 'ombudsman' },
+  { key: 'civil_society', name: 'Shymkent Public Monitoring Group', kind: 'civil_society' },
+];
+
+export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; agency: string; onDuty?: boolean }[] = [
+  { email: 'prosecutor@demo.vigil', displayName: 'Arman Tasov', role: 'prosecutor', agency: 'prosecutor', onDuty: true },
+  { email: 'chief@demo.vigil', displayName: 'Gulnara Ermekova', role: 'chief_prosecutor', agency: 'prosecutor' },
+  { email: 'police@demo.vigil', displayName: 'Timur Ospanov', role: 'police', agency: 'police' },
+  { email: 'ombudsman@demo.vigil', displayName: 'Aigerim Nurova', role: 'ombudsman', agency: 'ombudsman' },
+  { email: 'observer@demo.vigil', displayName: 'Dana Kairatova', role: 'observer', agency: 'civil_society' },
+  { email: 'admin@demo.vigil', displayName: 'System Administrator', role: 'admin', agency: 'prosecutor' },
+];
+
+/** Seeds the demo city when the database holds no agency yet; returns whether it did. */
+export async function seedDemoIfEmpty(dataSource: DataSource, password: string): Promise<boolean> {
+  const passwordHash = await hashPassword(password);
+  return dataSource.transaction(async (manager) => {
+    // Two instances starting at once must not both seed.
+    await manager.query('SELECT pg_advisory_xact_lock(4242001)');
+    if ((await manager.count(AgencyEntity)) > 0) return false;
+    const agencies = new Map<string, AgencyEntity>();
+    for (const { key, name, kind } of DEMO_AGENCIES) {
+      agencies.set(key, await manager.save(manager.create(AgencyEntity, { name, kind })));
+    }
+    for (const account of DEMO_ACCOUNTS) {
+      await manager.save(
+        manager.create(AccountEntity, {
+          email: account.email,
+          displayName: account.displayName,
+          role: account.role,
+          agencyId: agencies.get(account.agency)!.id,
+          passwordHash,
+          onDuty: account.onDuty ?? false,
+        }),
+      );
+    }
+    return true;
+  });
+}

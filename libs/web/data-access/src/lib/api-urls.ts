@@ -1,0 +1,18 @@
+/** Paths of the REST API, served on the same origin as the app. */
+export const API_URLS = {
+  login: '/api/auth/login',
+  refresh: '/api/auth/refresh',
+  logout: '/api/auth/logout',
+  me: '/api/me',
+  agencies: '/api/admin/agencies',
+  accounts: '/api/admin/accounts',
+} as const;
+
+/** Requests that trade credentials for a token: they carry no Bearer and are never retried. */
+export function isTokenExchange(url: string): boolean {
+  return url === API_URLS.login || url === API_URLS.refresh;
+}
+
+export function isApiUrl(url: string): boolean {
+  return url.startsWith('/api/');
+}

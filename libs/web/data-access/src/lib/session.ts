@@ -1,0 +1,75 @@
+import { HttpClient } from '@angular/common/http';
+import { computed, inject, Injectable, signal } from '@angular/core';
+import type { LoginResponse, Me, RefreshResponse } from '@vigil/contracts';
+import { firstValueFrom } from 'rxjs';
+import { API_URLS } from './api-urls';
+
+/**
+ * Who is signed in. The access token lives only in memory; the refresh token is an httpOnly
+ * cookie scoped to `/api/auth`, so a reload signs back in through `restore()`.
+ */
+@Injectable({ providedIn: 'root' })
+export class Session {
+  private readonly http = inject(HttpClient);
+  private readonly token = signal<string | null>(null);
+  private readonly user = signal<Me | null>(null);
+  private refreshing: Promise<string> | null = null;
+
+  readonly accessToken = this.token.asReadonly();
+  readonly me = this.user.asReadonly();
+  readonly signedIn = computed(() => this.user() !== null);
+  readonly isAdmin = computed(() => this.user()?.role === 'admin');
+
+  async signIn(email: string, password: string): Promise<Me> {
+    const response = await firstValueFrom(this.http.post<LoginResponse>(API_URLS.login, { email, password }));
+    this.token.set(response.accessToken);
+    return this.loadMe();
+  }
+
+  /** On start: trade the refresh cookie, if any, for a token and the profile. Never throws. */
+  async restore(): Promise<boolean> {
+    try {
+      await this.refresh();
+      await this.loadMe();
+      return true;
+    } catch {
+      this.clear();
+      return false;
+    }
+  }
+
+  /** One refresh at a time: concurrent callers share it (the refresh token rotates). */
+  refresh(): Promise<string> {
+    this.refreshing ??= firstValueFrom(this.http.post<RefreshResponse>(API_URLS.refresh, null))
+      .then((response) => {
+        this.token.set(response.accessToken);
+        return response.accessToken;
+      })
+      .finally(() => {
+        this.refreshing = null;
+      });
+    return this.refreshing;
+  }
+
+  async loadMe(): Promise<Me> {
+    const me = await firstValueFrom(this.http.get<Me>(API_URLS.me));
+    this.user.set(me);
+    return me;
+  }
+
+  /** Ends the session on the server too; the local session ends even if the server cannot be told. */
+  async signOut(): Promise<void> {
+    try {
+      await firstValueFrom(this.http.post<void>(API_URLS.logout, null));
+    } catch {
+      // Already expired or unreachable: nothing more to revoke from here.
+    } finally {
+      this.clear();
+    }
+  }
+
+  clear(): void {
+    this.token.set(null);
+    this.user.set(null);
+  }
+}

@@ -1,0 +1,74 @@
+import { TestBed } from '@angular/core/testing';
+import { en } from './en';
+import { kk } from './kk';
+import { ru } from './ru';
+import { LANGUAGE_STORAGE_KEY, Translator } from './translator';
+
+describe('Translator', () => {
+  beforeEach(() => {
+    localStorage.clear();
+    document.documentElement.lang = '';
+    TestBed.resetTestingModule();
+  });
+
+  function createTranslator(): Translator {
+    return TestBed.inject(Translator);
+  }
+
+  it('starts in English and sets <html lang>', () => {
+    const translator = createTranslator();
+    expect(translator.language()).toBe('en');
+    expect(translator.translate('signIn.submit')).toBe('Sign in');
+    expect(document.documentElement.lang).toBe('en');
+  });
+
+  it('switches the strings, the lang attribute and remembers the choice', () => {
+    const translator = createTranslator();
+    translator.use('ru');
+    expect(translator.translate('shell.signOut')).toBe('Выйти');
+    expect(document.documentElement.lang).toBe('ru');
+    expect(localStorage.getItem(LANGUAGE_STORAGE_KEY)).toBe('ru');
+
+    translator.use('kk');
+    expect(translator.translate('shell.signOut')).toBe('Шығу');
+    expect(document.documentElement.lang).toBe('kk');
+  });
+
+  it('comes back in the remembered language on the next start', () => {
+    createTranslator().use('kk');
+    TestBed.resetTestingModule();
+    document.documentElement.lang = '';
+
+    const next = createTranslator();
+    expect(next.language()).toBe('kk');
+    expect(next.translate('signIn.password')).toBe('Құпиясөз');
+    expect(document.documentElement.lang).toBe('kk');
+  });
+
+  it('ignores a stored value that is not a language', () => {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'xx');
+    expect(createTranslator().language()).toBe('en');
+  });
+
+  it('fills parameters and picks plural forms by the language rules', () => {
+    const translator = createTranslator();
+    expect(translator.translate('home.welcome', { name: 'Dana' })).toBe('Welcome, Dana');
+    expect(translator.translate('signIn.rateLimited', { count: 1 })).toBe('Too many attempts, try again in 1 minute');
+    expect(translator.translate('signIn.rateLimited', { count: 15 })).toBe('Too many attempts, try again in 15 minutes');
+
+    translator.use('ru');
+    expect(translator.translate('signIn.rateLimited', { count: 1 })).toContain('1 минуту');
+    expect(translator.translate('signIn.rateLimited', { count: 3 })).toContain('3 минуты');
+    expect(translator.translate('signIn.rateLimited', { count: 15 })).toContain('15 минут');
+  });
+
+  it('has a non-empty translation of every key in every language', () => {
+    for (const dictionary of [ru, kk]) {
+      expect(Object.keys(dictionary).sort()).toEqual(Object.keys(en).sort());
+      for (const entry of Object.values(dictionary)) {
+        const text = typeof entry === 'string' ? entry : entry.other;
+        expect(text.trim().length).toBeGreaterThan(0);
+      }
+    }
+  });
+});
