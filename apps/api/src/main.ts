@@ -1,17 +1,20 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ConfigError, createValidationPipe, loadConfig, type VigilConfig } from '@vigil/api-core';
+import { ConfigError, createValidationPipe, DEFAULT_DEMO_PASSWORD, loadConfig, type VigilConfig } from '@vigil/api-core';
 import { DataDirInUseError, DEMO_ACCOUNTS, openDatabase, seedDemoIfEmpty, startEmbeddedPostgres, type EmbeddedDatabase } from '@vigil/api-database';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
 import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { join, relative } from 'node:path';
+import { join } from 'node:path';
 import { AppModule } from './app/app.module';
 
 /** Plain progress lines for the person who ran `npm start`; the app itself logs JSON. */
+/** `npm run seed:demo`: migrate and seed the demo city, then exit. */
+const seedOnly = process.argv.includes('--seed-demo');
+
 const say = (line: string) => process.stdout.write(`vigil: ${line}\n`);
 
 function fail(message: string): never {
@@ -31,12 +34,11 @@ async function start(): Promise<void> {
   const bundledWeb = join(__dirname, '..', 'web', 'browser');
   if (process.env['WEB_DIST'] === undefined && existsSync(bundledWeb)) config = { ...config, webDist: bundledWeb };
 
-  if (!(await portIsFree(config.port))) fail(`port ${config.port} is already in use (is Vigil already running?): stop it or set PORT.`);
+  if (!seedOnly && !(await portIsFree(config.port))) fail(`port ${config.port} is already in use (is Vigil already running?): stop it or set PORT.`);
 
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.databaseUrl;
   if (databaseUrl === null) {
-    say(`starting the embedded PostgreSQL (data in ${relative(process.cwd(), config.dataDir) || '.'})…`);
     try {
       embedded = await startEmbeddedPostgres(config.dataDir, say);
     } catch (error) {
@@ -50,8 +52,14 @@ async function start(): Promise<void> {
   say('migrating the database…');
   const applied = await dataSource.runMigrations({ transaction: 'each' });
   if (applied.length > 0) say(`applied ${applied.length} migration(s).`);
-  const seeded = (embedded !== null || config.seedDemo) && (await seedDemoIfEmpty(dataSource, config.demoPassword));
+  const seeded = (embedded !== null || config.seedDemo || seedOnly) && (await seedDemoIfEmpty(dataSource, config.demoPassword));
   if (seeded) say('seeded the demo city (Shymkent).');
+  if (seedOnly) {
+    if (!seeded) say('the database is not empty: nothing seeded.');
+    await dataSource.destroy();
+    await embedded?.stop();
+    return;
+  }
 
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), { bufferLogs: true });
   app.useLogger(app.get(Logger));
@@ -79,7 +87,8 @@ async function start(): Promise<void> {
   await app.listen(config.port);
   say(`ready at http://localhost:${config.port}${config.webDist ? '' : ' (API only: the web app is not built)'}`);
   if (embedded !== null || config.seedDemo) {
-    say(`demo sign-ins (password "${config.demoPassword === 'vigil-demo' ? 'vigil-demo' : 'from DEMO_PASSWORD'}"): ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}`);
+    const password = config.demoPassword === DEFAULT_DEMO_PASSWORD ? `"${DEFAULT_DEMO_PASSWORD}"` : 'the one in DEMO_PASSWORD';
+    say(`demo sign-ins, password ${password}: ${DEMO_ACCOUNTS.map((a) => a.email).join(', ')}`);
   }
 }
 

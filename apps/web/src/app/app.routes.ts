@@ -1,3 +1,29 @@
-import { Route } from '@angular/router';
+import type { Route } from '@angular/router';
+import {
+  adminGuard,
+  caseWorkerGuard,
+  Home,
+  Shell,
+  SignIn,
+  signedInGuard,
+  signedOutGuard,
+} from '@vigil/web-shell';
 
-export const appRoutes: Route[] = [];
+export const appRoutes: Route[] = [
+  { path: 'sign-in', component: SignIn, canMatch: [signedOutGuard], title: 'Vigil' },
+  {
+    path: '',
+    component: Shell,
+    canMatch: [signedInGuard],
+    children: [
+      { path: '', pathMatch: 'full', component: Home, canActivate: [caseWorkerGuard], title: 'Vigil' },
+      {
+        path: 'admin',
+        canMatch: [adminGuard],
+        loadChildren: () => import('@vigil/web-admin').then((m) => m.adminRoutes),
+        title: 'Vigil',
+      },
+    ],
+  },
+  { path: '**', redirectTo: '' },
+];

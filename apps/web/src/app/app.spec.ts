@@ -1,18 +1,69 @@
+import { provideHttpClient, withInterceptors } from '@angular/common/http';
+import { HttpTestingController, provideHttpClientTesting } from '@angular/common/http/testing';
 import { TestBed } from '@angular/core/testing';
+import { provideRouter, Router } from '@angular/router';
+import { RouterTestingHarness } from '@angular/router/testing';
+import type { Me } from '@vigil/contracts';
+import { API_URLS, authInterceptor, Session } from '@vigil/web-data-access';
 import { App } from './app';
-import { NxWelcome } from './nx-welcome';
+import { appRoutes } from './app.routes';
 
-describe('App', () => {
-  beforeEach(async () => {
-    await TestBed.configureTestingModule({
-      imports: [App, NxWelcome],
-    }).compileComponents();
+const agency = { id: '3c1e9a52-7f0b-4d2e-9a61-1f2e3d4c5b6a', name: 'Test Office', kind: 'prosecutor' } as const;
+const person = (role: Me['role']): Me => ({
+  id: '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
+  email: 'person@example.test',
+  displayName: 'Test Person',
+  role,
+  agency,
+});
+
+const settle = () => new Promise((resolve) => setTimeout(resolve));
+
+describe('App routes', () => {
+  let backend: HttpTestingController;
+
+  beforeEach(() => {
+    localStorage.clear();
+    TestBed.configureTestingModule({
+      imports: [App],
+      providers: [
+        provideRouter(appRoutes),
+        provideHttpClient(withInterceptors([authInterceptor])),
+        provideHttpClientTesting(),
+      ],
+    });
+    backend = TestBed.inject(HttpTestingController);
   });
 
-  it('should render title', async () => {
-    const fixture = TestBed.createComponent(App);
-    await fixture.whenStable();
-    const compiled = fixture.nativeElement as HTMLElement;
-    expect(compiled.querySelector('h1')?.textContent).toContain('Welcome web');
+  async function signInAs(role: Me['role']): Promise<void> {
+    const signedIn = TestBed.inject(Session).signIn('person@example.test', 'secret-password');
+    backend.expectOne(API_URLS.login).flush({ accessToken: 'token', expiresIn: 900, user: person(role) });
+    await settle();
+    backend.expectOne(API_URLS.me).flush(person(role));
+    await signedIn;
+  }
+
+  it('sends the signed out to sign-in', async () => {
+    const harness = await RouterTestingHarness.create('/');
+    expect(TestBed.inject(Router).url).toBe('/sign-in');
+    expect(harness.routeNativeElement?.querySelector('button[type="submit"]')?.textContent).toContain('Sign in');
+  });
+
+  it('lands a case worker on home and keeps them out of the admin area', async () => {
+    await signInAs('ombudsman');
+    const harness = await RouterTestingHarness.create('/');
+    expect(TestBed.inject(Router).url).toBe('/');
+    expect(harness.routeNativeElement?.textContent).toContain('Welcome, Test Person');
+
+    await harness.navigateByUrl('/admin');
+    expect(TestBed.inject(Router).url).toBe('/');
+  });
+
+  it('lands an admin on the admin area', async () => {
+    await signInAs('admin');
+    await RouterTestingHarness.create('/');
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/admin/agencies');
+    backend.match(() => true).forEach((request) => request.flush([]));
   });
 });

@@ -1,1 +1,4 @@
-export * from './lib/web-shell/web-shell';
+export * from './lib/guards';
+export * from './lib/sign-in';
+export * from './lib/shell';
+export * from './lib/home';

@@ -1,1 +1,2 @@
-export * from './lib/web-ui/web-ui';
+export * from './lib/agency-badge';
+export * from './lib/language-switch';

@@ -19,6 +19,9 @@ export interface VigilConfig {
   webDist: string | null;
 }
 
+/** The documented password of the demo accounts (README), not a secret. */
+export const DEFAULT_DEMO_PASSWORD = 'vigil-demo';
+
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 
@@ -76,7 +79,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): VigilConfig {
   if (jwtSecret !== null && jwtSecret.length < 32) {
     problems.push({ variable: 'JWT_SECRET', message: 'must be at least 32 characters long' });
   }
-  const demoPassword = text('DEMO_PASSWORD') ?? 'vigil-demo';
+  const demoPassword = text('DEMO_PASSWORD') ?? DEFAULT_DEMO_PASSWORD;
   if (demoPassword.length < 8) {
     problems.push({ variable: 'DEMO_PASSWORD', message: 'must be at least 8 characters long' });
   }

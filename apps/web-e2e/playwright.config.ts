@@ -1,0 +1,50 @@
+import { defineConfig } from '@playwright/test';
+import { join } from 'node:path';
+
+const port = 4310;
+const workspaceRoot = join(__dirname, '..', '..');
+
+// Debian's Chromium; no browser is downloaded.
+process.env['PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD'] = '1';
+
+export default defineConfig({
+  testDir: './src',
+  outputDir: join(workspaceRoot, 'dist', '.playwright', 'apps', 'web-e2e', 'test-output'),
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: 'list',
+  timeout: 30_000,
+  expect: { timeout: 10_000 },
+  use: {
+    baseURL: `http://localhost:${port}`,
+    locale: 'en-US',
+    trace: 'retain-on-failure',
+    launchOptions: {
+      executablePath: '/usr/bin/chromium',
+      args: [
+        '--no-sandbox',
+        '--disable-dev-shm-usage',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--no-first-run',
+        '--disable-gpu',
+      ],
+    },
+  },
+  // The built API on a fresh data directory: embedded PostgreSQL, migrations, demo seed, and
+  // the built web app served at `/`.
+  webServer: {
+    command: 'node dist/apps/api/main.js',
+    cwd: workspaceRoot,
+    url: `http://localhost:${port}/api/health`,
+    reuseExistingServer: false,
+    timeout: 120_000,
+    env: {
+      PORT: String(port),
+      DATA_DIR: `tmp/web-e2e/data-${Date.now()}`,
+      LOG_LEVEL: 'warn',
+    },
+  },
+  projects: [{ name: 'chromium' }],
+});

@@ -1,0 +1,30 @@
+import { inject } from '@angular/core';
+import { type CanActivateFn, type CanMatchFn, Router, type UrlTree } from '@angular/router';
+import type { Me } from '@vigil/contracts';
+import { Session } from '@vigil/web-data-access';
+
+export const SIGN_IN_PATH = '/sign-in';
+export const ADMIN_PATH = '/admin';
+export const HOME_PATH = '/';
+
+/** Admins land on the admin area (they see no case content); everyone else on home. */
+export function landingPath(me: Pick<Me, 'role'>): string {
+  return me.role === 'admin' ? ADMIN_PATH : HOME_PATH;
+}
+
+function redirect(path: string): UrlTree {
+  return inject(Router).parseUrl(path);
+}
+
+export const signedInGuard: CanMatchFn = () => inject(Session).signedIn() || redirect(SIGN_IN_PATH);
+
+/** The sign-in page is only for the signed out; the signed in go where they belong. */
+export const signedOutGuard: CanMatchFn = () => {
+  const me = inject(Session).me();
+  return me === null || redirect(landingPath(me));
+};
+
+export const adminGuard: CanMatchFn = () => inject(Session).isAdmin() || redirect(HOME_PATH);
+
+/** Home holds case work, which an admin never sees. */
+export const caseWorkerGuard: CanActivateFn = () => !inject(Session).isAdmin() || redirect(ADMIN_PATH);

@@ -1,0 +1,61 @@
+import { booleanAttribute, ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import type { AgencyKind } from '@vigil/contracts';
+import { agencyKindKey, TranslatePipe } from '@vigil/web-i18n';
+
+/** One colour per agency kind, each dark enough for white text (WCAG AA). */
+export const AGENCY_KIND_COLORS: Readonly<Record<AgencyKind, string>> = {
+  prosecutor: '#283593',
+  police: '#00695c',
+  ombudsman: '#6a1b9a',
+  civil_society: '#bf360c',
+};
+
+/** An agency's kind as a colour and a word (never colour alone), optionally with its name. */
+@Component({
+  selector: 'vigil-agency-badge',
+  imports: [TranslatePipe],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  host: {
+    class: 'vigil-agency-badge',
+    '[class.truncate]': 'truncate()',
+    '[attr.data-kind]': 'kind()',
+    'data-testid': 'agency-badge',
+  },
+  template: `
+    <span class="kind" data-testid="agency-kind" [style.background-color]="color()">{{ kindKey() | translate }}</span>
+    @if (name()) {
+      <span class="name" data-testid="agency-name" [attr.title]="truncate() ? name() : null">{{ name() }}</span>
+    }
+  `,
+  styles: `
+    :host {
+      display: inline-flex;
+      align-items: center;
+      gap: 0.5rem;
+      min-width: 0;
+    }
+    .kind {
+      color: #fff;
+      border-radius: 999px;
+      padding: 0.125rem 0.625rem;
+      font-size: 0.75rem;
+      font-weight: 500;
+      letter-spacing: 0.02em;
+      white-space: nowrap;
+    }
+    :host(.truncate) .name {
+      overflow: hidden;
+      text-overflow: ellipsis;
+      white-space: nowrap;
+    }
+  `,
+})
+export class AgencyBadge {
+  readonly kind = input.required<AgencyKind>();
+  readonly name = input<string>();
+  /** One line, cut with an ellipsis (the full name in a tooltip): for tight spaces like the toolbar. */
+  readonly truncate = input(false, { transform: booleanAttribute });
+
+  protected readonly kindKey = computed(() => agencyKindKey(this.kind()));
+  protected readonly color = computed(() => AGENCY_KIND_COLORS[this.kind()]);
+}
