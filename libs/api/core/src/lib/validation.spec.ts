@@ -1,0 +1,44 @@
+import { Type } from 'class-transformer';
+import { IsIn, IsString, ValidateNested } from 'class-validator';
+import { ApiException } from './errors';
+import { createValidationPipe } from './validation';
+
+class Facility {
+  @IsString()
+  name!: string;
+
+  @IsIn(['police_station', 'penitentiary'])
+  kind!: string;
+}
+
+class Report {
+  @IsString()
+  summary!: string;
+
+  @ValidateNested()
+  @Type(() => Facility)
+  facility!: Facility;
+}
+
+describe('createValidationPipe', () => {
+  const pipe = createValidationPipe();
+  const validate = (value: unknown) => pipe.transform(value, { type: 'body', metatype: Report });
+
+  it('names each bad field by its dotted path, unknown fields included', async () => {
+    const error: ApiException = await validate({ summary: 7, facility: { name: 'Cell block', kind: 'castle' }, extra: 1 }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiException);
+    expect(error.toApiError()).toMatchObject({ statusCode: 400, code: 'VALIDATION' });
+    expect(error.toApiError().details).toEqual(
+      expect.arrayContaining([
+        { field: 'summary', message: 'must be a string' },
+        { field: 'facility.kind', message: expect.stringContaining('must be one of') },
+        { field: 'extra', message: 'property extra should not exist' },
+      ]),
+    );
+  });
+
+  it('passes a valid body through as its class', async () => {
+    const report = await validate({ summary: 'Beaten during questioning', facility: { name: 'Station 3', kind: 'police_station' } });
+    expect(report).toBeInstanceOf(Report);
+  });
+});
