@@ -12,7 +12,7 @@ const firstBuild = !existsSync(join(root, 'dist/apps/api/main.js'));
 say(firstBuild ? 'building the web app and the API (the first time takes about a minute)…' : 'checking the build…');
 const build = spawnSync(
   process.execPath,
-  [join(root, 'node_modules/nx/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'],
+  [join(root, 'node_modules/nx/dist/bin/nx.js'), 'run-many', '-t', 'build', '-p', 'api', 'web', '--outputStyle=static'],
   { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' } },
 );
 if (build.status !== 0) {

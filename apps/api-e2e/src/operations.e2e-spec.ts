@@ -89,7 +89,7 @@ describe('operations', () => {
     const port = await freePort();
     const first = startServer({ PORT: String(port), DATA_DIR: dataDir });
     await waitForOutput(first, /ready at http:\/\/localhost:\d+/);
-    expect(first.output()).toContain('Initialising the database');
+    expect(first.output()).toContain('initialising the database');
     expect(first.output()).toContain('seeded the demo city');
     expect(first.output()).toContain('prosecutor@demo.vigil');
 
@@ -119,7 +119,7 @@ describe('operations', () => {
     // Data is kept between runs: a restart neither initialises nor seeds again.
     const again = startServer({ PORT: String(port), DATA_DIR: dataDir });
     await waitForOutput(again, /ready at/);
-    expect(again.output()).not.toContain('Initialising');
+    expect(again.output()).not.toContain('initialising');
     expect(again.output()).not.toContain('seeded');
     again.process.kill('SIGTERM');
     expect(await again.exited).toBe(0);

@@ -18,6 +18,10 @@ export const REDACTED_PATHS = [
   '*.birthYear',
 ];
 
+/** Nest's start-up chatter (modules loaded, routes mapped): noise at info level, kept at debug. */
+const STARTUP_CONTEXTS = new Set(['NestFactory', 'InstanceLoader', 'RoutesResolver', 'RouterExplorer', 'NestApplication', 'WebSocketsController']);
+const INFO = 30;
+
 /** Structured JSON request logs: method, path (no query string), status, time. */
 export function loggerParams(level: LogLevel): Params {
   return {
@@ -25,6 +29,13 @@ export function loggerParams(level: LogLevel): Params {
     pinoHttp: {
       level,
       redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
+      hooks: {
+        logMethod(args, write, level) {
+          const context = (args[0] as { context?: unknown } | undefined)?.context;
+          if (level <= INFO && typeof context === 'string' && STARTUP_CONTEXTS.has(context)) return;
+          write.apply(this, args);
+        },
+      },
       autoLogging: { ignore: (req) => req.url === '/api/health' },
       serializers: {
         req: (req: { id: unknown; method: string; url: string }) => ({

@@ -63,7 +63,7 @@ export async function startEmbeddedPostgres(dataDir: string, progress: (step: st
     onError: (message: unknown) => errors.push(String(message)),
   });
   if (!existsSync(join(databaseDir, 'PG_VERSION'))) {
-    progress('Initialising the database (first start only)…');
+    progress('initialising the database (first start only)…');
     await postgres.initialise();
   }
   try {
