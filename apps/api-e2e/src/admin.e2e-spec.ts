@@ -85,6 +85,17 @@ describe('administration of agencies and accounts', () => {
     expect(answer.body.details[0].field).toBe('role');
   });
 
+  it('puts only prosecutors on duty', async () => {
+    const agencies = await call('GET', '/api/admin/agencies', { token: admin });
+    const police = agencies.body.find((a: { kind: string; disabled: boolean }) => a.kind === 'police' && !a.disabled);
+    const answer = await call('POST', '/api/admin/accounts', {
+      token: admin,
+      body: { email: `duty-${Date.now()}@demo.vigil`, displayName: 'Duty Officer', password: 'duty-password', role: 'police', agencyId: police.id, onDuty: true },
+    });
+    expect(answer.status).toBe(400);
+    expect(answer.body.details).toEqual([{ field: 'onDuty', message: 'only a prosecutor can be on duty' }]);
+  });
+
   it('names every bad field of a new account', async () => {
     const answer = await call('POST', '/api/admin/accounts', {
       token: admin,

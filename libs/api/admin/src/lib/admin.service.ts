@@ -71,6 +71,7 @@ export class AdminService {
     const id = await this.db.transaction(async (manager) => {
       const agency = await this.agency(manager, body.agencyId);
       assertRoleFits(body.role, agency);
+      assertOnDutyFits(body.role, body.onDuty);
       const email = body.email.trim().toLowerCase();
       if (await manager.exists(AccountEntity, { where: { email } })) {
         throw conflict('An account with this email exists', [{ field: 'email', message: 'is already in use' }]);
@@ -96,7 +97,9 @@ export class AdminService {
       if (!account) throw notFound('Account');
       if (body.disabled && id === actingAdminId) throw conflict('You cannot disable your own account', [{ field: 'disabled', message: 'cannot disable your own account' }]);
       const agency = await this.agency(manager, body.agencyId ?? account.agencyId);
-      assertRoleFits(body.role ?? account.role, agency);
+      const role = body.role ?? account.role;
+      assertRoleFits(role, agency);
+      assertOnDutyFits(role, body.onDuty);
       Object.assign(account, {
         ...(body.displayName !== undefined && { displayName: body.displayName.trim() }),
         ...(body.role !== undefined && { role: body.role }),
@@ -105,6 +108,7 @@ export class AdminService {
         ...(passwordHash !== undefined && { passwordHash }),
         agencyId: agency.id,
       });
+      if (role !== 'prosecutor') account.onDuty = false;
       delete (account as Partial<AccountEntity>).agency;
       await manager.save(account);
     });
@@ -131,4 +135,9 @@ function assertRoleFits(role: AccountEntity['role'], agency: AgencyEntity): void
   if (!roleFitsAgency(role, agency.kind)) {
     throw invalid('role', `${role} does not fit an agency of kind ${agency.kind}`);
   }
+}
+
+/** Only prosecutors go on duty: those on duty join every new case at once. */
+function assertOnDutyFits(role: AccountEntity['role'], onDuty: boolean | undefined): void {
+  if (onDuty && role !== 'prosecutor') throw invalid('onDuty', 'only a prosecutor can be on duty');
 }
