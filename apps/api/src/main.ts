@@ -10,6 +10,7 @@ import { existsSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { AppModule } from './app/app.module';
+import { CasesService, seedDemoCases } from '@vigil/api-cases';
 
 /** Plain progress lines for the person who ran `npm start`; the app itself logs JSON. */
 /** `npm run seed:demo`: migrate and seed the demo city, then exit. */
@@ -54,15 +55,15 @@ async function start(): Promise<void> {
   if (applied.length > 0) say(`applied ${applied.length} migration(s).`);
   const seeded = (embedded !== null || config.seedDemo || seedOnly) && (await seedDemoIfEmpty(dataSource, config.demoPassword));
   if (seeded) say('seeded the demo city (Shymkent).');
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), { bufferLogs: true });
+  app.useLogger(app.get(Logger));
+  if (seeded) await seedDemoCases(app.get(CasesService), dataSource);
   if (seedOnly) {
     if (!seeded) say('the database is not empty: nothing seeded.');
-    await dataSource.destroy();
+    await app.close();
     await embedded?.stop();
     return;
   }
-
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), { bufferLogs: true });
-  app.useLogger(app.get(Logger));
   app.setGlobalPrefix('api');
   app.use(helmet());
   app.use(cookieParser());

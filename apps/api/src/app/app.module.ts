@@ -4,8 +4,10 @@ import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminModule } from '@vigil/api-admin';
 import { AuthModule } from '@vigil/api-auth';
+import { CasesModule } from '@vigil/api-cases';
 import { ApiExceptionFilter, loggerParams, VigilConfigModule, type VigilConfig } from '@vigil/api-core';
 import { dataSourceOptions } from '@vigil/api-database';
+import { RealtimeModule } from '@vigil/api-realtime';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { HealthController } from './health.controller';
@@ -29,6 +31,8 @@ export class AppModule {
           : []),
         AuthModule,
         AdminModule,
+        CasesModule,
+        RealtimeModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

@@ -2,3 +2,5 @@ export * from './lib/access';
 export * from './lib/errors';
 export * from './lib/auth';
 export * from './lib/admin';
+export * from './lib/cases';
+export * from './lib/sockets';

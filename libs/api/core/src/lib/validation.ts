@@ -27,3 +27,11 @@ export function createValidationPipe(): ValidationPipe {
     },
   });
 }
+
+/** The same validation for a payload that no pipe sees (socket events): throws `VALIDATION` naming each field. */
+export async function validatePayload<T extends object>(type: new () => T, payload: unknown): Promise<T> {
+  if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
+    throw new ApiException('VALIDATION', 'payload must be an object', [{ field: '', message: 'must be an object' }]);
+  }
+  return (await createValidationPipe().transform(payload, { type: 'body', metatype: type })) as T;
+}

@@ -49,3 +49,11 @@ export function roleFitsAgency(role: Role, kind: AgencyKind): boolean {
 
 /** The victim's identity is `oversight` data. */
 export const VICTIM_IDENTITY_TIER: Tier = 'oversight';
+
+/** Who reads each tier, in words, for the composer's tier selector. */
+export const TIER_AUDIENCE: Readonly<Record<Tier, string>> = {
+  room: 'Everyone in the case, civil-society observers included',
+  state: 'Prosecutors, police and the ombudsman; not observers',
+  oversight: 'Prosecutors and the ombudsman; not police, not observers',
+  prosecution: 'Prosecutors only',
+};

@@ -1,0 +1,58 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { forbidden, isUuid, notFound } from '@vigil/api-core';
+import { CaseEntity, CaseMemberEntity } from '@vigil/api-database';
+import { canRead, clearanceOf, type Role, type Tier } from '@vigil/contracts';
+import type { DataSource, EntityManager } from 'typeorm';
+
+export interface Viewer {
+  id: string;
+  role: Role;
+}
+
+/**
+ * The one confidentiality policy of cases, called by REST and sockets alike: who may know a
+ * case exists, at which clearance they read it, and at which tiers they may write.
+ */
+@Injectable()
+export class CaseAccess {
+  constructor(@InjectDataSource() private readonly db: DataSource) {}
+
+  /** The viewer's clearance; an account without one (admin) reads no case content. */
+  clearance(viewer: Viewer): Tier {
+    const clearance = clearanceOf(viewer.role);
+    if (clearance === null) throw forbidden('Administrators see no case content');
+    return clearance;
+  }
+
+  /** Chief prosecutors supervise every case; everyone else sees the cases they are members of. */
+  supervisesAll(viewer: Viewer): boolean {
+    return viewer.role === 'chief_prosecutor';
+  }
+
+  /**
+   * The case, if the viewer may know it exists: a case they are not a member of is `NOT_FOUND`,
+   * like an unknown or malformed id. With `lock`, the row is locked for the transaction.
+   */
+  async open(viewer: Viewer, caseId: unknown, manager?: EntityManager, lock = false): Promise<{ kase: CaseEntity; clearance: Tier }> {
+    const clearance = this.clearance(viewer);
+    if (!isUuid(caseId)) throw notFound('Case');
+    const db = manager ?? this.db.manager;
+    const kase = await db.findOne(CaseEntity, { where: { id: caseId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
+    if (!kase) throw notFound('Case');
+    if (!this.supervisesAll(viewer) && !(await db.exists(CaseMemberEntity, { where: { caseId, accountId: viewer.id } }))) {
+      throw notFound('Case');
+    }
+    return { kase, clearance };
+  }
+
+  /** One may write at any tier one can read. */
+  assertCanWriteAt(clearance: Tier, tier: Tier): void {
+    if (!canRead(clearance, tier)) throw forbidden(`Your clearance does not reach the ${tier} tier`);
+  }
+
+  /** Only prosecutors and the chief manage membership. */
+  assertManagesMembers(viewer: Viewer): void {
+    if (viewer.role !== 'prosecutor' && viewer.role !== 'chief_prosecutor') throw forbidden('Only prosecutors manage members');
+  }
+}

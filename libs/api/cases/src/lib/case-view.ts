@@ -1,0 +1,59 @@
+import type { CaseEntity, CaseEventEntity, MessageEntity } from '@vigil/api-database';
+import { canRead, VICTIM_IDENTITY_TIER, type Case, type CaseEvent, type CaseMember, type Tier } from '@vigil/contracts';
+import { headSeqFor, prevSeqFor, updatedAtFor } from './clearance-columns';
+
+/**
+ * What a viewer of one clearance sees of a case and of its events. Every answer, REST or socket,
+ * goes through here: this is where the victim's identity and redacted text are left out.
+ */
+export function toCaseView(kase: CaseEntity, members: CaseMember[], clearance: Tier): Case {
+  const identified = canRead(clearance, VICTIM_IDENTITY_TIER);
+  return {
+    id: kase.id,
+    reference: kase.reference,
+    summary: kase.summary,
+    status: kase.status,
+    source: kase.source,
+    facility: { name: kase.facilityName, kind: kase.facilityKind },
+    victim: identified
+      ? { pseudonym: 'V-1', fullName: kase.victimFullName, birthYear: kase.victimBirthYear, contact: kase.victimContact, redacted: false }
+      : { pseudonym: 'V-1', redacted: true },
+    receivedAt: kase.receivedAt.toISOString(),
+    allegedAt: kase.allegedAt?.toISOString() ?? null,
+    visitDueAt: kase.visitDueAt.toISOString(),
+    visitedAt: kase.visitedAt?.toISOString() ?? null,
+    members,
+    headSeq: headSeqFor(kase, clearance),
+    createdAt: kase.createdAt.toISOString(),
+    updatedAt: updatedAtFor(kase, clearance).toISOString(),
+  };
+}
+
+/** Edits and redactions are applied here, on reading; the stored log never changes. */
+export function toCaseEventView(event: CaseEventEntity, clearance: Tier, messages: ReadonlyMap<string, MessageEntity>): CaseEvent {
+  let data = event.data;
+  const message = typeof data['messageId'] === 'string' ? messages.get(data['messageId']) : undefined;
+  if (message && (event.type === 'message.posted' || event.type === 'message.edited')) {
+    const redacted = message.redactedAt !== null;
+    const hidden = redacted && clearance !== 'prosecution';
+    const { body: storedBody, ...rest } = data;
+    const body = event.type === 'message.posted' ? message.body : storedBody;
+    data = {
+      ...rest,
+      ...(hidden ? {} : { body }),
+      ...(event.type === 'message.posted' && message.editedAt ? { edited: true } : {}),
+      ...(redacted ? { redacted: true } : {}),
+    };
+  }
+  return {
+    id: event.id,
+    caseId: event.caseId,
+    seq: event.seq,
+    prevSeq: prevSeqFor(event, clearance),
+    type: event.type,
+    tier: event.tier,
+    at: event.at.toISOString(),
+    actor: { id: event.actorId, displayName: event.actorName, role: event.actorRole, agencyKind: event.actorAgencyKind },
+    data,
+  };
+}

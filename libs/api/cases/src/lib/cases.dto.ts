@@ -1,0 +1,225 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CASE_SOURCES,
+  CASE_STATUSES,
+  CASES_PAGE_MAX,
+  EVENTS_PAGE_MAX,
+  FACILITY_KINDS,
+  MESSAGE_MAX_LENGTH,
+  TIERS,
+  type CaseSource,
+  type CaseStatus,
+  type CreateCaseRequest,
+  type FacilityKind,
+  type PostMessageRequest,
+  type Tier,
+} from '@vigil/contracts';
+import { Type } from 'class-transformer';
+import {
+  IsBoolean,
+  IsDefined,
+  IsIn,
+  IsInt,
+  IsISO8601,
+  IsNotEmpty,
+  IsNotEmptyObject,
+  IsOptional,
+  IsString,
+  IsUUID,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+
+const oneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
+
+export class FacilityBody {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name!: string;
+
+  @ApiProperty({ enum: FACILITY_KINDS })
+  @IsIn(FACILITY_KINDS, oneOf(FACILITY_KINDS))
+  kind!: FacilityKind;
+}
+
+export class VictimBody {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  fullName!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsInt()
+  @Min(1900)
+  @Max(2100)
+  birthYear?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  contact?: string;
+}
+
+export class CreateCaseBody implements CreateCaseRequest {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  summary!: string;
+
+  @ApiProperty({ enum: CASE_SOURCES })
+  @IsIn(CASE_SOURCES, oneOf(CASE_SOURCES))
+  source!: CaseSource;
+
+  @ApiProperty({ type: FacilityBody })
+  @IsDefined()
+  @IsNotEmptyObject()
+  @ValidateNested()
+  @Type(() => FacilityBody)
+  facility!: FacilityBody;
+
+  @ApiProperty({ type: VictimBody })
+  @IsDefined()
+  @IsNotEmptyObject()
+  @ValidateNested()
+  @Type(() => VictimBody)
+  victim!: VictimBody;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 time' })
+  allegedAt?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 time' })
+  receivedAt?: string;
+}
+
+export class ListCasesQuery {
+  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @IsOptional()
+  @IsIn(CASE_STATUSES, oneOf(CASE_STATUSES))
+  status?: CaseStatus;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: CASES_PAGE_MAX })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(CASES_PAGE_MAX)
+  limit?: number;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
+
+export class EventsQuery {
+  @ApiPropertyOptional({ minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  afterSeq?: number;
+
+  @ApiPropertyOptional({ minimum: 1 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  beforeSeq?: number;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: EVENTS_PAGE_MAX })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(EVENTS_PAGE_MAX)
+  limit?: number;
+}
+
+export class PostMessageBody implements PostMessageRequest {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'must be a UUID' })
+  clientId!: string;
+
+  @ApiProperty({ maxLength: MESSAGE_MAX_LENGTH })
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MESSAGE_MAX_LENGTH)
+  body!: string;
+
+  @ApiProperty({ enum: TIERS })
+  @IsIn(TIERS, oneOf(TIERS))
+  tier!: Tier;
+}
+
+export class AddMemberBody {
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'must be a user id' })
+  userId!: string;
+}
+
+/* Socket payloads: the same rules, with the case named in the payload. */
+
+export class CaseRef {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  caseId!: string;
+}
+
+export class JoinPayload extends CaseRef {
+  @IsOptional()
+  @IsInt()
+  @Min(0)
+  afterSeq?: number;
+}
+
+export class PostMessagePayload extends PostMessageBody {
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  caseId!: string;
+}
+
+export class EditMessagePayload extends CaseRef {
+  @IsUUID('all', { message: 'must be a message id' })
+  messageId!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(MESSAGE_MAX_LENGTH)
+  body!: string;
+}
+
+export class RedactMessagePayload extends CaseRef {
+  @IsUUID('all', { message: 'must be a message id' })
+  messageId!: string;
+
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(1000)
+  reason!: string;
+}
+
+export class TypingPayload extends CaseRef {
+  @IsBoolean()
+  typing!: boolean;
+}
+
+export class ReadPayload extends CaseRef {
+  @IsInt()
+  @Min(0)
+  seq!: number;
+}

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@vigil/api-auth';
+import { CaseAccess } from './case-access';
+import { CaseEventsBus } from './case-events.bus';
+import { CasesController } from './cases.controller';
+import { CasesService } from './cases.service';
+import { EventLog } from './event-log';
+
+@Module({
+  imports: [AuthModule],
+  controllers: [CasesController],
+  providers: [CasesService, CaseAccess, EventLog, CaseEventsBus],
+  exports: [CasesService, CaseAccess, EventLog, CaseEventsBus],
+})
+export class CasesModule {}

@@ -1,0 +1,407 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { conflict, forbidden, invalid, isUuid, notFound, VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core';
+import { AccountEntity, CaseEntity, CaseEventEntity, CaseMemberEntity, CaseReadEntity, MessageEntity } from '@vigil/api-database';
+import {
+  canRead,
+  CASES_PAGE_DEFAULT,
+  clearanceOf,
+  EVENTS_PAGE_DEFAULT,
+  readableTiers,
+  type Case,
+  type CaseEvent,
+  type CaseMember,
+  type CaseStatus,
+  type CaseSummary,
+  type EventsPage,
+  type Page,
+  type Tier,
+  type VerifyResult,
+} from '@vigil/contracts';
+import { randomUUID } from 'node:crypto';
+import { In, type DataSource, type EntityManager } from 'typeorm';
+import { CaseAccess } from './case-access';
+import { CaseEventsBus } from './case-events.bus';
+import { toCaseEventView, toCaseView } from './case-view';
+import type { CreateCaseBody, EventsQuery, ListCasesQuery, PostMessageBody } from './cases.dto';
+import { CASE_HEAD_COLUMN, CASE_UPDATED_COLUMN, headSeqFor } from './clearance-columns';
+import { EventLog, type Actor } from './event-log';
+
+/** The signed-in caller, as the services need them. */
+export type Caller = Actor;
+
+const CITY_CODE = 'SHY';
+
+/**
+ * Cases and their rooms' content. Every change is a transaction that locks the case row, changes
+ * current state and appends to the log; events reach live connections after commit, in seq order.
+ */
+@Injectable()
+export class CasesService {
+  private readonly logger = new Logger('Cases');
+  /** Per-case chain of writes in this process: publication after commit keeps seq order. */
+  private readonly writes = new Map<string, Promise<unknown>>();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: CaseAccess,
+    private readonly log: EventLog,
+    private readonly bus: CaseEventsBus,
+    @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
+  ) {}
+
+  async create(caller: Caller, body: CreateCaseBody): Promise<Case> {
+    const clearance = this.access.clearance(caller);
+    const receivedAt = body.receivedAt ? new Date(body.receivedAt) : new Date();
+    const { kase, events } = await this.db.transaction(async (manager) => {
+      const [{ n }] = await manager.query(`SELECT nextval('case_reference_seq') AS n`);
+      const reference = `${CITY_CODE}-${receivedAt.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
+      const kase = await manager.save(
+        manager.create(CaseEntity, {
+          reference,
+          summary: body.summary.trim(),
+          status: 'registered',
+          source: body.source,
+          facilityName: body.facility.name.trim(),
+          facilityKind: body.facility.kind,
+          victimFullName: body.victim.fullName.trim(),
+          victimBirthYear: body.victim.birthYear ?? null,
+          victimContact: body.victim.contact?.trim() || null,
+          receivedAt,
+          allegedAt: body.allegedAt ? new Date(body.allegedAt) : null,
+          visitDueAt: new Date(receivedAt.getTime() + this.config.visitDeadlineHours * 3_600_000),
+          createdBy: caller.id,
+        }),
+      );
+      // Every report reaches a prosecutor at once: those on duty join with the creator.
+      const onDuty = await manager.find(AccountEntity, {
+        where: { role: 'prosecutor', onDuty: true, disabled: false },
+        relations: { agency: true },
+      });
+      const creator = await manager.findOneOrFail(AccountEntity, { where: { id: caller.id }, relations: { agency: true } });
+      const members = [creator, ...onDuty.filter((p) => p.id !== caller.id && !p.agency.disabled)];
+      const events = [
+        await this.log.append(manager, kase, caller, {
+          type: 'case.created',
+          tier: 'room',
+          data: { reference, summary: kase.summary, source: kase.source, facility: { name: kase.facilityName, kind: kase.facilityKind } },
+        }),
+      ];
+      for (const member of members) {
+        await manager.insert(CaseMemberEntity, { caseId: kase.id, accountId: member.id });
+        events.push(await this.log.append(manager, kase, caller, { type: 'member.added', tier: 'room', data: memberData(member) }));
+      }
+      return { kase, events };
+    });
+    this.bus.emit('appended', kase.id, events);
+    this.logger.log({ event: 'case.created', caseId: kase.id }, 'case registered');
+    return toCaseView(kase, await this.members(kase.id), clearance);
+  }
+
+  async list(caller: Caller, query: ListCasesQuery): Promise<Page<CaseSummary>> {
+    const clearance = this.access.clearance(caller);
+    const limit = query.limit ?? CASES_PAGE_DEFAULT;
+    const cursor = decodeCursor(query.cursor);
+    const updated = `c.${CASE_UPDATED_COLUMN[clearance]}`;
+    const params: unknown[] = [caller.id, readableTiers(caller.role), limit + 1];
+    const where: string[] = [];
+    if (!this.access.supervisesAll(caller)) where.push('EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.account_id = $1)');
+    if (query.status) where.push(`c.status = $${params.push(query.status)}`);
+    if (cursor) where.push(`(${updated}, c.id) < ($${params.push(cursor.at)}::timestamptz, $${params.push(cursor.id)}::uuid)`);
+    const rows: (CaseRow & { unread: number })[] = await this.db.query(
+      `SELECT c.id, c.reference, c.summary, c.status, c.facility_name, c.facility_kind, c.visit_due_at,
+              c.${CASE_HEAD_COLUMN[clearance]} AS head_seq, ${updated} AS updated_at,
+              (SELECT count(*) FROM case_events e
+                WHERE e.case_id = c.id AND e.seq > coalesce(r.seq, 0) AND e.tier = ANY($2))::int AS unread
+         FROM cases c
+         LEFT JOIN case_reads r ON r.case_id = c.id AND r.account_id = $1
+        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+        ORDER BY ${updated} DESC, c.id DESC
+        LIMIT $3`,
+      params,
+    );
+    const items = rows.slice(0, limit).map(
+      (row): CaseSummary => ({
+        id: row.id,
+        reference: row.reference,
+        summary: row.summary,
+        status: row.status,
+        facility: { name: row.facility_name, kind: row.facility_kind },
+        visitDueAt: new Date(row.visit_due_at).toISOString(),
+        headSeq: row.head_seq,
+        unread: row.unread,
+        updatedAt: new Date(row.updated_at).toISOString(),
+      }),
+    );
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.updatedAt, last.id) : null };
+  }
+
+  async get(caller: Caller, caseId: string): Promise<Case> {
+    const { kase, clearance } = await this.access.open(caller, caseId);
+    return toCaseView(kase, await this.members(kase.id), clearance);
+  }
+
+  async addMember(caller: Caller, caseId: string, userId: string): Promise<{ member: CaseMember; created: boolean }> {
+    await this.access.open(caller, caseId);
+    this.access.assertManagesMembers(caller);
+    const account = await this.db.getRepository(AccountEntity).findOne({ where: { id: userId }, relations: { agency: true } });
+    if (!account) throw notFound('User');
+    if (clearanceOf(account.role) === null) throw invalid('userId', 'an administrator cannot be a case member');
+    if (account.disabled || account.agency.disabled) throw invalid('userId', 'the account is disabled');
+    const event = await this.write(caseId, async (manager) => {
+      const { kase } = await this.access.open(caller, caseId, manager, true);
+      if (await manager.exists(CaseMemberEntity, { where: { caseId, accountId: userId } })) return null;
+      await manager.insert(CaseMemberEntity, { caseId, accountId: userId });
+      return [await this.log.append(manager, kase, caller, { type: 'member.added', tier: 'room', data: memberData(account) })];
+    });
+    return { member: toMember(account), created: event !== null };
+  }
+
+  async removeMember(caller: Caller, caseId: string, userId: string): Promise<void> {
+    await this.access.open(caller, caseId);
+    this.access.assertManagesMembers(caller);
+    if (!isUuid(userId)) throw notFound('Member');
+    let stillSupervises = false;
+    await this.write(
+      caseId,
+      async (manager) => {
+        const { kase } = await this.access.open(caller, caseId, manager, true);
+        const account = await manager.findOne(AccountEntity, { where: { id: userId }, relations: { agency: true } });
+        const removed = await manager.delete(CaseMemberEntity, { caseId, accountId: userId });
+        if (!account || !removed.affected) throw notFound('Member');
+        stillSupervises = account.role === 'chief_prosecutor';
+        return [await this.log.append(manager, kase, caller, { type: 'member.removed', tier: 'room', data: memberData(account) })];
+      },
+      // The removed member's connections leave before anyone hears of the removal.
+      () => stillSupervises || this.bus.emit('accessLost', caseId, [userId]),
+    );
+  }
+
+  async events(caller: Caller, caseId: string, query: EventsQuery): Promise<EventsPage> {
+    if (query.afterSeq !== undefined && query.beforeSeq !== undefined) {
+      throw invalid('beforeSeq', 'cannot be combined with afterSeq');
+    }
+    const { kase, clearance } = await this.access.open(caller, caseId);
+    const limit = query.limit ?? EVENTS_PAGE_DEFAULT;
+    const backwards = query.beforeSeq !== undefined;
+    const tiers = readableTiers(caller.role);
+    const rows = await this.db
+      .getRepository(CaseEventEntity)
+      .createQueryBuilder('e')
+      .where('e.case_id = :caseId AND e.tier IN (:...tiers)', { caseId: kase.id, tiers })
+      .andWhere(backwards ? 'e.seq < :seq' : 'e.seq > :seq', { seq: backwards ? query.beforeSeq : (query.afterSeq ?? 0) })
+      .orderBy('e.seq', backwards ? 'DESC' : 'ASC')
+      .limit(limit + 1)
+      .getMany();
+    const page = rows.slice(0, limit);
+    return { items: await this.view(page, clearance), headSeq: headSeqFor(kase, clearance), hasMore: rows.length > limit };
+  }
+
+  /** Idempotent on (case, author, clientId): a retry returns the original event and writes nothing. */
+  async postMessage(caller: Caller, caseId: string, body: PostMessageBody): Promise<{ event: CaseEvent; created: boolean }> {
+    const { clearance } = await this.access.open(caller, caseId);
+    this.access.assertCanWriteAt(clearance, body.tier);
+    let original: CaseEventEntity | null = null;
+    const written = await this.write(caseId, async (manager) => {
+      const { kase } = await this.access.open(caller, caseId, manager, true);
+      original = await manager.findOne(CaseEventEntity, { where: { caseId, actorId: caller.id, clientId: body.clientId } });
+      if (original) return null;
+      const messageId = randomUUID();
+      await manager.insert(MessageEntity, { id: messageId, caseId, authorId: caller.id, tier: body.tier, body: body.body, editedAt: null, redactedAt: null });
+      const event = await this.log.append(manager, kase, caller, {
+        type: 'message.posted',
+        tier: body.tier,
+        data: { messageId, clientId: body.clientId, body: body.body },
+        clientId: body.clientId,
+      });
+      await this.advanceRead(manager, caseId, caller.id, event.seq);
+      return [event];
+    });
+    const event = written?.[0] ?? original;
+    if (!event) throw new Error('message neither written nor found');
+    return { event: (await this.view([event], clearance))[0], created: written !== null };
+  }
+
+  async editMessage(caller: Caller, caseId: string, messageId: string, body: string): Promise<CaseEvent> {
+    const { clearance } = await this.access.open(caller, caseId);
+    const [event] = (await this.write(caseId, async (manager) => {
+      const { kase } = await this.access.open(caller, caseId, manager, true);
+      const message = await this.message(manager, caseId, messageId, clearance);
+      if (message.authorId !== caller.id) throw forbidden('Only the author edits a message');
+      if (message.redactedAt) throw conflict('A redacted message cannot be edited');
+      await manager.update(MessageEntity, { id: messageId }, { body, editedAt: new Date() });
+      return [await this.log.append(manager, kase, caller, { type: 'message.edited', tier: message.tier, data: { messageId, body } })];
+    })) as CaseEventEntity[];
+    return (await this.view([event], clearance))[0];
+  }
+
+  async redactMessage(caller: Caller, caseId: string, messageId: string, reason: string): Promise<CaseEvent> {
+    const { clearance } = await this.access.open(caller, caseId);
+    const [event] = (await this.write(caseId, async (manager) => {
+      const { kase } = await this.access.open(caller, caseId, manager, true);
+      const message = await this.message(manager, caseId, messageId, clearance);
+      const prosecutor = caller.role === 'prosecutor' || caller.role === 'chief_prosecutor';
+      if (message.authorId !== caller.id && !prosecutor) throw forbidden('Only the author or a prosecutor redacts a message');
+      if (message.redactedAt) throw conflict('The message is already redacted');
+      await manager.update(MessageEntity, { id: messageId }, { redactedAt: new Date() });
+      return [await this.log.append(manager, kase, caller, { type: 'message.redacted', tier: message.tier, data: { messageId, reason } })];
+    })) as CaseEventEntity[];
+    return (await this.view([event], clearance))[0];
+  }
+
+  /**
+   * Sets a case's status and records it. The workflow's transition rules are enforced by its
+   * own endpoints; this is the one place a status is written.
+   */
+  async changeStatus(caller: Caller, caseId: string, to: CaseStatus, reason?: string): Promise<CaseEvent> {
+    const { clearance } = await this.access.open(caller, caseId);
+    const [event] = (await this.write(caseId, async (manager) => {
+      const { kase } = await this.access.open(caller, caseId, manager, true);
+      const from = kase.status;
+      await manager.update(CaseEntity, { id: caseId }, { status: to });
+      return [await this.log.append(manager, kase, caller, { type: 'case.status_changed', tier: 'room', data: { from, to, ...(reason ? { reason } : {}) } })];
+    })) as CaseEventEntity[];
+    return (await this.view([event], clearance))[0];
+  }
+
+  /** Moves the caller's read marker (never backwards, never past what they may see). */
+  async markRead(caller: Caller, caseId: string, seq: number): Promise<number> {
+    const { kase, clearance } = await this.access.open(caller, caseId);
+    const marker = await this.advanceRead(this.db.manager, caseId, caller.id, Math.min(seq, headSeqFor(kase, clearance)));
+    this.bus.emit('read', caseId, caller.id, marker);
+    return marker;
+  }
+
+  async verify(caller: Caller, caseId: string): Promise<VerifyResult> {
+    const { kase, clearance } = await this.access.open(caller, caseId);
+    if (!['prosecutor', 'chief_prosecutor', 'ombudsman'].includes(caller.role)) throw forbidden('Only prosecutors and the ombudsman verify the log');
+    const result = await this.log.verify(kase.id);
+    return { ok: result.ok, headSeq: headSeqFor(kase, clearance), firstBrokenSeq: result.firstBrokenSeq };
+  }
+
+  /** The case, if the caller may know of it (the access policy's answer, for the socket side). */
+  open(caller: Caller, caseId: string) {
+    return this.access.open(caller, caseId);
+  }
+
+  /** Catch-up for a socket that joined: the events after `afterSeq` it may see. */
+  catchUp(caller: Caller, caseId: string, afterSeq: number): Promise<EventsPage> {
+    return this.events(caller, caseId, { afterSeq, limit: 500 });
+  }
+
+  /** Members and their clearances, for live fan-out of a case's activity. */
+  async audience(caseId: string): Promise<{ accountId: string; clearance: Tier }[]> {
+    const rows: { account_id: string; role: CaseMember['role'] }[] = await this.db.query(
+      `SELECT m.account_id, a.role FROM case_members m JOIN accounts a ON a.id = m.account_id WHERE m.case_id = $1`,
+      [caseId],
+    );
+    return rows.flatMap((row) => {
+      const clearance = clearanceOf(row.role);
+      return clearance ? [{ accountId: row.account_id, clearance }] : [];
+    });
+  }
+
+  /** Serialises one case's events for a viewer, with message edits and redactions applied. */
+  async view(events: CaseEventEntity[], clearance: Tier): Promise<CaseEvent[]> {
+    const ids = events.map((e) => e.data['messageId']).filter((id): id is string => typeof id === 'string');
+    const messages = ids.length ? await this.db.getRepository(MessageEntity).findBy({ id: In([...new Set(ids)]) }) : [];
+    const byId = new Map(messages.map((m) => [m.id, m]));
+    return events.map((event) => toCaseEventView(event, clearance, byId));
+  }
+
+  private async members(caseId: string): Promise<CaseMember[]> {
+    const rows = await this.db.getRepository(CaseMemberEntity).find({
+      where: { caseId },
+      relations: { account: { agency: true } },
+      order: { addedAt: 'ASC' },
+    });
+    return rows.map((row) => toMember(row.account as AccountEntity));
+  }
+
+  private async message(manager: EntityManager, caseId: string, messageId: string, clearance: Tier): Promise<MessageEntity> {
+    const message = isUuid(messageId) ? await manager.findOne(MessageEntity, { where: { id: messageId, caseId } }) : null;
+    // A message above the caller's tier does not exist for them.
+    if (!message || !canRead(clearance, message.tier)) throw notFound('Message');
+    return message;
+  }
+
+  private async advanceRead(manager: EntityManager, caseId: string, accountId: string, seq: number): Promise<number> {
+    const [row] = await manager.query(
+      `INSERT INTO case_reads (case_id, account_id, seq) VALUES ($1, $2, $3)
+       ON CONFLICT (case_id, account_id) DO UPDATE SET seq = GREATEST(case_reads.seq, EXCLUDED.seq)
+       RETURNING seq`,
+      [caseId, accountId, Math.max(0, seq)],
+    );
+    return row.seq;
+  }
+
+  /**
+   * Runs one write transaction for a case and publishes its events after commit. Writes to one
+   * case run one after another in this process, so that publication follows seq order.
+   * `beforePublish` runs after commit, before the events go out.
+   */
+  private async write(
+    caseId: string,
+    work: (manager: EntityManager) => Promise<CaseEventEntity[] | null>,
+    beforePublish?: () => void,
+  ): Promise<CaseEventEntity[] | null> {
+    const previous = this.writes.get(caseId) ?? Promise.resolve();
+    const run = previous
+      .catch(() => undefined)
+      .then(async () => {
+        const events = await this.db.transaction(work);
+        if (events?.length) {
+          beforePublish?.();
+          this.bus.emit('appended', caseId, events);
+        }
+        return events;
+      });
+    this.writes.set(caseId, run);
+    try {
+      return await run;
+    } finally {
+      if (this.writes.get(caseId) === run) this.writes.delete(caseId);
+    }
+  }
+}
+
+interface CaseRow {
+  id: string;
+  reference: string;
+  summary: string;
+  status: CaseSummary['status'];
+  facility_name: string;
+  facility_kind: CaseSummary['facility']['kind'];
+  visit_due_at: string;
+  head_seq: number;
+  updated_at: string;
+}
+
+function memberData(account: AccountEntity) {
+  return { userId: account.id, displayName: account.displayName, role: account.role, agencyKind: account.agency.kind };
+}
+
+function toMember(account: AccountEntity): CaseMember {
+  return {
+    userId: account.id,
+    displayName: account.displayName,
+    role: account.role,
+    agency: { id: account.agency.id, name: account.agency.name, kind: account.agency.kind },
+  };
+}
+
+function encodeCursor(at: string, id: string): string {
+  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): { at: string; id: string } | null {
+  if (!cursor) return null;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && isUuid(id)) return { at, id };
+  } catch {
+    // fall through
+  }
+  throw invalid('cursor', 'is not a cursor this server issued');
+}

@@ -1,0 +1,71 @@
+import { CaseEntity } from './case.entity';
+import { TIERS, type AgencyKind, type Role, type Tier } from '@vigil/contracts';
+import { Check, Column, Entity, JoinColumn, ManyToOne, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+/**
+ * One entry of a case's append-only log. Rows are never updated or deleted; `hash` chains each
+ * one onto the previous so that any change is detectable.
+ */
+@Entity('case_events')
+@Index('case_events_seq_key', ['caseId', 'seq'], { unique: true })
+@Index('case_events_client_key', ['caseId', 'actorId', 'clientId'], { unique: true, where: 'client_id IS NOT NULL' })
+@Check('case_events_tier_check', `tier IN (${TIERS.map((t) => `'${t}'`).join(', ')})`)
+export class CaseEventEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'case_id' })
+  caseId!: string;
+
+  @Column('int')
+  seq!: number;
+
+  @Column('text')
+  type!: string;
+
+  @Column('text')
+  tier!: Tier;
+
+  @Column('timestamptz')
+  at!: Date;
+
+  @Column('uuid', { name: 'actor_id' })
+  actorId!: string;
+
+  /** The actor as they were when acting: the record does not change when an account does. */
+  @Column('text', { name: 'actor_name' })
+  actorName!: string;
+
+  @Column('text', { name: 'actor_role' })
+  actorRole!: Role;
+
+  @Column('text', { name: 'actor_agency_kind' })
+  actorAgencyKind!: AgencyKind;
+
+  @Column('jsonb')
+  data!: Record<string, unknown>;
+
+  /** Idempotency key of a posted message, scoped to (case, author). */
+  @Column('uuid', { name: 'client_id', nullable: true })
+  clientId!: string | null;
+
+  /** The previous seq each clearance may see, for that viewer's `prevSeq`. */
+  @Column('int', { name: 'prev_seq_room' })
+  prevSeqRoom!: number;
+
+  @Column('int', { name: 'prev_seq_state' })
+  prevSeqState!: number;
+
+  @Column('int', { name: 'prev_seq_oversight' })
+  prevSeqOversight!: number;
+
+  @Column('int', { name: 'prev_seq_prosecution' })
+  prevSeqProsecution!: number;
+
+  @Column('text')
+  hash!: string;
+
+  @ManyToOne(() => CaseEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'case_id' })
+  case?: CaseEntity;
+}

@@ -1,0 +1,102 @@
+import { CASE_SOURCES, CASE_STATUSES, FACILITY_KINDS, type CaseSource, type CaseStatus, type FacilityKind } from '@vigil/contracts';
+import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+
+const within = (column: string, values: readonly string[]) => `${column} IN (${values.map((v) => `'${v}'`).join(', ')})`;
+
+/**
+ * A case's current state. Its log lives in `case_events`; the counters here are updated under
+ * this row's lock in the same transaction as every appended event.
+ */
+@Entity('cases')
+@Check('cases_status_check', within('status', CASE_STATUSES))
+@Check('cases_source_check', within('source', CASE_SOURCES))
+@Check('cases_facility_kind_check', within('facility_kind', FACILITY_KINDS))
+@Index('cases_activity_idx', ['updatedAtProsecution', 'id'])
+export class CaseEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Index('cases_reference_key', { unique: true })
+  @Column('text')
+  reference!: string;
+
+  @Column('text')
+  summary!: string;
+
+  @Column('text')
+  status!: CaseStatus;
+
+  @Column('text')
+  source!: CaseSource;
+
+  @Column('text', { name: 'facility_name' })
+  facilityName!: string;
+
+  @Column('text', { name: 'facility_kind' })
+  facilityKind!: FacilityKind;
+
+  /** The victim's identity: `oversight` data, never written to the event log. */
+  @Column('text', { name: 'victim_full_name' })
+  victimFullName!: string;
+
+  @Column('int', { name: 'victim_birth_year', nullable: true })
+  victimBirthYear!: number | null;
+
+  @Column('text', { name: 'victim_contact', nullable: true })
+  victimContact!: string | null;
+
+  @Column('timestamptz', { name: 'received_at' })
+  receivedAt!: Date;
+
+  @Column('timestamptz', { name: 'alleged_at', nullable: true })
+  allegedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'visit_due_at' })
+  visitDueAt!: Date;
+
+  @Column('timestamptz', { name: 'visited_at', nullable: true })
+  visitedAt!: Date | null;
+
+  @Column('uuid', { name: 'created_by' })
+  createdBy!: string;
+
+  /** Seq of the last event of any tier. */
+  @Column('int', { name: 'last_seq', default: 0 })
+  lastSeq!: number;
+
+  /** Seq of the last event each clearance may see: its `headSeq` and the next event's `prevSeq`. */
+  @Column('int', { name: 'last_seq_room', default: 0 })
+  lastSeqRoom!: number;
+
+  @Column('int', { name: 'last_seq_state', default: 0 })
+  lastSeqState!: number;
+
+  @Column('int', { name: 'last_seq_oversight', default: 0 })
+  lastSeqOversight!: number;
+
+  @Column('int', { name: 'last_seq_prosecution', default: 0 })
+  lastSeqProsecution!: number;
+
+  /** Hash of the last event: the next one chains onto it. */
+  @Column('text', { name: 'head_hash', default: '' })
+  headHash!: string;
+
+  @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
+  createdAt!: Date;
+
+  /**
+   * Time of the last event each clearance may see: lists sort by the viewer's own, so that no one
+   * learns of activity above their tier.
+   */
+  @Column('timestamptz', { name: 'updated_at_room', default: () => 'now()' })
+  updatedAtRoom!: Date;
+
+  @Column('timestamptz', { name: 'updated_at_state', default: () => 'now()' })
+  updatedAtState!: Date;
+
+  @Column('timestamptz', { name: 'updated_at_oversight', default: () => 'now()' })
+  updatedAtOversight!: Date;
+
+  @Column('timestamptz', { name: 'updated_at_prosecution', default: () => 'now()' })
+  updatedAtProsecution!: Date;
+}

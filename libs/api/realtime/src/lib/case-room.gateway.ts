@@ -1,0 +1,217 @@
+import { Logger, type OnModuleInit } from '@nestjs/common';
+import {
+  ConnectedSocket,
+  MessageBody,
+  SubscribeMessage,
+  WebSocketGateway,
+  WebSocketServer,
+  type OnGatewayConnection,
+  type OnGatewayDisconnect,
+  type OnGatewayInit,
+} from '@nestjs/websockets';
+import { SessionsService, type AuthUser } from '@vigil/api-auth';
+import { rateLimited, toApiError, validatePayload } from '@vigil/api-core';
+import {
+  CaseEventsBus,
+  CasesService,
+  clearancesReading,
+  EditMessagePayload,
+  JoinPayload,
+  PostMessagePayload,
+  ReadPayload,
+  RedactMessagePayload,
+  CaseRef,
+  TypingPayload,
+} from '@vigil/api-cases';
+import type { CaseEventEntity } from '@vigil/api-database';
+import { canRead, SOCKET_LIMITS, TIERS, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Tier } from '@vigil/contracts';
+import type { Server, Socket } from 'socket.io';
+import { TokenBucket } from './socket-rate-limit';
+
+interface SocketData {
+  user: AuthUser;
+  bucket: TokenBucket;
+}
+type VigilSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type VigilServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+
+/** socket.io rooms: one per case and clearance for events, one per case for presence and typing. */
+const tierRoom = (caseId: string, clearance: Tier) => `case:${caseId}:${clearance}`;
+const caseRoom = (caseId: string) => `case:${caseId}`;
+const accountRoom = (accountId: string) => `account:${accountId}`;
+const sessionRoom = (sessionId: string) => `session:${sessionId}`;
+const SUPERVISORS = 'role:chief_prosecutor';
+
+/**
+ * The case rooms' live side. It authenticates the handshake, validates each event, calls the
+ * cases service (which applies the one access policy) and answers with an ack; committed events
+ * fan out to the rooms of the clearances that may read them.
+ */
+@WebSocketGateway({ maxHttpBufferSize: SOCKET_LIMITS.maxFrameBytes, cors: false, serveClient: false })
+export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleInit {
+  @WebSocketServer()
+  private server!: VigilServer;
+
+  private readonly logger = new Logger('Sockets');
+
+  constructor(
+    private readonly sessions: SessionsService,
+    private readonly cases: CasesService,
+    private readonly bus: CaseEventsBus,
+  ) {}
+
+  onModuleInit(): void {
+    this.bus.on('appended', (caseId, events) => void this.publish(caseId, events).catch((error) => this.fail('publish', error)));
+    this.bus.on('accessLost', (caseId, accountIds) => this.evict(caseId, accountIds));
+    this.bus.on('read', (caseId, accountId, seq) => this.server.to(caseRoom(caseId)).emit('read', { caseId, userId: accountId, seq }));
+    this.sessions.revocations.on('revoked', (sessionIds: string[]) => {
+      for (const id of sessionIds) this.server.in(sessionRoom(id)).disconnectSockets(true);
+    });
+  }
+
+  afterInit(server: VigilServer): void {
+    // Guards do not run on connect: the handshake is checked here, before any event.
+    server.use((socket, next) => {
+      const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
+      this.sessions
+        .authenticate(typeof token === 'string' ? token : undefined)
+        .then((user) => {
+          socket.data.user = user;
+          socket.data.bucket = new TokenBucket();
+          next();
+        })
+        .catch(() => next(new Error('UNAUTHENTICATED')));
+    });
+  }
+
+  handleConnection(socket: VigilSocket): void {
+    const { user } = socket.data;
+    if (!user) return void socket.disconnect(true);
+    void socket.join([accountRoom(user.id), sessionRoom(user.sessionId), ...(user.role === 'chief_prosecutor' ? [SUPERVISORS] : [])]);
+    // Presence changes when a socket goes: tell the cases it was in.
+    socket.on('disconnecting', () => {
+      const cases = [...socket.rooms].filter((room) => /^case:[^:]+$/.test(room)).map((room) => room.slice('case:'.length));
+      setImmediate(() => cases.forEach((caseId) => void this.announcePresence(caseId)));
+    });
+  }
+
+  handleDisconnect(): void {
+    // Rooms are left by socket.io itself; presence was announced on 'disconnecting'.
+  }
+
+  @SubscribeMessage('case:join')
+  join(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown) {
+    return this.handle(socket, JoinPayload, payload, async (user, { caseId, afterSeq }) => {
+      const { kase, clearance } = await this.cases.open(user, caseId);
+      // In the room before reading the catch-up: nothing committed in between is missed.
+      await socket.join([tierRoom(kase.id, clearance), caseRoom(kase.id)]);
+      const page = await this.cases.catchUp(user, kase.id, afterSeq ?? 0);
+      const online = await this.announcePresence(kase.id);
+      return { caseId: kase.id, headSeq: page.headSeq, events: page.items, hasMore: page.hasMore, online };
+    });
+  }
+
+  @SubscribeMessage('case:leave')
+  leave(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown) {
+    return this.handle(socket, CaseRef, payload, async (_user, { caseId }) => {
+      const rooms = [caseRoom(caseId), ...TIERS.map((tier) => tierRoom(caseId, tier))];
+      const present = socket.rooms.has(caseRoom(caseId));
+      for (const room of rooms) await socket.leave(room);
+      if (present) await this.announcePresence(caseId);
+      return {};
+    });
+  }
+
+  @SubscribeMessage('message:post')
+  post(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown) {
+    return this.handle(socket, PostMessagePayload, payload, async (user, { caseId, clientId, body, tier }) => {
+      const { event } = await this.cases.postMessage(user, caseId, { clientId, body, tier });
+      return { event };
+    });
+  }
+
+  @SubscribeMessage('message:edit')
+  edit(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown) {
+    return this.handle(socket, EditMessagePayload, payload, async (user, { caseId, messageId, body }) => ({
+      event: await this.cases.editMessage(user, caseId, messageId, body),
+    }));
+  }
+
+  @SubscribeMessage('message:redact')
+  redact(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown) {
+    return this.handle(socket, RedactMessagePayload, payload, async (user, { caseId, messageId, reason }) => ({
+      event: await this.cases.redactMessage(user, caseId, messageId, reason),
+    }));
+  }
+
+  @SubscribeMessage('typing')
+  typing(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown) {
+    return this.handle(socket, TypingPayload, payload, async (user, { caseId, typing }) => {
+      const { kase } = await this.cases.open(user, caseId);
+      socket.to(caseRoom(kase.id)).emit('typing', { caseId: kase.id, userId: user.id, displayName: user.displayName, typing });
+      return {};
+    });
+  }
+
+  @SubscribeMessage('read')
+  read(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown) {
+    return this.handle(socket, ReadPayload, payload, async (user, { caseId, seq }) => ({ seq: await this.cases.markRead(user, caseId, seq) }));
+  }
+
+  /** Rate limit, validation and the error ack shared by every event. */
+  private async handle<P extends object, R extends object>(
+    socket: VigilSocket,
+    type: new () => P,
+    payload: unknown,
+    work: (user: AuthUser, payload: P) => Promise<R>,
+  ): Promise<Ack<R>> {
+    try {
+      if (!socket.data.bucket.take()) throw rateLimited(1);
+      const valid = await validatePayload(type, payload);
+      return { ok: true, ...(await work(socket.data.user, valid)) };
+    } catch (error) {
+      const { code, message, details, statusCode } = toApiError(error);
+      if (statusCode >= 500) this.fail('event', error);
+      return { ok: false, error: { code, message, ...(details ? { details } : {}) } };
+    }
+  }
+
+  /** Committed events go to each clearance's room as that clearance sees them; members' lists hear of it. */
+  private async publish(caseId: string, events: CaseEventEntity[]): Promise<void> {
+    const clearances = new Set(events.flatMap((event) => clearancesReading(event.tier)));
+    for (const clearance of clearances) {
+      const visible = events.filter((event) => canRead(clearance, event.tier));
+      for (const event of await this.cases.view(visible, clearance)) {
+        this.server.to(tierRoom(caseId, clearance)).emit('case:event', event);
+      }
+    }
+    const audience = await this.cases.audience(caseId);
+    for (const clearance of clearances) {
+      const last = [...events].reverse().find((event) => canRead(clearance, event.tier));
+      if (!last) continue;
+      const activity = { caseId, headSeq: last.seq, updatedAt: last.at.toISOString() };
+      const rooms = audience.filter((member) => member.clearance === clearance).map((member) => accountRoom(member.accountId));
+      if (clearance === 'prosecution') rooms.push(SUPERVISORS);
+      if (rooms.length) this.server.to(rooms).emit('case:activity', activity);
+    }
+  }
+
+  /** Takes accounts out of a case's rooms at once and tells them; nothing more about the case follows. */
+  private evict(caseId: string, accountIds: string[]): void {
+    const rooms = accountIds.map(accountRoom);
+    this.server.in(rooms).socketsLeave([caseRoom(caseId), ...TIERS.map((tier) => tierRoom(caseId, tier))]);
+    this.server.to(rooms).emit('case:removed', { caseId });
+    void this.announcePresence(caseId);
+  }
+
+  private async announcePresence(caseId: string): Promise<string[]> {
+    const sockets = await this.server.in(caseRoom(caseId)).fetchSockets();
+    const online = [...new Set(sockets.map((socket) => socket.data.user.id))];
+    this.server.to(caseRoom(caseId)).emit('presence', { caseId, online });
+    return online;
+  }
+
+  private fail(what: string, error: unknown): void {
+    this.logger.error({ err: error instanceof Error ? { name: error.name, message: error.message, stack: error.stack } : String(error) }, `${what} failed`);
+  }
+}

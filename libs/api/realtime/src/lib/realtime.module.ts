@@ -1,0 +1,7 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@vigil/api-auth';
+import { CasesModule } from '@vigil/api-cases';
+import { CaseRoomGateway } from './case-room.gateway';
+
+@Module({ imports: [AuthModule, CasesModule], providers: [CaseRoomGateway] })
+export class RealtimeModule {}

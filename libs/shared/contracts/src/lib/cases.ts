@@ -1,0 +1,154 @@
+import type { AgencyKind, Role, Tier } from './access';
+import type { AgencyRef } from './auth';
+
+export const CASE_SOURCES = ['victim', 'relative', 'lawyer', 'ombudsman', 'civil_society', 'police', 'medical', 'media', 'other'] as const;
+export type CaseSource = (typeof CASE_SOURCES)[number];
+
+export const FACILITY_KINDS = ['police_station', 'temporary_detention', 'pretrial_detention', 'penitentiary', 'other'] as const;
+export type FacilityKind = (typeof FACILITY_KINDS)[number];
+
+export const CASE_STATUSES = [
+  'registered',
+  'visit_dispatched',
+  'site_visited',
+  'investigating',
+  'proceedings',
+  'remedies',
+  'closed',
+  'referred',
+  'dismissed',
+] as const;
+export type CaseStatus = (typeof CASE_STATUSES)[number];
+
+export interface Facility {
+  name: string;
+  kind: FacilityKind;
+}
+
+export interface CreateCaseRequest {
+  summary: string;
+  source: CaseSource;
+  facility: Facility;
+  victim: { fullName: string; birthYear?: number; contact?: string };
+  allegedAt?: string;
+  receivedAt?: string;
+}
+
+/** The victim as a viewer sees them: identity only at clearance `oversight` or narrower. */
+export interface VictimView {
+  pseudonym: string;
+  fullName?: string;
+  birthYear?: number | null;
+  contact?: string | null;
+  redacted: boolean;
+}
+
+export interface CaseMember {
+  userId: string;
+  displayName: string;
+  role: Role;
+  agency: AgencyRef;
+}
+
+export interface Case {
+  id: string;
+  reference: string;
+  summary: string;
+  status: CaseStatus;
+  source: CaseSource;
+  facility: Facility;
+  victim: VictimView;
+  receivedAt: string;
+  allegedAt: string | null;
+  visitDueAt: string;
+  visitedAt: string | null;
+  members: CaseMember[];
+  headSeq: number;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface CaseSummary {
+  id: string;
+  reference: string;
+  summary: string;
+  status: CaseStatus;
+  facility: Facility;
+  visitDueAt: string;
+  headSeq: number;
+  unread: number;
+  updatedAt: string;
+}
+
+export interface Page<T> {
+  items: T[];
+  nextCursor: string | null;
+}
+
+export interface AddMemberRequest {
+  userId: string;
+}
+
+export const CASE_EVENT_TYPES = [
+  'case.created',
+  'case.status_changed',
+  'member.added',
+  'member.removed',
+  'message.posted',
+  'message.edited',
+  'message.redacted',
+] as const;
+export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
+
+export interface CaseEventActor {
+  id: string;
+  displayName: string;
+  role: Role;
+  agencyKind: AgencyKind;
+}
+
+export interface CaseEvent<D = Record<string, unknown>> {
+  id: string;
+  caseId: string;
+  seq: number;
+  /** The previous seq visible to this viewer (0 if none): a different value than the last seq held means a gap. */
+  prevSeq: number;
+  type: CaseEventType | string;
+  tier: Tier;
+  at: string;
+  actor: CaseEventActor;
+  data: D;
+}
+
+/** `data` of `message.posted`, as read: edits applied; below `prosecution` a redacted body is absent. */
+export interface MessagePostedData {
+  messageId: string;
+  clientId: string;
+  body?: string;
+  edited?: boolean;
+  redacted?: boolean;
+}
+
+export interface EventsPage {
+  items: CaseEvent[];
+  headSeq: number;
+  hasMore: boolean;
+}
+
+export interface PostMessageRequest {
+  clientId: string;
+  body: string;
+  tier: Tier;
+}
+
+export interface VerifyResult {
+  ok: boolean;
+  headSeq: number;
+  firstBrokenSeq: number | null;
+}
+
+export const MESSAGE_MAX_LENGTH = 10_000;
+export const EVENTS_PAGE_MAX = 500;
+export const EVENTS_PAGE_DEFAULT = 100;
+export const CASES_PAGE_MAX = 100;
+export const CASES_PAGE_DEFAULT = 50;

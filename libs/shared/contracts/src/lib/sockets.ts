@@ -1,0 +1,38 @@
+import type { Ack } from './errors';
+import type { CaseEvent, PostMessageRequest } from './cases';
+
+/** What a client emits, each with an ack. */
+export interface ClientToServerEvents {
+  'case:join': (payload: { caseId: string; afterSeq?: number }, ack: (answer: Ack<JoinAck>) => void) => void;
+  'case:leave': (payload: { caseId: string }, ack: (answer: Ack) => void) => void;
+  'message:post': (payload: PostMessageRequest & { caseId: string }, ack: (answer: Ack<{ event: CaseEvent }>) => void) => void;
+  'message:edit': (payload: { caseId: string; messageId: string; body: string }, ack: (answer: Ack<{ event: CaseEvent }>) => void) => void;
+  'message:redact': (payload: { caseId: string; messageId: string; reason: string }, ack: (answer: Ack<{ event: CaseEvent }>) => void) => void;
+  typing: (payload: { caseId: string; typing: boolean }, ack: (answer: Ack) => void) => void;
+  read: (payload: { caseId: string; seq: number }, ack: (answer: Ack) => void) => void;
+}
+
+export interface JoinAck {
+  caseId: string;
+  headSeq: number;
+  events: CaseEvent[];
+  hasMore: boolean;
+  online: string[];
+}
+
+/** What the server emits. */
+export interface ServerToClientEvents {
+  'case:event': (event: CaseEvent) => void;
+  typing: (payload: { caseId: string; userId: string; displayName: string; typing: boolean }) => void;
+  presence: (payload: { caseId: string; online: string[] }) => void;
+  read: (payload: { caseId: string; userId: string; seq: number }) => void;
+  'case:removed': (payload: { caseId: string }) => void;
+  /**
+   * A case the user may see has a new event they may see (or was just opened to them): lists
+   * refresh their row. Sent to every socket of the user, joined to the case or not.
+   */
+  'case:activity': (payload: { caseId: string; headSeq: number; updatedAt: string }) => void;
+}
+
+/** Limits of the socket transport. */
+export const SOCKET_LIMITS = { maxFrameBytes: 2 * 1024 * 1024, eventsPerSecond: 20, burst: 40 } as const;
