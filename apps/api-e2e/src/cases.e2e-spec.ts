@@ -1,5 +1,6 @@
 import type { Case, CaseEvent } from '@vigil/contracts';
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { call, withDatabase } from './support/api';
 import { allEvents, openCase, post, report, signInAll, type Person, type Role } from './support/cases';
 
@@ -25,6 +26,15 @@ describe('registering a report', () => {
     const events = await allEvents(people.prosecutor, created.body.id);
     expect(events.map((e) => e.type)).toEqual(['case.created', 'member.added', 'member.added']);
     expect(JSON.stringify(events)).not.toContain(body.victim.fullName);
+  });
+
+  it("never writes the victim's identity to the log", async () => {
+    const kase = await openCase(people.ombudsman, people.prosecutor);
+    await call('GET', `/api/cases/${kase.id}`, { token: people.ombudsman.token });
+    await new Promise((r) => setTimeout(r, 300)); // let the server flush its log lines
+    const log = readFileSync(process.env['VIGIL_E2E_LOG'] as string, 'utf8');
+    expect(log).toContain(kase.id);
+    expect(log).not.toContain(kase.victimName);
   });
 
   it('is refused to an admin, who sees no case content at all', async () => {

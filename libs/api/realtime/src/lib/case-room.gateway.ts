@@ -1,5 +1,6 @@
 import { Logger, type OnModuleInit } from '@nestjs/common';
 import {
+  Ack as AckCallback,
   ConnectedSocket,
   MessageBody,
   SubscribeMessage,
@@ -33,6 +34,7 @@ interface SocketData {
   bucket: TokenBucket;
 }
 type VigilSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
+type Reply = (answer: Ack<object>) => void;
 type VigilServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** socket.io rooms: one per case and clearance for events, one per case for presence and typing. */
@@ -100,8 +102,8 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   @SubscribeMessage('case:join')
-  join(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown) {
-    return this.handle(socket, JoinPayload, payload, async (user, { caseId, afterSeq }) => {
+  join(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown, @AckCallback() ack: Reply) {
+    return this.handle(socket, ack, JoinPayload, payload, async (user, { caseId, afterSeq }) => {
       const { kase, clearance } = await this.cases.open(user, caseId);
       // In the room before reading the catch-up: nothing committed in between is missed.
       await socket.join([tierRoom(kase.id, clearance), caseRoom(kase.id)]);
@@ -112,8 +114,8 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   @SubscribeMessage('case:leave')
-  leave(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown) {
-    return this.handle(socket, CaseRef, payload, async (_user, { caseId }) => {
+  leave(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown, @AckCallback() ack: Reply) {
+    return this.handle(socket, ack, CaseRef, payload, async (_user, { caseId }) => {
       const rooms = [caseRoom(caseId), ...TIERS.map((tier) => tierRoom(caseId, tier))];
       const present = socket.rooms.has(caseRoom(caseId));
       for (const room of rooms) await socket.leave(room);
@@ -123,30 +125,30 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   @SubscribeMessage('message:post')
-  post(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown) {
-    return this.handle(socket, PostMessagePayload, payload, async (user, { caseId, clientId, body, tier }) => {
+  post(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown, @AckCallback() ack: Reply) {
+    return this.handle(socket, ack, PostMessagePayload, payload, async (user, { caseId, clientId, body, tier }) => {
       const { event } = await this.cases.postMessage(user, caseId, { clientId, body, tier });
       return { event };
     });
   }
 
   @SubscribeMessage('message:edit')
-  edit(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown) {
-    return this.handle(socket, EditMessagePayload, payload, async (user, { caseId, messageId, body }) => ({
+  edit(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown, @AckCallback() ack: Reply) {
+    return this.handle(socket, ack, EditMessagePayload, payload, async (user, { caseId, messageId, body }) => ({
       event: await this.cases.editMessage(user, caseId, messageId, body),
     }));
   }
 
   @SubscribeMessage('message:redact')
-  redact(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown) {
-    return this.handle(socket, RedactMessagePayload, payload, async (user, { caseId, messageId, reason }) => ({
+  redact(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown, @AckCallback() ack: Reply) {
+    return this.handle(socket, ack, RedactMessagePayload, payload, async (user, { caseId, messageId, reason }) => ({
       event: await this.cases.redactMessage(user, caseId, messageId, reason),
     }));
   }
 
   @SubscribeMessage('typing')
-  typing(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown) {
-    return this.handle(socket, TypingPayload, payload, async (user, { caseId, typing }) => {
+  typing(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown, @AckCallback() ack: Reply) {
+    return this.handle(socket, ack, TypingPayload, payload, async (user, { caseId, typing }) => {
       const { kase } = await this.cases.open(user, caseId);
       socket.to(caseRoom(kase.id)).emit('typing', { caseId: kase.id, userId: user.id, displayName: user.displayName, typing });
       return {};
@@ -154,26 +156,32 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   }
 
   @SubscribeMessage('read')
-  read(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown) {
-    return this.handle(socket, ReadPayload, payload, async (user, { caseId, seq }) => ({ seq: await this.cases.markRead(user, caseId, seq) }));
+  read(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown, @AckCallback() ack: Reply) {
+    return this.handle(socket, ack, ReadPayload, payload, async (user, { caseId, seq }) => ({ seq: await this.cases.markRead(user, caseId, seq) }));
   }
 
-  /** Rate limit, validation and the error ack shared by every event. */
+  /**
+   * Rate limit, validation and the ack shared by every event. Acks are sent by hand: Nest would
+   * take a returned object with an `event` field for an event to emit.
+   */
   private async handle<P extends object, R extends object>(
     socket: VigilSocket,
+    reply: Reply | undefined,
     type: new () => P,
     payload: unknown,
     work: (user: AuthUser, payload: P) => Promise<R>,
-  ): Promise<Ack<R>> {
+  ): Promise<void> {
+    let answer: Ack<R>;
     try {
       if (!socket.data.bucket.take()) throw rateLimited(1);
       const valid = await validatePayload(type, payload);
-      return { ok: true, ...(await work(socket.data.user, valid)) };
+      answer = { ok: true, ...(await work(socket.data.user, valid)) };
     } catch (error) {
       const { code, message, details, statusCode } = toApiError(error);
       if (statusCode >= 500) this.fail('event', error);
-      return { ok: false, error: { code, message, ...(details ? { details } : {}) } };
+      answer = { ok: false, error: { code, message, ...(details ? { details } : {}) } };
     }
+    if (typeof reply === 'function') reply(answer);
   }
 
   /** Committed events go to each clearance's room as that clearance sees them; members' lists hear of it. */

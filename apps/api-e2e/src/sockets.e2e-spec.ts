@@ -1,0 +1,322 @@
+import type { CaseEvent } from '@vigil/contracts';
+import { randomUUID } from 'node:crypto';
+import { io } from 'socket.io-client';
+import { baseUrl, call, login, withDatabase } from './support/api';
+import { allEvents, Client, openCase, post, settle, signInAll, type Person, type Role } from './support/cases';
+
+let people: Record<Role, Person>;
+const clients: Client[] = [];
+const connect = async (person: Person | string) => {
+  const client = await Client.connect(person);
+  clients.push(client);
+  return client;
+};
+
+beforeAll(async () => {
+  people = await signInAll();
+});
+afterEach(() => {
+  clients.splice(0).forEach((client) => client.close());
+});
+
+const headSeq = (caseId: string) =>
+  withDatabase(async (db) => (await db.query('SELECT last_seq FROM cases WHERE id = $1', [caseId])).rows[0].last_seq as number);
+
+describe('the handshake', () => {
+  it.each([
+    ['no token', undefined],
+    ['a forged token', 'eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl'],
+  ])('refuses %s with connect_error UNAUTHENTICATED', async (_what, token) => {
+    const socket = io(baseUrl(), { auth: token ? { token } : {}, transports: ['websocket'], forceNew: true, reconnection: false });
+    const error = await new Promise<Error>((resolve) => socket.once('connect_error', resolve));
+    socket.close();
+    expect(error.message).toBe('UNAUTHENTICATED');
+  });
+
+  it('disconnects the sockets of a session that logs out, and of an account that is disabled', async () => {
+    const session = await login('observer@demo.vigil');
+    const client = await connect(session.accessToken);
+    const gone = new Promise((resolve) => client.socket.once('disconnect', resolve));
+    await call('POST', '/api/auth/logout', { token: session.accessToken });
+    await expect(gone).resolves.toBeDefined();
+
+    const agencies = await call('GET', '/api/admin/agencies', { token: people.admin.token });
+    const civil = agencies.body.find((a: { kind: string }) => a.kind === 'civil_society');
+    const email = `socket-${Date.now()}@demo.vigil`;
+    const account = await call('POST', '/api/admin/accounts', {
+      token: people.admin.token,
+      body: { email, displayName: 'Socket Monitor', password: 'socket-pass', role: 'observer', agencyId: civil.id },
+    });
+    const monitor = await connect((await login(email, 'socket-pass')).accessToken);
+    const dropped = new Promise((resolve) => monitor.socket.once('disconnect', resolve));
+    await call('PATCH', `/api/admin/accounts/${account.body.id}`, { token: people.admin.token, body: { disabled: true } });
+    await expect(dropped).resolves.toBeDefined();
+  });
+});
+
+describe('joining a case', () => {
+  it('answers NOT_FOUND for a case one is not a member of, a guessed id and a malformed one', async () => {
+    const kase = await openCase(people.prosecutor, people.prosecutor);
+    const ombudsman = await connect(people.ombudsman);
+    for (const caseId of [kase.id, randomUUID(), 'nonsense']) {
+      const ack = await ombudsman.emit('case:join', { caseId });
+      expect(ack).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Case not found' } });
+    }
+    await post(people.prosecutor, kase.id, 'room', 'not for the ombudsman');
+    await settle();
+    expect(ombudsman.events()).toEqual([]);
+  });
+
+  it('returns the catch-up and who is online; the chief may join any case', async () => {
+    const kase = await openCase(people.prosecutor, people.prosecutor, [people.observer]);
+    const observer = await connect(people.observer);
+    const first = await observer.emit('case:join', { caseId: kase.id });
+    expect(first).toMatchObject({ ok: true, caseId: kase.id, hasMore: false, online: [people.observer.id] });
+    expect(first.events.map((e: CaseEvent) => e.seq)).toEqual([1, 2, 3]);
+    expect(first.headSeq).toBe(3);
+    const chief = await connect(people.chief);
+    const second = await chief.emit('case:join', { caseId: kase.id, afterSeq: 2 });
+    expect(second.events.map((e: CaseEvent) => e.seq)).toEqual([3]);
+    expect(second.online.sort()).toEqual([people.observer.id, people.chief.id].sort());
+    const presence = await observer.waitFor(() => observer.of('presence').find((p) => p.online.length === 2), 'presence');
+    expect(presence.caseId).toBe(kase.id);
+  });
+});
+
+describe('live delivery', () => {
+  it('gives each role exactly the tiers it may read, never the victim’s identity below oversight', async () => {
+    const kase = await openCase(people.observer, people.prosecutor, [people.police, people.ombudsman]);
+    const roles = ['prosecutor', 'chief', 'police', 'ombudsman', 'observer'] as const;
+    const sockets = Object.fromEntries(await Promise.all(roles.map(async (role) => [role, await connect(people[role])]))) as Record<(typeof roles)[number], Client>;
+    const joined = Object.fromEntries(
+      await Promise.all(roles.map(async (role) => [role, await sockets[role].emit('case:join', { caseId: kase.id })])),
+    );
+    const tiers = ['room', 'state', 'oversight', 'prosecution'];
+    for (const tier of tiers) {
+      const ack = await sockets.prosecutor.emit('message:post', { caseId: kase.id, clientId: randomUUID(), body: `live ${tier}`, tier });
+      expect(ack.ok).toBe(true);
+    }
+    const expected: Record<string, string[]> = {
+      prosecutor: tiers,
+      chief: tiers,
+      ombudsman: ['room', 'state', 'oversight'],
+      police: ['room', 'state'],
+      observer: ['room'],
+    };
+    // The last message every role may see is the room one... so wait for each role's last visible tier.
+    for (const role of roles) {
+      const last = expected[role][expected[role].length - 1];
+      await sockets[role].waitFor(() => sockets[role].events(kase.id).find((e) => e.data['body'] === `live ${last}`), `${role} live ${last}`);
+    }
+    await settle();
+    for (const role of roles) {
+      const live = sockets[role].events(kase.id).filter((e) => e.type === 'message.posted');
+      expect(live.map((e) => e.tier)).toEqual(expected[role]);
+      // prevSeq of each live event continues the viewer's own chain from the join's headSeq.
+      let held = joined[role].headSeq;
+      for (const event of sockets[role].events(kase.id)) {
+        expect(event.prevSeq).toBe(held);
+        held = event.seq;
+      }
+      // The log never holds the victim's identity, so no socket payload does, whoever the viewer.
+      expect(JSON.stringify([joined[role], sockets[role].received])).not.toContain(kase.victimName);
+    }
+  });
+
+  it('delivers everything posted while a client was away, in order, once, with no hole in prevSeq', async () => {
+    const kase = await openCase(people.prosecutor, people.prosecutor, [people.police]);
+    const police = await connect(people.police);
+    const joined = await police.emit('case:join', { caseId: kase.id });
+    let held: CaseEvent[] = joined.events;
+    police.close();
+    for (let i = 0; i < 50; i++) {
+      // Mixed tiers: the police must get the room and state ones, not the others.
+      const tier = ['room', 'state', 'prosecution'][i % 3];
+      expect((await post(people.prosecutor, kase.id, tier, `while away ${i}`)).status).toBe(201);
+    }
+    const back = await connect(people.police);
+    let afterSeq = held[held.length - 1].seq;
+    for (;;) {
+      const ack = await back.emit('case:join', { caseId: kase.id, afterSeq });
+      held = [...held, ...ack.events];
+      if (!ack.hasMore) break;
+      afterSeq = held[held.length - 1].seq;
+    }
+    const away = held.filter((e) => e.type === 'message.posted').map((e) => e.data['body']);
+    const expected = Array.from({ length: 50 }, (_, i) => i).filter((i) => i % 3 !== 2).map((i) => `while away ${i}`);
+    expect(away).toEqual(expected);
+    expect(new Set(held.map((e) => e.seq)).size).toBe(held.length);
+    held.forEach((event, i) => expect(event.prevSeq).toBe(i === 0 ? 0 : held[i - 1].seq));
+  });
+
+  it('creates one event and one broadcast for a post retried with the same clientId', async () => {
+    const kase = await openCase(people.prosecutor, people.prosecutor, [people.observer]);
+    const observer = await connect(people.observer);
+    await observer.emit('case:join', { caseId: kase.id });
+    const prosecutor = await connect(people.prosecutor);
+    const clientId = randomUUID();
+    const first = await prosecutor.emit('message:post', { caseId: kase.id, clientId, body: 'once', tier: 'room' });
+    const again = await prosecutor.emit('message:post', { caseId: kase.id, clientId, body: 'once, retried', tier: 'room' });
+    expect(again.event).toEqual(first.event);
+    await settle();
+    expect(observer.events(kase.id).filter((e) => e.type === 'message.posted')).toHaveLength(1);
+    expect(await headSeq(kase.id)).toBe(first.event.seq);
+  });
+
+  it('gives two sockets posting at once seq 1..N without a gap and a valid chain', async () => {
+    const kase = await openCase(people.prosecutor, people.prosecutor, [people.police]);
+    const [a, b] = [await connect(people.prosecutor), await connect(people.police)];
+    const posts = (client: Client, who: string) =>
+      Promise.all(Array.from({ length: 30 }, (_, i) => client.emit('message:post', { caseId: kase.id, clientId: randomUUID(), body: `${who} ${i}`, tier: 'room' })));
+    const acks = (await Promise.all([posts(a, 'a'), posts(b, 'b')])).flat();
+    expect(acks.every((ack) => ack.ok)).toBe(true);
+    const seqs = (await allEvents(people.prosecutor, kase.id)).map((e) => e.seq);
+    expect(seqs).toEqual(Array.from({ length: seqs.length }, (_, i) => i + 1));
+    expect(seqs.length).toBe(3 + 60);
+    const verified = await call('GET', `/api/cases/${kase.id}/verify`, { token: people.prosecutor.token });
+    expect(verified.body).toEqual({ ok: true, headSeq: 63, firstBrokenSeq: null });
+  });
+
+  it('sends a removed member case:removed and nothing more about the case', async () => {
+    const kase = await openCase(people.prosecutor, people.prosecutor, [people.observer, people.police]);
+    const observer = await connect(people.observer);
+    const police = await connect(people.police);
+    await observer.emit('case:join', { caseId: kase.id });
+    await police.emit('case:join', { caseId: kase.id });
+    expect((await call('DELETE', `/api/cases/${kase.id}/members/${people.observer.id}`, { token: people.prosecutor.token })).status).toBe(204);
+    await observer.waitFor(() => observer.of('case:removed').length > 0, 'case:removed');
+    expect(observer.of('case:removed')).toEqual([{ caseId: kase.id }]);
+    const heardBefore = observer.received.length;
+    await post(people.prosecutor, kase.id, 'room', 'after the removal');
+    await police.waitFor(() => police.events(kase.id).find((e) => e.data['body'] === 'after the removal'), 'the post after removal');
+    await settle();
+    expect(observer.received.slice(heardBefore)).toEqual([]);
+    expect(observer.events(kase.id).map((e) => e.type)).not.toContain('member.removed');
+    expect(police.events(kase.id).map((e) => e.type)).toContain('member.removed');
+    expect((await observer.emit('case:join', { caseId: kase.id })).error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('editing and redacting', () => {
+  it('applies edits live and on reading; a redacted text stays readable to prosecution viewers only', async () => {
+    const kase = await openCase(people.prosecutor, people.prosecutor, [people.observer, people.ombudsman]);
+    const observer = await connect(people.observer);
+    await observer.emit('case:join', { caseId: kase.id });
+    const posted = await observer.emit('message:post', { caseId: kase.id, clientId: randomUUID(), body: 'first wording', tier: 'room' });
+    const messageId = posted.event.data.messageId;
+
+    const prosecutor = await connect(people.prosecutor);
+    const notAuthor = await prosecutor.emit('message:edit', { caseId: kase.id, messageId, body: 'hijacked' });
+    expect(notAuthor.error.code).toBe('FORBIDDEN');
+    const edited = await observer.emit('message:edit', { caseId: kase.id, messageId, body: 'second wording' });
+    expect(edited).toMatchObject({ ok: true, event: { type: 'message.edited', data: { messageId, body: 'second wording' } } });
+
+    const redacted = await prosecutor.emit('message:redact', { caseId: kase.id, messageId, reason: 'names a witness' });
+    expect(redacted).toMatchObject({ ok: true, event: { type: 'message.redacted', data: { messageId, reason: 'names a witness' } } });
+    await observer.waitFor(() => observer.events(kase.id).find((e) => e.type === 'message.redacted'), 'the redaction');
+
+    const seen = async (person: Person) => (await allEvents(person, kase.id)).filter((e) => e.data['messageId'] === messageId);
+    const [forObserver, forOmbudsman, forProsecutor] = await Promise.all([seen(people.observer), seen(people.ombudsman), seen(people.prosecutor)]);
+    for (const events of [forObserver, forOmbudsman]) {
+      expect(events[0].data).toEqual({ messageId, clientId: posted.event.data.clientId, edited: true, redacted: true });
+      expect(JSON.stringify(events)).not.toContain('wording');
+    }
+    expect(forProsecutor[0].data).toMatchObject({ body: 'second wording', edited: true, redacted: true });
+    expect(forProsecutor[1].data).toMatchObject({ body: 'second wording' });
+    // The log itself never changed: the chain still verifies.
+    expect((await call('GET', `/api/cases/${kase.id}/verify`, { token: people.prosecutor.token })).body.ok).toBe(true);
+    const again = await observer.emit('message:edit', { caseId: kase.id, messageId, body: 'third wording' });
+    expect(again.error.code).toBe('CONFLICT');
+  });
+
+  it('hides a message above one’s tier as if it did not exist', async () => {
+    const kase = await openCase(people.prosecutor, people.prosecutor, [people.police]);
+    const secret = await post(people.prosecutor, kase.id, 'prosecution', 'internal');
+    const police = await connect(people.police);
+    const answer = await police.emit('message:redact', { caseId: kase.id, messageId: secret.body.data.messageId, reason: 'x' });
+    expect(answer.error.code).toBe('NOT_FOUND');
+  });
+});
+
+describe('typing, presence and read receipts', () => {
+  it('relays typing, and read markers that clear the unread count', async () => {
+    const kase = await openCase(people.prosecutor, people.prosecutor, [people.police]);
+    const [prosecutor, police] = [await connect(people.prosecutor), await connect(people.police)];
+    await prosecutor.emit('case:join', { caseId: kase.id });
+    await police.emit('case:join', { caseId: kase.id });
+    expect(await police.emit('typing', { caseId: kase.id, typing: true })).toEqual({ ok: true });
+    const typing = await prosecutor.waitFor(() => prosecutor.of('typing')[0], 'typing');
+    expect(typing).toEqual({ caseId: kase.id, userId: people.police.id, displayName: people.police.displayName, typing: true });
+    expect(police.of('typing')).toEqual([]);
+
+    const unread = async () => (await call('GET', '/api/cases?limit=100', { token: people.police.token })).body.items.find((c: { id: string }) => c.id === kase.id).unread;
+    expect(await unread()).toBe(3);
+    expect(await police.emit('read', { caseId: kase.id, seq: 99 })).toMatchObject({ ok: true, seq: 3 });
+    expect(await unread()).toBe(0);
+    const receipt = await prosecutor.waitFor(() => prosecutor.of('read').find((r) => r.userId === people.police.id), 'read');
+    expect(receipt).toEqual({ caseId: kase.id, userId: people.police.id, seq: 3 });
+  });
+
+  it('tells members who have not joined of new activity they may see, and no one else', async () => {
+    const kase = await openCase(people.prosecutor, people.prosecutor, [people.police]);
+    const police = await connect(people.police);
+    const ombudsman = await connect(people.ombudsman);
+    await post(people.prosecutor, kase.id, 'prosecution', 'not for the police');
+    await post(people.prosecutor, kase.id, 'state', 'for the police');
+    const activity = await police.waitFor(() => police.of('case:activity').find((a) => a.caseId === kase.id), 'activity');
+    expect(activity.headSeq).toBe(5);
+    await settle();
+    expect(police.of('case:activity').filter((a) => a.caseId === kase.id)).toHaveLength(1);
+    expect(ombudsman.of('case:activity').filter((a) => a.caseId === kase.id)).toEqual([]);
+    expect(police.events()).toEqual([]); // live events only after a join
+  });
+});
+
+describe('bad input over the socket', () => {
+  it('answers every malformed event with an error ack, writes nothing, and stays up', async () => {
+    const kase = await openCase(people.prosecutor, people.prosecutor);
+    const client = await connect(people.prosecutor);
+    const before = await headSeq(kase.id);
+    const cases: [string, unknown, string][] = [
+      ['message:post', { caseId: kase.id, clientId: randomUUID(), body: 42, tier: 'room' }, 'VALIDATION'],
+      ['message:post', { caseId: kase.id, clientId: 'nope', body: 'x', tier: 'room' }, 'VALIDATION'],
+      ['message:post', { caseId: kase.id, body: 'missing the client id', tier: 'room' }, 'VALIDATION'],
+      ['message:post', { caseId: kase.id, clientId: randomUUID(), body: 'x'.repeat(1024 * 1024), tier: 'room' }, 'VALIDATION'],
+      ['message:post', { caseId: kase.id, clientId: randomUUID(), body: 'x', tier: 'secret' }, 'VALIDATION'],
+      ['message:post', { caseId: randomUUID(), clientId: randomUUID(), body: 'x', tier: 'room' }, 'NOT_FOUND'],
+      ['message:post', 'just a string', 'VALIDATION'],
+      ['message:post', null, 'VALIDATION'],
+      ['case:join', { caseId: kase.id, afterSeq: -3 }, 'VALIDATION'],
+      ['case:join', {}, 'VALIDATION'],
+      ['message:edit', { caseId: kase.id, messageId: randomUUID(), body: 'x' }, 'NOT_FOUND'],
+      ['typing', { caseId: kase.id, typing: 'yes' }, 'VALIDATION'],
+      ['read', { caseId: kase.id, seq: 'last' }, 'VALIDATION'],
+    ];
+    for (const [event, payload, code] of cases) {
+      const ack = await client.emit(event, payload);
+      expect({ event, payload: JSON.stringify(payload).slice(0, 80), code: ack.error?.code }).toEqual({ event, payload: JSON.stringify(payload).slice(0, 80), code });
+    }
+    expect(await headSeq(kase.id)).toBe(before);
+    expect((await call('GET', '/api/health')).status).toBe(200);
+    expect((await client.emit('case:join', { caseId: kase.id })).ok).toBe(true);
+  });
+
+  it('closes only the socket that sends a frame over 2 MB', async () => {
+    const big = await connect(people.observer);
+    const other = await connect(people.observer);
+    const closed = new Promise((resolve) => big.socket.once('disconnect', resolve));
+    big.socket.emit('message:post', { body: 'x'.repeat(3 * 1024 * 1024) });
+    await expect(closed).resolves.toBeDefined();
+    expect(other.socket.connected).toBe(true);
+    expect((await call('GET', '/api/health')).status).toBe(200);
+  });
+
+  it('rate-limits a socket that floods', async () => {
+    const kase = await openCase(people.prosecutor, people.prosecutor);
+    const client = await connect(people.prosecutor);
+    const acks = await Promise.all(Array.from({ length: 80 }, () => client.emit('typing', { caseId: kase.id, typing: true })));
+    const limited = acks.filter((ack) => !ack.ok);
+    expect(limited.length).toBeGreaterThan(0);
+    expect(limited[0].error.code).toBe('RATE_LIMITED');
+  });
+});
