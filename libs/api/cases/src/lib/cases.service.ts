@@ -25,10 +25,20 @@ import { CaseEventsBus } from './case-events.bus';
 import { toCaseEventView, toCaseView } from './case-view';
 import type { CreateCaseBody, EventsQuery, ListCasesQuery, PostMessageBody } from './cases.dto';
 import { CASE_HEAD_COLUMN, CASE_UPDATED_COLUMN, headSeqFor } from './clearance-columns';
-import { EventLog, type Actor } from './event-log';
+import { EventLog, type Actor, type NewEvent } from './event-log';
 
 /** The signed-in caller, as the services need them. */
 export type Caller = Actor;
+
+/** What a feature gets to change a case inside its transaction. */
+export interface CaseChange {
+  manager: EntityManager;
+  /** The case row, locked for this transaction. */
+  kase: CaseEntity;
+  /** The caller's clearance in this case. */
+  clearance: Tier;
+  append(event: NewEvent): Promise<CaseEventEntity>;
+}
 
 const CITY_CODE = 'SHY';
 
@@ -224,30 +234,25 @@ export class CasesService {
   }
 
   async editMessage(caller: Caller, caseId: string, messageId: string, body: string): Promise<CaseEvent> {
-    const { clearance } = await this.access.open(caller, caseId);
-    const [event] = (await this.write(caseId, async (manager) => {
-      const { kase } = await this.access.open(caller, caseId, manager, true);
+    return this.change(caller, caseId, async ({ manager, clearance, append }) => {
       const message = await this.message(manager, caseId, messageId, clearance);
       if (message.authorId !== caller.id) throw forbidden('Only the author edits a message');
       if (message.redactedAt) throw conflict('A redacted message cannot be edited');
       await manager.update(MessageEntity, { id: messageId }, { body, editedAt: new Date() });
-      return [await this.log.append(manager, kase, caller, { type: 'message.edited', tier: message.tier, data: { messageId, body } })];
-    })) as CaseEventEntity[];
-    return (await this.view([event], clearance))[0];
+      const event = await append({ type: 'message.edited', tier: message.tier, data: { messageId, body } });
+      return toCaseEventView(event, clearance, new Map([[messageId, { ...message, body, editedAt: new Date() }]]));
+    });
   }
 
   async redactMessage(caller: Caller, caseId: string, messageId: string, reason: string): Promise<CaseEvent> {
-    const { clearance } = await this.access.open(caller, caseId);
-    const [event] = (await this.write(caseId, async (manager) => {
-      const { kase } = await this.access.open(caller, caseId, manager, true);
+    return this.change(caller, caseId, async ({ manager, clearance, append }) => {
       const message = await this.message(manager, caseId, messageId, clearance);
       const prosecutor = caller.role === 'prosecutor' || caller.role === 'chief_prosecutor';
       if (message.authorId !== caller.id && !prosecutor) throw forbidden('Only the author or a prosecutor redacts a message');
       if (message.redactedAt) throw conflict('The message is already redacted');
       await manager.update(MessageEntity, { id: messageId }, { redactedAt: new Date() });
-      return [await this.log.append(manager, kase, caller, { type: 'message.redacted', tier: message.tier, data: { messageId, reason } })];
-    })) as CaseEventEntity[];
-    return (await this.view([event], clearance))[0];
+      return toCaseEventView(await append({ type: 'message.redacted', tier: message.tier, data: { messageId, reason } }), clearance, new Map());
+    });
   }
 
   /**
@@ -255,14 +260,39 @@ export class CasesService {
    * own endpoints; this is the one place a status is written.
    */
   async changeStatus(caller: Caller, caseId: string, to: CaseStatus, reason?: string): Promise<CaseEvent> {
-    const { clearance } = await this.access.open(caller, caseId);
-    const [event] = (await this.write(caseId, async (manager) => {
-      const { kase } = await this.access.open(caller, caseId, manager, true);
+    return this.change(caller, caseId, async ({ manager, kase, clearance, append }) => {
       const from = kase.status;
       await manager.update(CaseEntity, { id: caseId }, { status: to });
-      return [await this.log.append(manager, kase, caller, { type: 'case.status_changed', tier: 'room', data: { from, to, ...(reason ? { reason } : {}) } })];
-    })) as CaseEventEntity[];
-    return (await this.view([event], clearance))[0];
+      kase.status = to;
+      const event = await append({ type: 'case.status_changed', tier: 'room', data: { from, to, ...(reason ? { reason } : {}) } });
+      return toCaseEventView(event, clearance, new Map());
+    });
+  }
+
+  /**
+   * The one way for a feature to change a case: checks the caller may see it, locks the row,
+   * and lets `change` write its tables and append events, all in one transaction; the events
+   * reach live connections after commit. Throwing inside rolls everything back.
+   */
+  async change<T>(caller: Caller, caseId: string, change: (context: CaseChange) => Promise<T>): Promise<T> {
+    await this.access.open(caller, caseId);
+    let result!: T;
+    await this.write(caseId, async (manager) => {
+      const { kase, clearance } = await this.access.open(caller, caseId, manager, true);
+      const appended: CaseEventEntity[] = [];
+      result = await change({
+        manager,
+        kase,
+        clearance,
+        append: async (event) => {
+          const saved = await this.log.append(manager, kase, caller, event);
+          appended.push(saved);
+          return saved;
+        },
+      });
+      return appended;
+    });
+    return result;
   }
 
   /** Moves the caller's read marker (never backwards, never past what they may see). */
