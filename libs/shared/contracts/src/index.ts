@@ -4,3 +4,4 @@ export * from './lib/auth';
 export * from './lib/admin';
 export * from './lib/cases';
 export * from './lib/sockets';
+export * from './lib/workflow';

@@ -32,6 +32,10 @@ export interface CreateCaseRequest {
   victim: { fullName: string; birthYear?: number; contact?: string };
   allegedAt?: string;
   receivedAt?: string;
+  /** A place from the register; its name and kind then stand for `facility`. */
+  placeId?: string;
+  /** The Istanbul Protocol's non-medical record (tier `oversight`). */
+  intake?: import('./workflow').IntakeRequest;
 }
 
 /** The victim as a viewer sees them: identity only at clearance `oversight` or narrower. */
@@ -62,6 +66,10 @@ export interface Case {
   allegedAt: string | null;
   visitDueAt: string;
   visitedAt: string | null;
+  /** The visit is late: no arrival recorded and the deadline passed. */
+  visitOverdue: boolean;
+  /** Register entry of the place, when the report named one. */
+  placeId: string | null;
   members: CaseMember[];
   headSeq: number;
   createdAt: string;
@@ -75,6 +83,7 @@ export interface CaseSummary {
   status: CaseStatus;
   facility: Facility;
   visitDueAt: string;
+  visitOverdue: boolean;
   headSeq: number;
   unread: number;
   updatedAt: string;

@@ -32,6 +32,8 @@ export interface ServerToClientEvents {
    * refresh their row. Sent to every socket of the user, joined to the case or not.
    */
   'case:activity': (payload: { caseId: string; headSeq: number; updatedAt: string }) => void;
+  /** A visit deadline nears or was missed: to the case room (as an event), the chief prosecutor and the ombudsman. */
+  alert: (payload: import('./workflow').VisitAlert) => void;
 }
 
 /** Limits of the socket transport. */

@@ -30,6 +30,10 @@ export class AccountEntity {
   @JoinColumn({ name: 'agency_id' })
   agency!: AgencyEntity;
 
+  /** The unit within the agency (e.g. a police department's criminal investigation unit). */
+  @Column('text', { nullable: true })
+  unit!: string | null;
+
   @Column('boolean', { default: false })
   disabled!: boolean;
 

@@ -1,5 +1,6 @@
 import { CASE_SOURCES, CASE_STATUSES, FACILITY_KINDS, type CaseSource, type CaseStatus, type FacilityKind } from '@vigil/contracts';
-import { Check, Column, Entity, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
+import { PlaceEntity } from './place.entity';
 
 const within = (column: string, values: readonly string[]) => `${column} IN (${values.map((v) => `'${v}'`).join(', ')})`;
 
@@ -12,6 +13,8 @@ const within = (column: string, values: readonly string[]) => `${column} IN (${v
 @Check('cases_source_check', within('source', CASE_SOURCES))
 @Check('cases_facility_kind_check', within('facility_kind', FACILITY_KINDS))
 @Index('cases_activity_idx', ['updatedAtProsecution', 'id'])
+@Index('cases_place_idx', ['placeId'])
+@Index('cases_visit_pending_idx', ['visitDueAt'], { where: 'visited_at IS NULL' })
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -56,6 +59,28 @@ export class CaseEntity {
 
   @Column('timestamptz', { name: 'visited_at', nullable: true })
   visitedAt!: Date | null;
+
+  /** The register entry of the place, when the report named one. */
+  @Column('uuid', { name: 'place_id', nullable: true })
+  placeId!: string | null;
+
+  @ManyToOne(() => PlaceEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'place_id' })
+  place?: PlaceEntity | null;
+
+  /** The agency and unit the allegation implicates: its officers are kept out of the case. */
+  @Column('uuid', { name: 'implicated_agency_id', nullable: true })
+  implicatedAgencyId!: string | null;
+
+  @Column('text', { name: 'implicated_unit', nullable: true })
+  implicatedUnit!: string | null;
+
+  /** When the room was warned that the visit deadline nears, and told it was missed: each once. */
+  @Column('timestamptz', { name: 'visit_warned_at', nullable: true })
+  visitWarnedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'visit_missed_at', nullable: true })
+  visitMissedAt!: Date | null;
 
   @Column('uuid', { name: 'created_by' })
   createdBy!: string;

@@ -7,7 +7,12 @@ import { CaseEntity } from './case.entity';
 import { LoginFailureEntity } from './login-failure.entity';
 import { MessageEntity } from './message.entity';
 import { SessionEntity } from './session.entity';
+import { PlaceEntity } from './place.entity';
+import { CaseIntakeEntity } from './case-intake.entity';
+import { CaseVisitEntity } from './case-visit.entity';
+import { CaseTaskEntity } from './case-task.entity';
 
+export { PlaceEntity, CaseIntakeEntity, CaseVisitEntity, CaseTaskEntity };
 export { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseMemberEntity, CaseReadEntity, LoginFailureEntity, MessageEntity, SessionEntity };
 
 export const ENTITIES = [
@@ -20,4 +25,8 @@ export const ENTITIES = [
   CaseReadEntity,
   CaseEventEntity,
   MessageEntity,
+  PlaceEntity,
+  CaseIntakeEntity,
+  CaseVisitEntity,
+  CaseTaskEntity,
 ];
