@@ -259,6 +259,7 @@ describe('typing, presence and read receipts', () => {
 
   it('tells members who have not joined of new activity they may see, and no one else', async () => {
     const kase = await openCase(people.prosecutor, people.prosecutor, [people.police]);
+    await settle(); // the case's own opening events have gone out before these sockets connect
     const police = await connect(people.police);
     const ombudsman = await connect(people.ombudsman);
     await post(people.prosecutor, kase.id, 'prosecution', 'not for the police');

@@ -40,11 +40,13 @@ export default async function globalSetup() {
   const databaseUrl = `postgres://postgres:e2e-only@localhost:${pgPort}/vigil`;
 
   const port = await freePort();
+  // Evidence files land in the work dir; the small upload limit lets a test cross it cheaply.
+  const dataDir = join(workDir, 'data');
   const logFile = join(workDir, 'server.log');
   const log = createWriteStream(logFile);
   const server = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', WEB_DIST: 'none', TRUST_PROXY: 'true', LOG_LEVEL: 'info' },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', CLOCK_CONTROL: 'true', WEB_DIST: 'none', TRUST_PROXY: 'true', LOG_LEVEL: 'info', DATA_DIR: dataDir, EVIDENCE_MAX_BYTES: '65536' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout.pipe(log);
@@ -61,6 +63,6 @@ export default async function globalSetup() {
     if (Date.now() > deadline) throw new Error(`the API did not become healthy; see ${logFile}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-  Object.assign(process.env, { VIGIL_E2E_URL: baseUrl, VIGIL_E2E_DATABASE_URL: databaseUrl, VIGIL_E2E_LOG: logFile, VIGIL_E2E_WORKDIR: workDir });
+  Object.assign(process.env, { VIGIL_E2E_URL: baseUrl, VIGIL_E2E_DATABASE_URL: databaseUrl, VIGIL_E2E_LOG: logFile, VIGIL_E2E_WORKDIR: workDir, VIGIL_E2E_DATA_DIR: dataDir });
   globalThis.__vigilE2e = { postgres, server, workDir };
 }

@@ -7,7 +7,10 @@ import { AuthModule } from '@vigil/api-auth';
 import { CasesModule } from '@vigil/api-cases';
 import { ApiExceptionFilter, loggerParams, VigilConfigModule, type VigilConfig } from '@vigil/api-core';
 import { dataSourceOptions } from '@vigil/api-database';
+import { EvidenceModule } from '@vigil/api-evidence';
+import { ProceedingsModule } from '@vigil/api-proceedings';
 import { RealtimeModule } from '@vigil/api-realtime';
+import { WorkflowModule } from '@vigil/api-workflow';
 import { LoggerModule } from 'nestjs-pino';
 import type { DataSource } from 'typeorm';
 import { HealthController } from './health.controller';
@@ -33,6 +36,9 @@ export class AppModule {
         AdminModule,
         CasesModule,
         RealtimeModule,
+        WorkflowModule,
+        ProceedingsModule,
+        EvidenceModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ApiExceptionFilter }],

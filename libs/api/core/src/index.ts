@@ -6,3 +6,4 @@ export * from './lib/passwords';
 export * from './lib/ids';
 export * from './lib/logging';
 export * from './lib/config.module';
+export * from './lib/clock';

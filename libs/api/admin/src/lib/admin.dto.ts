@@ -66,6 +66,12 @@ export class CreateAccountBody implements CreateAccountRequest {
 
   @ApiPropertyOptional()
   @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  unit?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
   @IsBoolean()
   onDuty?: boolean;
 }
@@ -94,6 +100,12 @@ export class UpdateAccountBody implements UpdateAccountRequest {
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(1024)
   password?: string;
+
+  @ApiPropertyOptional({ nullable: true })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  unit?: string | null;
 
   @ApiPropertyOptional()
   @IsOptional()

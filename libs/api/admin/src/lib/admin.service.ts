@@ -21,6 +21,7 @@ const toAccount = (account: AccountEntity): Account => ({
   displayName: account.displayName,
   role: account.role,
   agency: { id: account.agency.id, name: account.agency.name, kind: account.agency.kind },
+  unit: account.unit,
   disabled: account.disabled,
   onDuty: account.onDuty,
   createdAt: account.createdAt.toISOString(),
@@ -82,6 +83,7 @@ export class AdminService {
         passwordHash,
         role: body.role,
         agencyId: agency.id,
+        unit: body.unit?.trim() || null,
         onDuty: body.onDuty ?? false,
       });
       return (await manager.save(account)).id;
@@ -105,6 +107,7 @@ export class AdminService {
         ...(body.role !== undefined && { role: body.role }),
         ...(body.disabled !== undefined && { disabled: body.disabled }),
         ...(body.onDuty !== undefined && { onDuty: body.onDuty }),
+        ...(body.unit !== undefined && { unit: body.unit?.trim() || null }),
         ...(passwordHash !== undefined && { passwordHash }),
         agencyId: agency.id,
       });

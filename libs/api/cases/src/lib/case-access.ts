@@ -8,6 +8,16 @@ import type { DataSource, EntityManager } from 'typeorm';
 export interface Viewer {
   id: string;
   role: Role;
+  agency: { id: string };
+}
+
+/** Members of the implicated agency read no more than this, whatever their role. */
+export const IMPLICATED_AGENCY_CEILING: Tier = 'state';
+
+/** The clearance a viewer reads a case at: their role's, capped when their agency is the implicated one. */
+export function caseClearance(roleClearance: Tier, viewerAgencyId: string, kase: Pick<CaseEntity, 'implicatedAgencyId'>): Tier {
+  if (kase.implicatedAgencyId !== viewerAgencyId) return roleClearance;
+  return canRead(IMPLICATED_AGENCY_CEILING, roleClearance) ? roleClearance : IMPLICATED_AGENCY_CEILING;
 }
 
 /**
@@ -43,7 +53,7 @@ export class CaseAccess {
     if (!this.supervisesAll(viewer) && !(await db.exists(CaseMemberEntity, { where: { caseId, accountId: viewer.id } }))) {
       throw notFound('Case');
     }
-    return { kase, clearance };
+    return { kase, clearance: caseClearance(clearance, viewer.agency.id, kase) };
   }
 
   /** One may write at any tier one can read. */

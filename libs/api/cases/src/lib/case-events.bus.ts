@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseEventEntity } from '@vigil/api-database';
+import type { VisitAlert } from '@vigil/contracts';
 import { EventEmitter } from 'node:events';
 
 interface BusEvents {
@@ -7,6 +8,8 @@ interface BusEvents {
   appended: [caseId: string, events: CaseEventEntity[]];
   /** These accounts just lost access to the case: their live connections must leave it. */
   accessLost: [caseId: string, accountIds: string[]];
+  /** A visit deadline nears or was missed: supervisors hear of it live. */
+  alert: [alert: VisitAlert];
   /** A reader moved their read marker. */
   read: [caseId: string, accountId: string, seq: number];
 }

@@ -6,7 +6,15 @@ import { headSeqFor, prevSeqFor, updatedAtFor } from './clearance-columns';
  * What a viewer of one clearance sees of a case and of its events. Every answer, REST or socket,
  * goes through here: this is where the victim's identity and redacted text are left out.
  */
-export function toCaseView(kase: CaseEntity, members: CaseMember[], clearance: Tier): Case {
+/** Statuses in which the immediate visit is still awaited. */
+export const AWAITING_VISIT = ['registered', 'visit_dispatched'];
+
+/** The visit is late: no arrival recorded, still awaited, and the deadline passed. */
+export function visitOverdue(kase: Pick<CaseEntity, 'visitedAt' | 'visitDueAt' | 'status'>, now: Date): boolean {
+  return kase.visitedAt === null && AWAITING_VISIT.includes(kase.status) && kase.visitDueAt.getTime() < now.getTime();
+}
+
+export function toCaseView(kase: CaseEntity, members: CaseMember[], clearance: Tier, now: Date): Case {
   const identified = canRead(clearance, VICTIM_IDENTITY_TIER);
   return {
     id: kase.id,
@@ -22,6 +30,8 @@ export function toCaseView(kase: CaseEntity, members: CaseMember[], clearance: T
     allegedAt: kase.allegedAt?.toISOString() ?? null,
     visitDueAt: kase.visitDueAt.toISOString(),
     visitedAt: kase.visitedAt?.toISOString() ?? null,
+    visitOverdue: visitOverdue(kase, now),
+    placeId: kase.placeId,
     members,
     headSeq: headSeqFor(kase, clearance),
     createdAt: kase.createdAt.toISOString(),

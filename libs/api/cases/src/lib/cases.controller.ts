@@ -2,7 +2,7 @@ import { Body, Controller, Delete, Get, HttpCode, Param, Post, Query, Res } from
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '@vigil/api-auth';
 import { ParseIdPipe } from '@vigil/api-core';
-import type { Case, CaseEvent, CaseMember, CaseSummary, EventsPage, Page, VerifyResult } from '@vigil/contracts';
+import type { Case, CaseEvent, CaseMember, CaseSummary, EventsPage, Intake, Page, VerifyResult } from '@vigil/contracts';
 import type { Response } from 'express';
 import { AddMemberBody, CreateCaseBody, EventsQuery, ListCasesQuery, PostMessageBody } from './cases.dto';
 import { CasesService } from './cases.service';
@@ -29,6 +29,12 @@ export class CasesController {
   @ApiOperation({ summary: 'One case, as the caller may see it' })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<Case> {
     return this.cases.get(user, id);
+  }
+
+  @Get(':id/intake')
+  @ApiOperation({ summary: 'The intake record (oversight tier): 404 below it' })
+  intake(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<Intake> {
+    return this.cases.intake(user, id);
   }
 
   @Post(':id/members')

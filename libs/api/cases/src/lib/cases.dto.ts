@@ -7,7 +7,10 @@ import {
   FACILITY_KINDS,
   MESSAGE_MAX_LENGTH,
   TIERS,
+  ALLEGED_METHODS,
+  type AllegedMethod,
   type CaseSource,
+  type IntakeRequest,
   type CaseStatus,
   type CreateCaseRequest,
   type FacilityKind,
@@ -16,6 +19,8 @@ import {
 } from '@vigil/contracts';
 import { Type } from 'class-transformer';
 import {
+  ArrayMaxSize,
+  IsArray,
   IsBoolean,
   IsDefined,
   IsIn,
@@ -29,6 +34,7 @@ import {
   Max,
   MaxLength,
   Min,
+  ValidateIf,
   ValidateNested,
 } from 'class-validator';
 
@@ -67,6 +73,91 @@ export class VictimBody {
   contact?: string;
 }
 
+export class AllegationBody {
+  @ApiPropertyOptional({ enum: ALLEGED_METHODS, isArray: true })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(ALLEGED_METHODS.length)
+  @IsIn(ALLEGED_METHODS, { each: true, message: `each must be one of ${ALLEGED_METHODS.join(', ')}` })
+  methods?: AllegedMethod[];
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  injuries?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  witnesses?: string;
+}
+
+export class CustodyBody {
+  @ApiPropertyOptional({ description: 'How the person came into custody' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  circumstances?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 time' })
+  detainedAt?: string;
+}
+
+export class ImplicatedBody {
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an agency id' })
+  agencyId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(300)
+  unit?: string;
+}
+
+/** The Istanbul Protocol's non-medical record of the allegation. */
+export class IntakeBody implements IntakeRequest {
+  @ApiPropertyOptional({ type: AllegationBody })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => AllegationBody)
+  allegation?: AllegationBody;
+
+  @ApiPropertyOptional({ type: CustodyBody })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CustodyBody)
+  custody?: CustodyBody;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(2000)
+  sourceDetails?: string;
+
+  @ApiPropertyOptional({ type: ImplicatedBody })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ImplicatedBody)
+  implicated?: ImplicatedBody;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  reprisalRisk?: boolean;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  protectionMeasures?: string;
+}
+
 export class CreateCaseBody implements CreateCaseRequest {
   @ApiProperty()
   @IsString()
@@ -78,12 +169,25 @@ export class CreateCaseBody implements CreateCaseRequest {
   @IsIn(CASE_SOURCES, oneOf(CASE_SOURCES))
   source!: CaseSource;
 
-  @ApiProperty({ type: FacilityBody })
+  @ApiProperty({ type: FacilityBody, description: 'Required unless placeId names a place of the register' })
+  @ValidateIf((body: CreateCaseBody) => body.placeId === undefined || body.facility !== undefined)
   @IsDefined()
   @IsNotEmptyObject()
   @ValidateNested()
   @Type(() => FacilityBody)
   facility!: FacilityBody;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a place id' })
+  placeId?: string;
+
+  @ApiPropertyOptional({ type: () => IntakeBody })
+  @IsOptional()
+  @IsNotEmptyObject()
+  @ValidateNested()
+  @Type(() => IntakeBody)
+  intake?: IntakeBody;
 
   @ApiProperty({ type: VictimBody })
   @IsDefined()
@@ -108,6 +212,11 @@ export class ListCasesQuery {
   @IsOptional()
   @IsIn(CASE_STATUSES, oneOf(CASE_STATUSES))
   status?: CaseStatus;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only the cases of this place of the register' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a place id' })
+  placeId?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: CASES_PAGE_MAX })
   @IsOptional()

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { conflict, forbidden, invalid, isUuid, notFound, VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core';
-import { AccountEntity, CaseEntity, CaseEventEntity, CaseMemberEntity, CaseReadEntity, MessageEntity } from '@vigil/api-database';
+import { Clock, conflict, forbidden, invalid, isUuid, notFound, VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core';
+import { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseIntakeEntity, CaseMemberEntity, MessageEntity, PlaceEntity } from '@vigil/api-database';
 import {
   canRead,
   CASES_PAGE_DEFAULT,
@@ -14,15 +14,17 @@ import {
   type CaseStatus,
   type CaseSummary,
   type EventsPage,
+  INTAKE_TIER,
+  type Intake,
   type Page,
   type Tier,
   type VerifyResult,
 } from '@vigil/contracts';
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { CaseAccess } from './case-access';
+import { CaseAccess, caseClearance } from './case-access';
 import { CaseEventsBus } from './case-events.bus';
-import { toCaseEventView, toCaseView } from './case-view';
+import { toCaseEventView, toCaseView, visitOverdue } from './case-view';
 import type { CreateCaseBody, EventsQuery, ListCasesQuery, PostMessageBody } from './cases.dto';
 import { CASE_HEAD_COLUMN, CASE_UPDATED_COLUMN, headSeqFor } from './clearance-columns';
 import { EventLog, type Actor, type NewEvent } from './event-log';
@@ -58,12 +60,19 @@ export class CasesService {
     private readonly log: EventLog,
     private readonly bus: CaseEventsBus,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
+    private readonly clock: Clock,
   ) {}
 
   async create(caller: Caller, body: CreateCaseBody): Promise<Case> {
     const clearance = this.access.clearance(caller);
-    const receivedAt = body.receivedAt ? new Date(body.receivedAt) : new Date();
+    const receivedAt = body.receivedAt ? new Date(body.receivedAt) : this.clock.now();
     const { kase, events } = await this.db.transaction(async (manager) => {
+      const place = body.placeId ? await manager.findOne(PlaceEntity, { where: { id: body.placeId } }) : null;
+      if (body.placeId && !place) throw invalid('placeId', 'does not name a place of the register');
+      const implicated = body.intake?.implicated;
+      if (implicated?.agencyId && !(await manager.exists(AgencyEntity, { where: { id: implicated.agencyId } }))) {
+        throw invalid('intake.implicated.agencyId', 'does not name an agency');
+      }
       const [{ n }] = await manager.query(`SELECT nextval('case_reference_seq') AS n`);
       const reference = `${CITY_CODE}-${receivedAt.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
       const kase = await manager.save(
@@ -72,14 +81,17 @@ export class CasesService {
           summary: body.summary.trim(),
           status: 'registered',
           source: body.source,
-          facilityName: body.facility.name.trim(),
-          facilityKind: body.facility.kind,
+          facilityName: place?.name ?? body.facility.name.trim(),
+          facilityKind: place?.kind ?? body.facility.kind,
+          placeId: place?.id ?? null,
           victimFullName: body.victim.fullName.trim(),
           victimBirthYear: body.victim.birthYear ?? null,
           victimContact: body.victim.contact?.trim() || null,
           receivedAt,
           allegedAt: body.allegedAt ? new Date(body.allegedAt) : null,
           visitDueAt: new Date(receivedAt.getTime() + this.config.visitDeadlineHours * 3_600_000),
+          implicatedAgencyId: implicated?.agencyId ?? null,
+          implicatedUnit: implicated?.unit?.trim() || null,
           createdBy: caller.id,
         }),
       );
@@ -89,7 +101,7 @@ export class CasesService {
         relations: { agency: true },
       });
       const creator = await manager.findOneOrFail(AccountEntity, { where: { id: caller.id }, relations: { agency: true } });
-      const members = [creator, ...onDuty.filter((p) => p.id !== caller.id && !p.agency.disabled)];
+      const members = [creator, ...onDuty.filter((p) => p.id !== caller.id && !p.agency.disabled && !implicatedOfficer(kase, p))];
       const events = [
         await this.log.append(manager, kase, caller, {
           type: 'case.created',
@@ -97,6 +109,27 @@ export class CasesService {
           data: { reference, summary: kase.summary, source: kase.source, facility: { name: kase.facilityName, kind: kase.facilityKind } },
         }),
       ];
+      if (body.intake) {
+        const intake = body.intake;
+        await manager.insert(CaseIntakeEntity, {
+          caseId: kase.id,
+          allegationMethods: intake.allegation?.methods ?? [],
+          injuries: intake.allegation?.injuries?.trim() || null,
+          witnesses: intake.allegation?.witnesses?.trim() || null,
+          custodyCircumstances: intake.custody?.circumstances?.trim() || null,
+          detainedAt: intake.custody?.detainedAt ? new Date(intake.custody.detainedAt) : null,
+          sourceDetails: intake.sourceDetails?.trim() || null,
+          reprisalRisk: intake.reprisalRisk ?? false,
+          protectionMeasures: intake.protectionMeasures?.trim() || null,
+        });
+        events.push(
+          await this.log.append(manager, kase, caller, {
+            type: 'intake.recorded',
+            tier: INTAKE_TIER,
+            data: { allegationMethods: intake.allegation?.methods ?? [], reprisalRisk: intake.reprisalRisk ?? false },
+          }),
+        );
+      }
       for (const member of members) {
         await manager.insert(CaseMemberEntity, { caseId: kase.id, accountId: member.id });
         events.push(await this.log.append(manager, kase, caller, { type: 'member.added', tier: 'room', data: memberData(member) }));
@@ -105,7 +138,23 @@ export class CasesService {
     });
     this.bus.emit('appended', kase.id, events);
     this.logger.log({ event: 'case.created', caseId: kase.id }, 'case registered');
-    return toCaseView(kase, await this.members(kase.id), clearance);
+    return toCaseView(kase, await this.members(kase.id), caseClearance(clearance, caller.agency.id, kase), this.clock.now());
+  }
+
+  /** The intake record (`oversight`): below it, the record does not exist for the caller. */
+  async intake(caller: Caller, caseId: string): Promise<Intake> {
+    const { kase, clearance } = await this.access.open(caller, caseId);
+    if (!canRead(clearance, INTAKE_TIER)) throw notFound('Intake');
+    const intake = await this.db.getRepository(CaseIntakeEntity).findOne({ where: { caseId: kase.id } });
+    const agency = kase.implicatedAgencyId ? await this.db.getRepository(AgencyEntity).findOne({ where: { id: kase.implicatedAgencyId } }) : null;
+    return {
+      allegation: { methods: intake?.allegationMethods ?? [], injuries: intake?.injuries ?? null, witnesses: intake?.witnesses ?? null },
+      custody: { circumstances: intake?.custodyCircumstances ?? null, detainedAt: intake?.detainedAt?.toISOString() ?? null },
+      sourceDetails: intake?.sourceDetails ?? null,
+      implicated: { agency: agency ? { id: agency.id, name: agency.name, kind: agency.kind } : null, unit: kase.implicatedUnit },
+      reprisalRisk: intake?.reprisalRisk ?? false,
+      protectionMeasures: intake?.protectionMeasures ?? null,
+    };
   }
 
   async list(caller: Caller, query: ListCasesQuery): Promise<Page<CaseSummary>> {
@@ -117,9 +166,10 @@ export class CasesService {
     const where: string[] = [];
     if (!this.access.supervisesAll(caller)) where.push('EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.account_id = $1)');
     if (query.status) where.push(`c.status = $${params.push(query.status)}`);
+    if (query.placeId) where.push(`c.place_id = $${params.push(query.placeId)}::uuid`);
     if (cursor) where.push(`(${updated}, c.id) < ($${params.push(cursor.at)}::timestamptz, $${params.push(cursor.id)}::uuid)`);
     const rows: (CaseRow & { unread: number })[] = await this.db.query(
-      `SELECT c.id, c.reference, c.summary, c.status, c.facility_name, c.facility_kind, c.visit_due_at,
+      `SELECT c.id, c.reference, c.summary, c.status, c.facility_name, c.facility_kind, c.visit_due_at, c.visited_at,
               c.${CASE_HEAD_COLUMN[clearance]} AS head_seq, ${updated} AS updated_at,
               (SELECT count(*) FROM case_events e
                 WHERE e.case_id = c.id AND e.seq > coalesce(r.seq, 0) AND e.tier = ANY($2))::int AS unread
@@ -130,6 +180,7 @@ export class CasesService {
         LIMIT $3`,
       params,
     );
+    const now = this.clock.now();
     const items = rows.slice(0, limit).map(
       (row): CaseSummary => ({
         id: row.id,
@@ -138,6 +189,7 @@ export class CasesService {
         status: row.status,
         facility: { name: row.facility_name, kind: row.facility_kind },
         visitDueAt: new Date(row.visit_due_at).toISOString(),
+        visitOverdue: visitOverdue({ status: row.status, visitDueAt: new Date(row.visit_due_at), visitedAt: row.visited_at ? new Date(row.visited_at) : null }, now),
         headSeq: row.head_seq,
         unread: row.unread,
         updatedAt: new Date(row.updated_at).toISOString(),
@@ -149,7 +201,7 @@ export class CasesService {
 
   async get(caller: Caller, caseId: string): Promise<Case> {
     const { kase, clearance } = await this.access.open(caller, caseId);
-    return toCaseView(kase, await this.members(kase.id), clearance);
+    return toCaseView(kase, await this.members(kase.id), clearance, this.clock.now());
   }
 
   async addMember(caller: Caller, caseId: string, userId: string): Promise<{ member: CaseMember; created: boolean }> {
@@ -161,6 +213,11 @@ export class CasesService {
     if (account.disabled || account.agency.disabled) throw invalid('userId', 'the account is disabled');
     const event = await this.write(caseId, async (manager) => {
       const { kase } = await this.access.open(caller, caseId, manager, true);
+      if (implicatedOfficer(kase, account)) {
+        throw conflict('An officer of the implicated unit cannot be a member of the case', [
+          { field: 'userId', message: 'is an officer of the implicated unit' },
+        ]);
+      }
       if (await manager.exists(CaseMemberEntity, { where: { caseId, accountId: userId } })) return null;
       await manager.insert(CaseMemberEntity, { caseId, accountId: userId });
       return [await this.log.append(manager, kase, caller, { type: 'member.added', tier: 'room', data: memberData(account) })];
@@ -255,18 +312,9 @@ export class CasesService {
     });
   }
 
-  /**
-   * Sets a case's status and records it. The workflow's transition rules are enforced by its
-   * own endpoints; this is the one place a status is written.
-   */
+  /** Sets a case's status with no transition rules: for the demo data; users go through the workflow's endpoints. */
   async changeStatus(caller: Caller, caseId: string, to: CaseStatus, reason?: string): Promise<CaseEvent> {
-    return this.change(caller, caseId, async ({ manager, kase, clearance, append }) => {
-      const from = kase.status;
-      await manager.update(CaseEntity, { id: caseId }, { status: to });
-      kase.status = to;
-      const event = await append({ type: 'case.status_changed', tier: 'room', data: { from, to, ...(reason ? { reason } : {}) } });
-      return toCaseEventView(event, clearance, new Map());
-    });
+    return this.change(caller, caseId, async (context) => toCaseEventView(await recordStatus(context, to, reason), context.clearance, new Map()));
   }
 
   /**
@@ -322,13 +370,16 @@ export class CasesService {
 
   /** Members and their clearances, for live fan-out of a case's activity. */
   async audience(caseId: string): Promise<{ accountId: string; clearance: Tier }[]> {
-    const rows: { account_id: string; role: CaseMember['role'] }[] = await this.db.query(
-      `SELECT m.account_id, a.role FROM case_members m JOIN accounts a ON a.id = m.account_id WHERE m.case_id = $1`,
+    const rows: { account_id: string; role: CaseMember['role']; agency_id: string; implicated_agency_id: string | null }[] = await this.db.query(
+      `SELECT m.account_id, a.role, a.agency_id, c.implicated_agency_id
+         FROM case_members m JOIN accounts a ON a.id = m.account_id JOIN cases c ON c.id = m.case_id
+        WHERE m.case_id = $1`,
       [caseId],
     );
     return rows.flatMap((row) => {
       const clearance = clearanceOf(row.role);
-      return clearance ? [{ accountId: row.account_id, clearance }] : [];
+      if (!clearance) return [];
+      return [{ accountId: row.account_id, clearance: caseClearance(clearance, row.agency_id, { implicatedAgencyId: row.implicated_agency_id }) }];
     });
   }
 
@@ -404,11 +455,30 @@ interface CaseRow {
   facility_name: string;
   facility_kind: CaseSummary['facility']['kind'];
   visit_due_at: string;
+  visited_at: string | null;
   head_seq: number;
   updated_at: string;
 }
 
-function memberData(account: AccountEntity) {
+/** Sets a case's status and records the change: the one place a status is written. */
+export async function recordStatus({ manager, kase, append }: CaseChange, to: CaseStatus, reason?: string): Promise<CaseEventEntity> {
+  const from = kase.status;
+  await manager.update(CaseEntity, { id: kase.id }, { status: to });
+  kase.status = to;
+  return append({ type: 'case.status_changed', tier: 'room', data: { from, to, ...(reason ? { reason } : {}) } });
+}
+
+/** Officers of the implicated unit are kept out of the case: a conflict of interest. */
+export function implicatedOfficer(kase: CaseEntity, account: AccountEntity): boolean {
+  return (
+    kase.implicatedAgencyId !== null &&
+    kase.implicatedAgencyId === account.agencyId &&
+    kase.implicatedUnit !== null &&
+    (account.unit ?? '').trim().toLowerCase() === kase.implicatedUnit.toLowerCase()
+  );
+}
+
+export function memberData(account: AccountEntity) {
   return { userId: account.id, displayName: account.displayName, role: account.role, agencyKind: account.agency.kind };
 }
 

@@ -10,7 +10,7 @@ export interface Actor {
   id: string;
   displayName: string;
   role: Role;
-  agency: { kind: AgencyKind };
+  agency: { id: string; kind: AgencyKind };
 }
 
 export interface NewEvent {

@@ -8,6 +8,8 @@ describe('loadConfig', () => {
       databaseUrl: null,
       dataDir: '/srv/vigil/.data',
       visitDeadlineHours: 24,
+      visitWarningHours: 4,
+      clockControl: false,
       demoPassword: 'vigil-demo',
       logLevel: 'info',
     });
@@ -35,5 +37,13 @@ describe('loadConfig', () => {
     expect(config.port).toBe(8080);
     expect(config.databaseUrl).toBe('postgres://u:p@db:5432/vigil');
     expect(config.seedDemo).toBe(true);
+  });
+
+  it('limits evidence uploads to 25 MiB unless EVIDENCE_MAX_BYTES says otherwise', () => {
+    expect(loadConfig({}).evidenceMaxBytes).toBe(25 * 1024 * 1024);
+    expect(loadConfig({ EVIDENCE_MAX_BYTES: '65536' }).evidenceMaxBytes).toBe(65536);
+    for (const bad of ['0', '-1', '1.5', 'lots', String(2 * 1024 * 1024 * 1024)]) {
+      expect(() => loadConfig({ EVIDENCE_MAX_BYTES: bad })).toThrow(/EVIDENCE_MAX_BYTES must be an integer/);
+    }
   });
 });

@@ -11,6 +11,12 @@ export interface VigilConfig {
   accessTokenTtlSeconds: number;
   refreshTokenTtlDays: number;
   visitDeadlineHours: number;
+  /** Largest evidence file accepted, in bytes. */
+  evidenceMaxBytes: number;
+  /** How long before the visit deadline the room and supervisors are warned. */
+  visitWarningHours: number;
+  /** Lets tests move the clock through `PUT /api/test/clock`. Never on in production. */
+  clockControl: boolean;
   demoPassword: string;
   /** Seed the demo city on an empty database even when `DATABASE_URL` is set. */
   seedDemo: boolean;
@@ -97,6 +103,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): VigilConfig {
     accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 900, 10, 86400),
     refreshTokenTtlDays: integer('REFRESH_TOKEN_TTL_DAYS', 14, 1, 365),
     visitDeadlineHours: positive('VISIT_DEADLINE_HOURS', 24),
+    evidenceMaxBytes: integer('EVIDENCE_MAX_BYTES', 25 * 1024 * 1024, 1, 1024 * 1024 * 1024),
+    visitWarningHours: positive('VISIT_WARNING_HOURS', 4),
+    clockControl: flag('CLOCK_CONTROL'),
     demoPassword,
     seedDemo: flag('SEED_DEMO'),
     logLevel,

@@ -42,7 +42,10 @@ const tierRoom = (caseId: string, clearance: Tier) => `case:${caseId}:${clearanc
 const caseRoom = (caseId: string) => `case:${caseId}`;
 const accountRoom = (accountId: string) => `account:${accountId}`;
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
-const SUPERVISORS = 'role:chief_prosecutor';
+const roleRoom = (role: string) => `role:${role}`;
+const SUPERVISORS = roleRoom('chief_prosecutor');
+/** Who hears of visit deadlines in every case, member or not. */
+const ALERTED = [SUPERVISORS, roleRoom('ombudsman')];
 
 /**
  * The case rooms' live side. It authenticates the handshake, validates each event, calls the
@@ -55,6 +58,8 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   private server!: VigilServer;
 
   private readonly logger = new Logger('Sockets');
+  /** Per case, the publication under way: the next waits for it, so delivery keeps seq order. */
+  private readonly publishing = new Map<string, Promise<void>>();
 
   constructor(
     private readonly sessions: SessionsService,
@@ -63,8 +68,9 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   ) {}
 
   onModuleInit(): void {
-    this.bus.on('appended', (caseId, events) => void this.publish(caseId, events).catch((error) => this.fail('publish', error)));
+    this.bus.on('appended', (caseId, events) => this.inOrder(caseId, () => this.publish(caseId, events)));
     this.bus.on('accessLost', (caseId, accountIds) => this.evict(caseId, accountIds));
+    this.bus.on('alert', (alert) => this.server.to(ALERTED).emit('alert', alert));
     this.bus.on('read', (caseId, accountId, seq) => this.server.to(caseRoom(caseId)).emit('read', { caseId, userId: accountId, seq }));
     this.sessions.revocations.on('revoked', (sessionIds: string[]) => {
       for (const id of sessionIds) this.server.in(sessionRoom(id)).disconnectSockets(true);
@@ -89,7 +95,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   handleConnection(socket: VigilSocket): void {
     const { user } = socket.data;
     if (!user) return void socket.disconnect(true);
-    void socket.join([accountRoom(user.id), sessionRoom(user.sessionId), ...(user.role === 'chief_prosecutor' ? [SUPERVISORS] : [])]);
+    void socket.join([accountRoom(user.id), sessionRoom(user.sessionId), roleRoom(user.role)]);
     // Presence changes when a socket goes: tell the cases it was in.
     socket.on('disconnecting', () => {
       const cases = [...socket.rooms].filter((room) => /^case:[^:]+$/.test(room)).map((room) => room.slice('case:'.length));
@@ -182,6 +188,16 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       answer = { ok: false, error: { code, message, ...(details ? { details } : {}) } };
     }
     if (typeof reply === 'function') reply(answer);
+  }
+
+  private inOrder(caseId: string, publish: () => Promise<void>): void {
+    const run = (this.publishing.get(caseId) ?? Promise.resolve())
+      .then(publish)
+      .catch((error) => this.fail('publish', error))
+      .finally(() => {
+        if (this.publishing.get(caseId) === run) this.publishing.delete(caseId);
+      });
+    this.publishing.set(caseId, run);
   }
 
   /** Committed events go to each clearance's room as that clearance sees them; members' lists hear of it. */

@@ -28,6 +28,8 @@ export interface Account {
   displayName: string;
   role: Role;
   agency: AgencyRef;
+  /** The unit within the agency: officers of a case's implicated unit are kept out of it. */
+  unit: string | null;
   disabled: boolean;
   /** Prosecutors on duty become members of every new case. */
   onDuty: boolean;
@@ -40,6 +42,7 @@ export interface CreateAccountRequest {
   password: string;
   role: Role;
   agencyId: string;
+  unit?: string;
   onDuty?: boolean;
 }
 
@@ -48,6 +51,7 @@ export interface UpdateAccountRequest {
   role?: Role;
   agencyId?: string;
   password?: string;
+  unit?: string | null;
   disabled?: boolean;
   onDuty?: boolean;
 }

@@ -1,0 +1,175 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CASE_STATUSES,
+  FACILITY_KINDS,
+  TASK_KINDS,
+  TASK_STATUSES,
+  TIERS,
+  type CaseStatus,
+  type ChangeStatusRequest,
+  type CreatePlaceRequest,
+  type CreateTaskRequest,
+  type FacilityKind,
+  type TaskKind,
+  type TaskStatus,
+  type Tier,
+  type UpdatePlaceRequest,
+  type UpdateTaskRequest,
+} from '@vigil/contracts';
+import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+const oneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
+const iso = { message: 'must be an ISO-8601 time' };
+
+export class ChangeStatusBody implements ChangeStatusRequest {
+  @ApiProperty({ enum: CASE_STATUSES })
+  @IsIn(CASE_STATUSES, oneOf(CASE_STATUSES))
+  to!: CaseStatus;
+
+  @ApiPropertyOptional({ description: 'Required to refer or dismiss' })
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  reason?: string;
+}
+
+export class CreatePlaceBody implements CreatePlaceRequest {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name!: string;
+
+  @ApiProperty({ enum: FACILITY_KINDS })
+  @IsIn(FACILITY_KINDS, oneOf(FACILITY_KINDS))
+  kind!: FacilityKind;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  address!: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The agency in charge' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an agency id' })
+  agencyId?: string;
+
+  @ApiProperty({ description: 'Whether CCTV covers the place' })
+  @IsBoolean()
+  cctv!: boolean;
+}
+
+export class UpdatePlaceBody implements UpdatePlaceRequest {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name?: string;
+
+  @ApiPropertyOptional({ enum: FACILITY_KINDS })
+  @IsOptional()
+  @IsIn(FACILITY_KINDS, oneOf(FACILITY_KINDS))
+  kind?: FacilityKind;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(500)
+  address?: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an agency id' })
+  agencyId?: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsBoolean()
+  cctv?: boolean;
+}
+
+export class DispatchBody {
+  @ApiProperty({ format: 'uuid', description: 'The prosecutor sent to the place' })
+  @IsUUID('all', { message: 'must be a prosecutor id' })
+  prosecutorId!: string;
+}
+
+export class ArrivalBody {
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, iso)
+  arrivedAt?: string;
+}
+
+export class FindingsBody {
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10_000)
+  findings!: string;
+}
+
+export class CreateTaskBody implements CreateTaskRequest {
+  @ApiProperty({ enum: TASK_KINDS })
+  @IsIn(TASK_KINDS, oneOf(TASK_KINDS))
+  kind!: TaskKind;
+
+  @ApiProperty()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  title!: string;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @MaxLength(4000)
+  details?: string;
+
+  @ApiPropertyOptional({ enum: TIERS, description: 'Default: state' })
+  @IsOptional()
+  @IsIn(TIERS, oneOf(TIERS))
+  tier?: Tier;
+
+  @ApiProperty({ format: 'uuid' })
+  @IsUUID('all', { message: 'must be an agency id' })
+  assigneeAgencyId!: string;
+
+  @ApiPropertyOptional({ format: 'uuid' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be a user id' })
+  assigneeUserId?: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsISO8601({ strict: true }, iso)
+  dueAt!: string;
+}
+
+export class UpdateTaskBody implements UpdateTaskRequest {
+  @ApiPropertyOptional({ enum: TASK_STATUSES })
+  @IsOptional()
+  @IsIn(TASK_STATUSES, oneOf(TASK_STATUSES))
+  status?: TaskStatus;
+
+  @ApiPropertyOptional()
+  @IsOptional()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(10_000)
+  result?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, iso)
+  dueAt?: string;
+}
+
+export class SetClockBody {
+  @ApiProperty({ format: 'date-time' })
+  @IsISO8601({ strict: true }, iso)
+  now!: string;
+}
