@@ -20,7 +20,7 @@ test.describe('language', () => {
     await shell.chooseLanguage('Қазақша');
     await expect(shell.signOutButton).toHaveText('Шығу');
     await expect(shell.welcome).toHaveText('Қош келдіңіз, Arman Tasov');
-    await expect(page.getByText('Сіздің іс бөлмелеріңіз осында пайда болады.')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Істер' })).toBeVisible();
     await expect(page.locator('html')).toHaveAttribute('lang', 'kk');
 
     await page.reload();

@@ -18,11 +18,11 @@ test.describe('sign-in', () => {
         await expect(page).toHaveURL(/\/admin\/agencies$/);
         await expect(page.getByRole('heading', { name: 'Administration' })).toBeVisible();
       } else {
-        await expect(page).toHaveURL(/\/$/);
+        await expect(page).toHaveURL(/\/cases$/);
         await expect(shell.welcome).toHaveText(`Welcome, ${account.displayName}`);
         // Case work is not for admins, and the admin area is not for case workers.
         await page.goto('/admin');
-        await expect(page).toHaveURL(/\/$/);
+        await expect(page).toHaveURL(/\/cases$/);
         await expect(shell.userName).toHaveText(account.displayName);
       }
     });

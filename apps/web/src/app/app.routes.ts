@@ -1,13 +1,5 @@
 import type { Route } from '@angular/router';
-import {
-  adminGuard,
-  caseWorkerGuard,
-  Home,
-  Shell,
-  SignIn,
-  signedInGuard,
-  signedOutGuard,
-} from '@vigil/web-shell';
+import { adminGuard, caseWorkerGuard, Shell, SignIn, signedInGuard, signedOutGuard } from '@vigil/web-shell';
 
 export const appRoutes: Route[] = [
   { path: 'sign-in', component: SignIn, canMatch: [signedOutGuard], title: 'Vigil' },
@@ -16,7 +8,13 @@ export const appRoutes: Route[] = [
     component: Shell,
     canMatch: [signedInGuard],
     children: [
-      { path: '', pathMatch: 'full', component: Home, canActivate: [caseWorkerGuard], title: 'Vigil' },
+      { path: '', pathMatch: 'full', redirectTo: 'cases' },
+      {
+        path: 'cases',
+        canActivate: [caseWorkerGuard],
+        loadChildren: () => import('@vigil/web-cases').then((m) => m.caseRoutes),
+        title: 'Vigil',
+      },
       {
         path: 'admin',
         canMatch: [adminGuard],

@@ -4,7 +4,7 @@ import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import { RouterTestingHarness } from '@angular/router/testing';
 import type { Me } from '@vigil/contracts';
-import { API_URLS, authInterceptor, Session } from '@vigil/web-data-access';
+import { API_URLS, authInterceptor, Session, SOCKET_CONNECTOR, type VigilSocket } from '@vigil/web-data-access';
 import { App } from './app';
 import { appRoutes } from './app.routes';
 
@@ -19,6 +19,17 @@ const person = (role: Me['role']): Me => ({
 
 const settle = () => new Promise((resolve) => setTimeout(resolve));
 
+/** A socket that never connects: these tests are about routes. */
+const quietSocket = {
+  connected: false,
+  active: true,
+  on: () => quietSocket,
+  off: () => quietSocket,
+  emit: () => quietSocket,
+  connect: () => quietSocket,
+  disconnect: () => quietSocket,
+} as unknown as VigilSocket;
+
 describe('App routes', () => {
   let backend: HttpTestingController;
 
@@ -30,6 +41,7 @@ describe('App routes', () => {
         provideRouter(appRoutes),
         provideHttpClient(withInterceptors([authInterceptor])),
         provideHttpClientTesting(),
+        { provide: SOCKET_CONNECTOR, useValue: () => quietSocket },
       ],
     });
     backend = TestBed.inject(HttpTestingController);
@@ -49,14 +61,27 @@ describe('App routes', () => {
     expect(harness.routeNativeElement?.querySelector('button[type="submit"]')?.textContent).toContain('Sign in');
   });
 
-  it('lands a case worker on home and keeps them out of the admin area', async () => {
+  it('lands a case worker on their cases and keeps them out of the admin area', async () => {
     await signInAs('ombudsman');
     const harness = await RouterTestingHarness.create('/');
-    expect(TestBed.inject(Router).url).toBe('/');
+    expect(TestBed.inject(Router).url).toBe('/cases');
+    backend.expectOne((request) => request.url === API_URLS.cases).flush({ items: [], nextCursor: null });
+    await harness.fixture.whenStable();
     expect(harness.routeNativeElement?.textContent).toContain('Welcome, Test Person');
+    expect(harness.routeNativeElement?.textContent).toContain('No cases yet.');
 
     await harness.navigateByUrl('/admin');
-    expect(TestBed.inject(Router).url).toBe('/');
+    expect(TestBed.inject(Router).url).toBe('/cases');
+    backend.match((request) => request.url === API_URLS.cases).forEach((request) => request.flush({ items: [], nextCursor: null }));
+  });
+
+  it('keeps an admin out of case work', async () => {
+    await signInAs('admin');
+    await RouterTestingHarness.create('/cases');
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/admin/agencies');
+    backend.expectNone((request) => request.url === API_URLS.cases);
+    backend.match(() => true).forEach((request) => request.flush([]));
   });
 
   it('lands an admin on the admin area', async () => {

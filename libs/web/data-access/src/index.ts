@@ -3,3 +3,8 @@ export * from './lib/api-error';
 export * from './lib/session';
 export * from './lib/auth-interceptor';
 export * from './lib/admin-api';
+export * from './lib/cases-api';
+export * from './lib/case-socket';
+export * from './lib/case-timeline';
+export * from './lib/case-room-store';
+export * from './lib/case-list-store';

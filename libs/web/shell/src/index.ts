@@ -1,4 +1,3 @@
 export * from './lib/guards';
 export * from './lib/sign-in';
 export * from './lib/shell';
-export * from './lib/home';

@@ -205,6 +205,7 @@ describe('AccountDialog', () => {
       displayName: 'Some One',
       role: 'observer',
       agency: { id: agencies[2].id, name: agencies[2].name, kind: agencies[2].kind },
+      unit: null,
       disabled: false,
       onDuty: false,
       createdAt: '2026-01-11T09:00:00.000Z',

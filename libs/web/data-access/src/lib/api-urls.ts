@@ -6,6 +6,7 @@ export const API_URLS = {
   me: '/api/me',
   agencies: '/api/admin/agencies',
   accounts: '/api/admin/accounts',
+  cases: '/api/cases',
 } as const;
 
 /** Requests that trade credentials for a token: they carry no Bearer and are never retried. */

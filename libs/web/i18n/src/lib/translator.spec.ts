@@ -1,7 +1,9 @@
 import { TestBed } from '@angular/core/testing';
+import { TIER_AUDIENCE, TIERS } from '@vigil/contracts';
 import { en } from './en';
 import { kk } from './kk';
 import { ru } from './ru';
+import { tierAudienceKey } from './keys';
 import { LANGUAGE_STORAGE_KEY, Translator } from './translator';
 
 describe('Translator', () => {
@@ -69,6 +71,12 @@ describe('Translator', () => {
         const text = typeof entry === 'string' ? entry : entry.other;
         expect(text.trim().length).toBeGreaterThan(0);
       }
+    }
+  });
+
+  it("words each tier's audience as the contract does", () => {
+    for (const tier of TIERS) {
+      expect(en[tierAudienceKey(tier)]).toBe(TIER_AUDIENCE[tier]);
     }
   });
 });

@@ -5,11 +5,12 @@ import { Session } from '@vigil/web-data-access';
 
 export const SIGN_IN_PATH = '/sign-in';
 export const ADMIN_PATH = '/admin';
-export const HOME_PATH = '/';
+/** Case workers' home: their case list. */
+export const CASES_PATH = '/cases';
 
-/** Admins land on the admin area (they see no case content); everyone else on home. */
+/** Admins land on the admin area (they see no case content); everyone else on their cases. */
 export function landingPath(me: Pick<Me, 'role'>): string {
-  return me.role === 'admin' ? ADMIN_PATH : HOME_PATH;
+  return me.role === 'admin' ? ADMIN_PATH : CASES_PATH;
 }
 
 function redirect(path: string): UrlTree {
@@ -24,7 +25,7 @@ export const signedOutGuard: CanMatchFn = () => {
   return me === null || redirect(landingPath(me));
 };
 
-export const adminGuard: CanMatchFn = () => inject(Session).isAdmin() || redirect(HOME_PATH);
+export const adminGuard: CanMatchFn = () => inject(Session).isAdmin() || redirect(CASES_PATH);
 
-/** Home holds case work, which an admin never sees. */
+/** Cases are case work, which an admin never sees. */
 export const caseWorkerGuard: CanActivateFn = () => !inject(Session).isAdmin() || redirect(ADMIN_PATH);

@@ -5,7 +5,7 @@ import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/rou
 import { Session } from '@vigil/web-data-access';
 import { roleKey, TranslatePipe } from '@vigil/web-i18n';
 import { AgencyBadge, LanguageSwitch } from '@vigil/web-ui';
-import { ADMIN_PATH, HOME_PATH, SIGN_IN_PATH } from './guards';
+import { ADMIN_PATH, CASES_PATH, SIGN_IN_PATH } from './guards';
 
 /** The frame of every signed-in page: who you are, your agency, language, sign out. */
 @Component({
@@ -34,7 +34,7 @@ export class Shell {
     const me = this.me();
     return me ? roleKey(me.role) : null;
   });
-  protected readonly homePath = HOME_PATH;
+  protected readonly casesPath = CASES_PATH;
   protected readonly adminPath = ADMIN_PATH;
 
   protected async signOut(): Promise<void> {

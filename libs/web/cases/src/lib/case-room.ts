@@ -1,0 +1,73 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, OnInit } from '@angular/core';
+import { MatButtonModule } from '@angular/material/button';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSnackBar } from '@angular/material/snack-bar';
+import { Router, RouterLink } from '@angular/router';
+import { CaseRoomStore } from '@vigil/web-data-access';
+import { caseStatusKey, facilityKindKey, TranslatePipe, Translator, type TranslationKey } from '@vigil/web-i18n';
+import { DateTimePipe } from '@vigil/web-ui';
+import { Composer, type OutgoingMessage } from './composer';
+import { MemberList } from './member-list';
+import { Timeline } from './timeline';
+import { visitOverdue } from './visit';
+
+const CONNECTION_KEYS: Readonly<Record<string, TranslationKey>> = {
+  connecting: 'connection.connecting',
+  connected: 'connection.connected',
+  reconnecting: 'connection.reconnecting',
+  offline: 'connection.offline',
+};
+
+/** One case: its header, members, timeline and composer. */
+@Component({
+  selector: 'vigil-case-room',
+  imports: [MatButtonModule, MatProgressBarModule, RouterLink, TranslatePipe, DateTimePipe, Composer, MemberList, Timeline],
+  providers: [CaseRoomStore],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './case-room.html',
+  styleUrl: './case-room.scss',
+})
+export class CaseRoom implements OnInit {
+  protected readonly store = inject(CaseRoomStore);
+  private readonly router = inject(Router);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly translator = inject(Translator);
+
+  readonly caseId = input.required<string>();
+
+  protected readonly statusKey = caseStatusKey;
+  protected readonly facilityKindKey = facilityKindKey;
+  protected readonly role = computed(() => this.store.me()?.role ?? null);
+  protected readonly connectionKey = computed(() => CONNECTION_KEYS[this.store.connection()]);
+  protected readonly overdue = computed(() => {
+    const record = this.store.record();
+    return record !== null && visitOverdue(record, Date.now());
+  });
+  protected readonly typingText = computed(() => {
+    const names = this.store.typists().map((typist) => typist.displayName);
+    if (names.length === 0) {
+      return '';
+    }
+    return names.length === 1
+      ? this.translator.translate('room.typingOne', { name: names[0] })
+      : this.translator.translate('room.typingMany', { names: names.join(', ') });
+  });
+
+  constructor() {
+    // Access lost while here: say so, and go back to the list.
+    effect(() => {
+      if (this.store.removed()) {
+        this.snackBar.open(this.translator.translate('cases.removed'), undefined, { duration: 6000 });
+        void this.router.navigateByUrl('/cases');
+      }
+    });
+  }
+
+  ngOnInit(): void {
+    void this.store.open(this.caseId());
+  }
+
+  protected send(message: OutgoingMessage): void {
+    this.store.send(message.body, message.tier);
+  }
+}
