@@ -144,6 +144,19 @@ describe('administration of agencies and accounts', () => {
     await expect(login(created.body.email, 'second-password')).resolves.toMatchObject({ user: { displayName: 'Deputy Rep.' } });
   });
 
+  it('lists active agencies to case workers and the directory to prosecutors only', async () => {
+    const observer = (await login('observer@demo.vigil')).accessToken;
+    const agencies = await call('GET', '/api/agencies', { token: observer });
+    expect(agencies.status).toBe(200);
+    expect(agencies.body.every((a: object) => Object.keys(a).sort().join() === 'id,kind,name')).toBe(true);
+    expect((await call('GET', '/api/directory', { token: observer })).status).toBe(403);
+    const prosecutor = (await login('prosecutor@demo.vigil')).accessToken;
+    const directory = await call('GET', '/api/directory', { token: prosecutor });
+    expect(directory.body.map((p: { role: string }) => p.role)).not.toContain('admin');
+    expect(directory.body.find((p: { displayName: string }) => p.displayName === 'Timur Ospanov')).toMatchObject({ role: 'police', agency: { kind: 'police' } });
+    expect(JSON.stringify(directory.body)).not.toMatch(/argon2|email/);
+  });
+
   it('never returns password hashes', async () => {
     const answer = await call('GET', '/api/admin/accounts', { token: admin });
     expect(JSON.stringify(answer.body)).not.toMatch(/argon2|password/i);

@@ -11,6 +11,7 @@ import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { AppModule } from './app/app.module';
 import { CasesService, seedDemoCases } from '@vigil/api-cases';
+import { PostgresIoAdapter } from '@vigil/api-realtime';
 
 /** Plain progress lines for the person who ran `npm start`; the app itself logs JSON. */
 /** `npm run seed:demo`: migrate and seed the demo city, then exit. */
@@ -64,6 +65,7 @@ async function start(): Promise<void> {
     await embedded?.stop();
     return;
   }
+  app.useWebSocketAdapter(new PostgresIoAdapter(app, databaseUrl));
   app.setGlobalPrefix('api');
   app.use(helmet());
   app.use(cookieParser());

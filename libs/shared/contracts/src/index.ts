@@ -5,3 +5,5 @@ export * from './lib/admin';
 export * from './lib/cases';
 export * from './lib/sockets';
 export * from './lib/workflow';
+export * from './lib/proceedings';
+export * from './lib/evidence';

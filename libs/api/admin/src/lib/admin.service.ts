@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { conflict, hashPassword, invalid, notFound } from '@vigil/api-core';
 import { SessionsService } from '@vigil/api-auth';
 import { AccountEntity, AgencyEntity } from '@vigil/api-database';
-import { roleFitsAgency, type Account, type Agency } from '@vigil/contracts';
+import { roleFitsAgency, type Account, type Agency, type AgencyRef, type CaseMember } from '@vigil/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CreateAccountBody, CreateAgencyBody, UpdateAccountBody, UpdateAgencyBody } from './admin.dto';
 
@@ -60,6 +60,23 @@ export class AdminService {
     }
     this.logger.log({ event: 'agency.updated', agencyId: id }, 'agency updated');
     return toAgency(agency);
+  }
+
+  async activeAgencies(): Promise<AgencyRef[]> {
+    const agencies = await this.db.getRepository(AgencyEntity).find({ where: { disabled: false }, order: { name: 'ASC' } });
+    return agencies.map(({ id, name, kind }) => ({ id, name, kind }));
+  }
+
+  /** Active accounts that can work on cases (no administrators). */
+  async directory(): Promise<CaseMember[]> {
+    const accounts = await this.db
+      .getRepository(AccountEntity)
+      .createQueryBuilder('a')
+      .innerJoinAndSelect('a.agency', 'agency')
+      .where(`a.disabled = false AND agency.disabled = false AND a.role <> 'admin'`)
+      .orderBy('a.display_name', 'ASC')
+      .getMany();
+    return accounts.map((a) => ({ userId: a.id, displayName: a.displayName, role: a.role, agency: { id: a.agency.id, name: a.agency.name, kind: a.agency.kind } }));
   }
 
   async accounts(): Promise<Account[]> {

@@ -206,7 +206,9 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     for (const clearance of clearances) {
       const visible = events.filter((event) => canRead(clearance, event.tier));
       for (const event of await this.cases.view(visible, clearance)) {
-        this.server.to(tierRoom(caseId, clearance)).emit('case:event', event);
+        // A removal's own event must not reach the removed, even on an instance that has not yet heard of it.
+        const removed = event.type === 'member.removed' ? [accountRoom(String(event.data['userId']))] : [];
+        this.server.to(tierRoom(caseId, clearance)).except(removed).emit('case:event', event);
       }
     }
     const audience = await this.cases.audience(caseId);
@@ -223,9 +225,12 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   /** Takes accounts out of a case's rooms at once and tells them; nothing more about the case follows. */
   private evict(caseId: string, accountIds: string[]): void {
     const rooms = accountIds.map(accountRoom);
-    this.server.in(rooms).socketsLeave([caseRoom(caseId), ...TIERS.map((tier) => tierRoom(caseId, tier))]);
+    const caseRooms = [caseRoom(caseId), ...TIERS.map((tier) => tierRoom(caseId, tier))];
+    // Here at once (the cluster-wide leave goes through PostgreSQL first), then on every instance.
+    this.server.local.in(rooms).socketsLeave(caseRooms);
+    this.server.in(rooms).socketsLeave(caseRooms);
     this.server.to(rooms).emit('case:removed', { caseId });
-    void this.announcePresence(caseId);
+    void this.announcePresence(caseId).catch((error) => this.fail('presence', error));
   }
 
   private async announcePresence(caseId: string): Promise<string[]> {

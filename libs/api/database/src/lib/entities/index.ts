@@ -11,9 +11,18 @@ import { PlaceEntity } from './place.entity';
 import { CaseIntakeEntity } from './case-intake.entity';
 import { CaseVisitEntity } from './case-visit.entity';
 import { CaseTaskEntity } from './case-task.entity';
+import { ExaminationEntity } from './examination.entity';
+import { ResponsiblePartyEntity } from './responsible-party.entity';
+import { ResponsibilityRouteEntity } from './responsibility-route.entity';
+import { RemedialMeasureEntity } from './remedial-measure.entity';
+import { VictimRemediesEntity } from './victim-remedies.entity';
+import { EvidenceEntity } from './evidence.entity';
+import { CustodyEntryEntity } from './custody-entry.entity';
 
 export { PlaceEntity, CaseIntakeEntity, CaseVisitEntity, CaseTaskEntity };
 export { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseMemberEntity, CaseReadEntity, LoginFailureEntity, MessageEntity, SessionEntity };
+export { ExaminationEntity, ResponsiblePartyEntity, ResponsibilityRouteEntity, RemedialMeasureEntity, VictimRemediesEntity };
+export { EvidenceEntity, CustodyEntryEntity };
 
 export const ENTITIES = [
   AgencyEntity,
@@ -29,4 +38,11 @@ export const ENTITIES = [
   CaseIntakeEntity,
   CaseVisitEntity,
   CaseTaskEntity,
+  ExaminationEntity,
+  ResponsiblePartyEntity,
+  ResponsibilityRouteEntity,
+  RemedialMeasureEntity,
+  VictimRemediesEntity,
+  EvidenceEntity,
+  CustodyEntryEntity,
 ];

@@ -1,0 +1,94 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  CUSTODY_NOTE_MAX_LENGTH,
+  CUSTODY_RECEIVED_BY_MAX_LENGTH,
+  EVIDENCE_DEFAULT_TIER,
+  EVIDENCE_DESCRIPTION_MAX_LENGTH,
+  EVIDENCE_MEDIA_TYPES,
+  EVIDENCE_TITLE_MAX_LENGTH,
+  SUPERSEDE_REASON_MAX_LENGTH,
+  TIERS,
+  type AddEvidenceFields,
+  type SupersedeEvidenceRequest,
+  type Tier,
+  type TransferCustodyRequest,
+} from '@vigil/contracts';
+import { Transform } from 'class-transformer';
+import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+
+const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
+const isoTime = { message: 'must be an ISO-8601 time' };
+
+/** The text fields of an upload; the file itself arrives in the multipart field `file`. */
+export class AddEvidenceBody implements AddEvidenceFields {
+  @ApiProperty({ minLength: 1, maxLength: EVIDENCE_TITLE_MAX_LENGTH })
+  @trimmed()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(EVIDENCE_TITLE_MAX_LENGTH)
+  title!: string;
+
+  @ApiPropertyOptional({ maxLength: EVIDENCE_DESCRIPTION_MAX_LENGTH })
+  @IsOptional()
+  @trimmed()
+  @IsString()
+  @MaxLength(EVIDENCE_DESCRIPTION_MAX_LENGTH)
+  description?: string;
+
+  @ApiPropertyOptional({ enum: TIERS, default: EVIDENCE_DEFAULT_TIER })
+  @IsOptional()
+  @IsIn(TIERS, { message: `must be one of ${TIERS.join(', ')}` })
+  tier?: Tier;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When the item was collected; default now' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, isoTime)
+  collectedAt?: string;
+}
+
+/** The multipart body as documented in `/api/docs`. */
+export const ADD_EVIDENCE_SCHEMA = {
+  type: 'object',
+  required: ['file', 'title'],
+  properties: {
+    file: { type: 'string', format: 'binary', description: `One of ${EVIDENCE_MEDIA_TYPES.join(', ')}, recognised from its content` },
+    title: { type: 'string', minLength: 1, maxLength: EVIDENCE_TITLE_MAX_LENGTH },
+    description: { type: 'string', maxLength: EVIDENCE_DESCRIPTION_MAX_LENGTH },
+    tier: { type: 'string', enum: [...TIERS], default: EVIDENCE_DEFAULT_TIER },
+    collectedAt: { type: 'string', format: 'date-time' },
+  },
+};
+
+export class TransferCustodyBody implements TransferCustodyRequest {
+  @ApiProperty({ format: 'uuid', description: 'The agency that takes the item' })
+  @IsUUID('all', { message: 'must be an agency id' })
+  toAgencyId!: string;
+
+  @ApiPropertyOptional({ maxLength: CUSTODY_RECEIVED_BY_MAX_LENGTH, description: 'Name of the person who took the item' })
+  @IsOptional()
+  @trimmed()
+  @IsString()
+  @MaxLength(CUSTODY_RECEIVED_BY_MAX_LENGTH)
+  receivedBy?: string;
+
+  @ApiPropertyOptional({ maxLength: CUSTODY_NOTE_MAX_LENGTH })
+  @IsOptional()
+  @trimmed()
+  @IsString()
+  @MaxLength(CUSTODY_NOTE_MAX_LENGTH)
+  note?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'When it was handed over; default now, never before the previous entry' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, isoTime)
+  at?: string;
+}
+
+export class SupersedeEvidenceBody implements SupersedeEvidenceRequest {
+  @ApiProperty({ minLength: 1, maxLength: SUPERSEDE_REASON_MAX_LENGTH })
+  @trimmed()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(SUPERSEDE_REASON_MAX_LENGTH)
+  reason!: string;
+}

@@ -1,0 +1,106 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  EXAMINATION_DEFAULT_TIER,
+  EXAMINATION_TIERS,
+  EXAMINATION_TYPES,
+  ISTANBUL_CONCLUSIONS,
+  type AppointExaminationRequest,
+  type ConsentRequest,
+  type ExaminationTier,
+  type ExaminationType,
+  type IstanbulConclusion,
+  type UpdateExaminationRequest,
+} from '@vigil/contracts';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { isoTime, oneOf, Trim } from './dto-helpers';
+
+export class ConsentBody implements ConsentRequest {
+  @ApiProperty({ description: 'Whether the examined person consented' })
+  @IsBoolean()
+  given!: boolean;
+
+  @ApiProperty({ format: 'date-time', description: 'When the consent (or refusal) was recorded' })
+  @IsISO8601({ strict: true }, isoTime)
+  recordedAt!: string;
+
+  @ApiPropertyOptional({ maxLength: 2000 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(2000)
+  note?: string;
+}
+
+export class AppointExaminationBody implements AppointExaminationRequest {
+  @ApiProperty({ enum: EXAMINATION_TYPES })
+  @IsIn(EXAMINATION_TYPES, oneOf(EXAMINATION_TYPES))
+  type!: ExaminationType;
+
+  @ApiProperty({ minLength: 1, maxLength: 300, description: 'The expert institution' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  institution!: string;
+
+  @ApiProperty({ format: 'date-time' })
+  @IsISO8601({ strict: true }, isoTime)
+  dueAt!: string;
+
+  @ApiPropertyOptional({ enum: EXAMINATION_TIERS, default: EXAMINATION_DEFAULT_TIER, description: 'Examination content is oversight data at least' })
+  @IsOptional()
+  @IsIn(EXAMINATION_TIERS, oneOf(EXAMINATION_TIERS))
+  tier?: ExaminationTier;
+
+  @ApiProperty({ type: ConsentBody })
+  @IsDefined()
+  @ValidateNested()
+  @Type(() => ConsentBody)
+  consent!: ConsentBody;
+}
+
+const FINAL_STATUSES = ['completed', 'cancelled'] as const;
+
+export class UpdateExaminationBody implements UpdateExaminationRequest {
+  @ApiPropertyOptional({ minLength: 1, maxLength: 300 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  institution?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, isoTime)
+  dueAt?: string;
+
+  @ApiPropertyOptional({ type: ConsentBody, description: 'Replaces the consent record' })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => ConsentBody)
+  consent?: ConsentBody;
+
+  @ApiPropertyOptional({ description: 'No officer of the implicated agency was present at the examination' })
+  @IsOptional()
+  @IsBoolean()
+  noImplicatedOfficerPresent?: boolean;
+
+  @ApiPropertyOptional({ enum: ISTANBUL_CONCLUSIONS, description: 'Istanbul Protocol scale' })
+  @IsOptional()
+  @IsIn(ISTANBUL_CONCLUSIONS, oneOf(ISTANBUL_CONCLUSIONS))
+  conclusion?: IstanbulConclusion;
+
+  @ApiPropertyOptional({ maxLength: 4000 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(4000)
+  conclusionNotes?: string;
+
+  @ApiPropertyOptional({ enum: FINAL_STATUSES, description: 'Completing needs a conclusion, the no-officer confirmation and consent' })
+  @IsOptional()
+  @IsIn(FINAL_STATUSES, oneOf(FINAL_STATUSES))
+  status?: (typeof FINAL_STATUSES)[number];
+}

@@ -1,0 +1,45 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  COMPENSATION_CURRENCIES,
+  COMPENSATION_MAX_AMOUNT,
+  COMPENSATION_STATUSES,
+  type Compensation,
+  type CompensationCurrency,
+  type CompensationStatus,
+  type PutRemediesRequest,
+} from '@vigil/contracts';
+import { Type } from 'class-transformer';
+import { IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { oneOf, Trim } from './dto-helpers';
+
+export class CompensationBody implements Compensation {
+  @ApiProperty({ minimum: 0, maximum: COMPENSATION_MAX_AMOUNT, description: 'Up to two decimals' })
+  @IsNumber({ allowNaN: false, allowInfinity: false, maxDecimalPlaces: 2 }, { message: 'must be a number with at most two decimals' })
+  @Min(0)
+  @Max(COMPENSATION_MAX_AMOUNT)
+  amount!: number;
+
+  @ApiProperty({ enum: COMPENSATION_CURRENCIES })
+  @IsIn(COMPENSATION_CURRENCIES, oneOf(COMPENSATION_CURRENCIES))
+  currency!: CompensationCurrency;
+
+  @ApiProperty({ enum: COMPENSATION_STATUSES })
+  @IsIn(COMPENSATION_STATUSES, oneOf(COMPENSATION_STATUSES))
+  status!: CompensationStatus;
+}
+
+/** The whole remedies record: a field left out is cleared. */
+export class PutRemediesBody implements PutRemediesRequest {
+  @ApiPropertyOptional({ maxLength: 4000, description: 'The rights restored to the victim' })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(4000)
+  rightsRestored?: string;
+
+  @ApiPropertyOptional({ type: CompensationBody })
+  @IsOptional()
+  @ValidateNested()
+  @Type(() => CompensationBody)
+  compensation?: CompensationBody;
+}

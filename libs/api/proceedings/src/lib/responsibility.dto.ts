@@ -1,0 +1,78 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import {
+  RESPONSIBILITY_ROUTES,
+  RESPONSIBLE_KINDS,
+  type AddResponsibleRequest,
+  type DecideRouteRequest,
+  type OpenRouteRequest,
+  type ResponsibilityRouteKind,
+  type ResponsibleKind,
+} from '@vigil/contracts';
+import { IsDefined, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { isoTime, oneOf, Trim } from './dto-helpers';
+
+export class AddResponsibleBody implements AddResponsibleRequest {
+  @ApiProperty({ enum: RESPONSIBLE_KINDS })
+  @IsIn(RESPONSIBLE_KINDS, oneOf(RESPONSIBLE_KINDS))
+  kind!: ResponsibleKind;
+
+  @ApiProperty({ minLength: 1, maxLength: 300, description: 'Full name of the person, or the name of the unit' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(300)
+  name!: string;
+
+  @ApiPropertyOptional({ maxLength: 100 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(100)
+  rank?: string;
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'The agency they serve in' })
+  @IsOptional()
+  @IsUUID('all', { message: 'must be an agency id' })
+  agencyId?: string;
+
+  @ApiPropertyOptional({ maxLength: 300 })
+  @IsOptional()
+  @Trim()
+  @IsString()
+  @MaxLength(300)
+  position?: string;
+}
+
+export class OpenRouteBody implements OpenRouteRequest {
+  @ApiProperty({ enum: RESPONSIBILITY_ROUTES })
+  @IsIn(RESPONSIBILITY_ROUTES, oneOf(RESPONSIBILITY_ROUTES))
+  route!: ResponsibilityRouteKind;
+
+  @ApiPropertyOptional({ maxLength: 100, description: 'The criminal code article: required for a criminal case' })
+  @ValidateIf((body: OpenRouteBody) => body.route === 'criminal' || body.article !== undefined)
+  @IsDefined({ message: 'is required for a criminal case' })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(100)
+  article?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, isoTime)
+  openedAt?: string;
+}
+
+export class DecideRouteBody implements DecideRouteRequest {
+  @ApiProperty({ minLength: 1, maxLength: 2000 })
+  @Trim()
+  @IsString()
+  @IsNotEmpty()
+  @MaxLength(2000)
+  result!: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
+  @IsOptional()
+  @IsISO8601({ strict: true }, isoTime)
+  decidedAt?: string;
+}
