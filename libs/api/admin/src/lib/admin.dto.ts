@@ -11,6 +11,7 @@ import {
   type UpdateAgencyRequest,
 } from '@vigil/contracts';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
+import { mustBeOneOf } from '@vigil/api-core';
 
 export class CreateAgencyBody implements CreateAgencyRequest {
   @ApiProperty()
@@ -20,7 +21,7 @@ export class CreateAgencyBody implements CreateAgencyRequest {
   name!: string;
 
   @ApiProperty({ enum: AGENCY_KINDS })
-  @IsIn(AGENCY_KINDS, { message: `must be one of ${AGENCY_KINDS.join(', ')}` })
+  @IsIn(AGENCY_KINDS, mustBeOneOf(AGENCY_KINDS))
   kind!: AgencyKind;
 }
 
@@ -57,7 +58,7 @@ export class CreateAccountBody implements CreateAccountRequest {
   password!: string;
 
   @ApiProperty({ enum: ROLES })
-  @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
+  @IsIn(ROLES, mustBeOneOf(ROLES))
   role!: Role;
 
   @ApiProperty({ format: 'uuid' })
@@ -86,7 +87,7 @@ export class UpdateAccountBody implements UpdateAccountRequest {
 
   @ApiPropertyOptional({ enum: ROLES })
   @IsOptional()
-  @IsIn(ROLES, { message: `must be one of ${ROLES.join(', ')}` })
+  @IsIn(ROLES, mustBeOneOf(ROLES))
   role?: Role;
 
   @ApiPropertyOptional({ format: 'uuid' })

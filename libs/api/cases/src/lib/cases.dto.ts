@@ -37,8 +37,8 @@ import {
   ValidateIf,
   ValidateNested,
 } from 'class-validator';
+import { mustBeOneOf, MUST_BE_ISO_TIME } from '@vigil/api-core';
 
-const oneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
 
 export class FacilityBody {
   @ApiProperty()
@@ -48,7 +48,7 @@ export class FacilityBody {
   name!: string;
 
   @ApiProperty({ enum: FACILITY_KINDS })
-  @IsIn(FACILITY_KINDS, oneOf(FACILITY_KINDS))
+  @IsIn(FACILITY_KINDS, mustBeOneOf(FACILITY_KINDS))
   kind!: FacilityKind;
 }
 
@@ -103,7 +103,7 @@ export class CustodyBody {
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 time' })
+  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   detainedAt?: string;
 }
 
@@ -166,7 +166,7 @@ export class CreateCaseBody implements CreateCaseRequest {
   summary!: string;
 
   @ApiProperty({ enum: CASE_SOURCES })
-  @IsIn(CASE_SOURCES, oneOf(CASE_SOURCES))
+  @IsIn(CASE_SOURCES, mustBeOneOf(CASE_SOURCES))
   source!: CaseSource;
 
   @ApiProperty({ type: FacilityBody, description: 'Required unless placeId names a place of the register' })
@@ -198,19 +198,19 @@ export class CreateCaseBody implements CreateCaseRequest {
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 time' })
+  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   allegedAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true }, { message: 'must be an ISO-8601 time' })
+  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   receivedAt?: string;
 }
 
 export class ListCasesQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
   @IsOptional()
-  @IsIn(CASE_STATUSES, oneOf(CASE_STATUSES))
+  @IsIn(CASE_STATUSES, mustBeOneOf(CASE_STATUSES))
   status?: CaseStatus;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the cases of this place of the register' })
@@ -269,7 +269,7 @@ export class PostMessageBody implements PostMessageRequest {
   body!: string;
 
   @ApiProperty({ enum: TIERS })
-  @IsIn(TIERS, oneOf(TIERS))
+  @IsIn(TIERS, mustBeOneOf(TIERS))
   tier!: Tier;
 }
 

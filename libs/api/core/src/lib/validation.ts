@@ -35,3 +35,7 @@ export async function validatePayload<T extends object>(type: new () => T, paylo
   }
   return (await createValidationPipe().transform(payload, { type: 'body', metatype: type })) as T;
 }
+
+/** Validation options for a value that must be one of a contract's list: the message names them. */
+export const mustBeOneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
+export const MUST_BE_ISO_TIME = { message: 'must be an ISO-8601 time' };

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MUST_BE_ISO_TIME, mustBeOneOf } from '@vigil/api-core';
 import {
   CUSTODY_NOTE_MAX_LENGTH,
   CUSTODY_RECEIVED_BY_MAX_LENGTH,
@@ -17,7 +18,6 @@ import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
-const isoTime = { message: 'must be an ISO-8601 time' };
 
 /** The text fields of an upload; the file itself arrives in the multipart field `file`. */
 export class AddEvidenceBody implements AddEvidenceFields {
@@ -37,12 +37,12 @@ export class AddEvidenceBody implements AddEvidenceFields {
 
   @ApiPropertyOptional({ enum: TIERS, default: EVIDENCE_DEFAULT_TIER })
   @IsOptional()
-  @IsIn(TIERS, { message: `must be one of ${TIERS.join(', ')}` })
+  @IsIn(TIERS, mustBeOneOf(TIERS))
   tier?: Tier;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When the item was collected; default now' })
   @IsOptional()
-  @IsISO8601({ strict: true }, isoTime)
+  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   collectedAt?: string;
 }
 
@@ -80,7 +80,7 @@ export class TransferCustodyBody implements TransferCustodyRequest {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When it was handed over; default now, never before the previous entry' })
   @IsOptional()
-  @IsISO8601({ strict: true }, isoTime)
+  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   at?: string;
 }
 

@@ -1,8 +1,5 @@
 import { Transform } from 'class-transformer';
 
-export const oneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
-export const isoTime = { message: 'must be an ISO-8601 time' };
-
 /** Surrounding blanks are not content: a name of spaces is an empty name. */
 export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MUST_BE_ISO_TIME, mustBeOneOf } from '@vigil/api-core';
 import {
   EXAMINATION_DEFAULT_TIER,
   EXAMINATION_TIERS,
@@ -13,7 +14,7 @@ import {
 } from '@vigil/contracts';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
-import { isoTime, oneOf, Trim } from './dto-helpers';
+import { Trim } from './dto-helpers';
 
 export class ConsentBody implements ConsentRequest {
   @ApiProperty({ description: 'Whether the examined person consented' })
@@ -21,7 +22,7 @@ export class ConsentBody implements ConsentRequest {
   given!: boolean;
 
   @ApiProperty({ format: 'date-time', description: 'When the consent (or refusal) was recorded' })
-  @IsISO8601({ strict: true }, isoTime)
+  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   recordedAt!: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
@@ -34,7 +35,7 @@ export class ConsentBody implements ConsentRequest {
 
 export class AppointExaminationBody implements AppointExaminationRequest {
   @ApiProperty({ enum: EXAMINATION_TYPES })
-  @IsIn(EXAMINATION_TYPES, oneOf(EXAMINATION_TYPES))
+  @IsIn(EXAMINATION_TYPES, mustBeOneOf(EXAMINATION_TYPES))
   type!: ExaminationType;
 
   @ApiProperty({ minLength: 1, maxLength: 300, description: 'The expert institution' })
@@ -45,12 +46,12 @@ export class AppointExaminationBody implements AppointExaminationRequest {
   institution!: string;
 
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true }, isoTime)
+  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   dueAt!: string;
 
   @ApiPropertyOptional({ enum: EXAMINATION_TIERS, default: EXAMINATION_DEFAULT_TIER, description: 'Examination content is oversight data at least' })
   @IsOptional()
-  @IsIn(EXAMINATION_TIERS, oneOf(EXAMINATION_TIERS))
+  @IsIn(EXAMINATION_TIERS, mustBeOneOf(EXAMINATION_TIERS))
   tier?: ExaminationTier;
 
   @ApiProperty({ type: ConsentBody })
@@ -73,7 +74,7 @@ export class UpdateExaminationBody implements UpdateExaminationRequest {
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true }, isoTime)
+  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   dueAt?: string;
 
   @ApiPropertyOptional({ type: ConsentBody, description: 'Replaces the consent record' })
@@ -89,7 +90,7 @@ export class UpdateExaminationBody implements UpdateExaminationRequest {
 
   @ApiPropertyOptional({ enum: ISTANBUL_CONCLUSIONS, description: 'Istanbul Protocol scale' })
   @IsOptional()
-  @IsIn(ISTANBUL_CONCLUSIONS, oneOf(ISTANBUL_CONCLUSIONS))
+  @IsIn(ISTANBUL_CONCLUSIONS, mustBeOneOf(ISTANBUL_CONCLUSIONS))
   conclusion?: IstanbulConclusion;
 
   @ApiPropertyOptional({ maxLength: 4000 })
@@ -101,6 +102,6 @@ export class UpdateExaminationBody implements UpdateExaminationRequest {
 
   @ApiPropertyOptional({ enum: FINAL_STATUSES, description: 'Completing needs a conclusion, the no-officer confirmation and consent' })
   @IsOptional()
-  @IsIn(FINAL_STATUSES, oneOf(FINAL_STATUSES))
+  @IsIn(FINAL_STATUSES, mustBeOneOf(FINAL_STATUSES))
   status?: (typeof FINAL_STATUSES)[number];
 }

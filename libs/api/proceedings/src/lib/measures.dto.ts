@@ -1,7 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MUST_BE_ISO_TIME, mustBeOneOf } from '@vigil/api-core';
 import { PROSECUTORIAL_ACTS, type AdoptMeasureRequest, type CompleteMeasureRequest, type ProsecutorialAct } from '@vigil/contracts';
 import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { isoTime, oneOf, Trim } from './dto-helpers';
+import { Trim } from './dto-helpers';
 
 export class AdoptMeasureBody implements AdoptMeasureRequest {
   @ApiProperty({ minLength: 1, maxLength: 2000, description: 'The cause or condition found that allowed the violation' })
@@ -12,7 +13,7 @@ export class AdoptMeasureBody implements AdoptMeasureRequest {
   cause!: string;
 
   @ApiProperty({ enum: PROSECUTORIAL_ACTS, description: 'The act of prosecutorial response' })
-  @IsIn(PROSECUTORIAL_ACTS, oneOf(PROSECUTORIAL_ACTS))
+  @IsIn(PROSECUTORIAL_ACTS, mustBeOneOf(PROSECUTORIAL_ACTS))
   act!: ProsecutorialAct;
 
   @ApiProperty({ minLength: 1, maxLength: 4000, description: 'What must be done' })
@@ -28,7 +29,7 @@ export class AdoptMeasureBody implements AdoptMeasureRequest {
   addressedToAgencyId?: string;
 
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true }, isoTime)
+  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   dueAt!: string;
 }
 
@@ -36,7 +37,7 @@ const DONE = ['done'] as const;
 
 export class CompleteMeasureBody implements CompleteMeasureRequest {
   @ApiProperty({ enum: DONE })
-  @IsIn(DONE, oneOf(DONE))
+  @IsIn(DONE, mustBeOneOf(DONE))
   status!: 'done';
 
   @ApiProperty({ minLength: 1, maxLength: 2000, description: 'What was done' })

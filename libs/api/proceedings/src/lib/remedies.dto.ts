@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { mustBeOneOf } from '@vigil/api-core';
 import {
   COMPENSATION_CURRENCIES,
   COMPENSATION_MAX_AMOUNT,
@@ -10,7 +11,7 @@ import {
 } from '@vigil/contracts';
 import { Type } from 'class-transformer';
 import { IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
-import { oneOf, Trim } from './dto-helpers';
+import { Trim } from './dto-helpers';
 
 export class CompensationBody implements Compensation {
   @ApiProperty({ minimum: 0, maximum: COMPENSATION_MAX_AMOUNT, description: 'Up to two decimals' })
@@ -20,11 +21,11 @@ export class CompensationBody implements Compensation {
   amount!: number;
 
   @ApiProperty({ enum: COMPENSATION_CURRENCIES })
-  @IsIn(COMPENSATION_CURRENCIES, oneOf(COMPENSATION_CURRENCIES))
+  @IsIn(COMPENSATION_CURRENCIES, mustBeOneOf(COMPENSATION_CURRENCIES))
   currency!: CompensationCurrency;
 
   @ApiProperty({ enum: COMPENSATION_STATUSES })
-  @IsIn(COMPENSATION_STATUSES, oneOf(COMPENSATION_STATUSES))
+  @IsIn(COMPENSATION_STATUSES, mustBeOneOf(COMPENSATION_STATUSES))
   status!: CompensationStatus;
 }
 

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { MUST_BE_ISO_TIME, mustBeOneOf } from '@vigil/api-core';
 import {
   RESPONSIBILITY_ROUTES,
   RESPONSIBLE_KINDS,
@@ -9,11 +10,11 @@ import {
   type ResponsibleKind,
 } from '@vigil/contracts';
 import { IsDefined, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
-import { isoTime, oneOf, Trim } from './dto-helpers';
+import { Trim } from './dto-helpers';
 
 export class AddResponsibleBody implements AddResponsibleRequest {
   @ApiProperty({ enum: RESPONSIBLE_KINDS })
-  @IsIn(RESPONSIBLE_KINDS, oneOf(RESPONSIBLE_KINDS))
+  @IsIn(RESPONSIBLE_KINDS, mustBeOneOf(RESPONSIBLE_KINDS))
   kind!: ResponsibleKind;
 
   @ApiProperty({ minLength: 1, maxLength: 300, description: 'Full name of the person, or the name of the unit' })
@@ -45,7 +46,7 @@ export class AddResponsibleBody implements AddResponsibleRequest {
 
 export class OpenRouteBody implements OpenRouteRequest {
   @ApiProperty({ enum: RESPONSIBILITY_ROUTES })
-  @IsIn(RESPONSIBILITY_ROUTES, oneOf(RESPONSIBILITY_ROUTES))
+  @IsIn(RESPONSIBILITY_ROUTES, mustBeOneOf(RESPONSIBILITY_ROUTES))
   route!: ResponsibilityRouteKind;
 
   @ApiPropertyOptional({ maxLength: 100, description: 'The criminal code article: required for a criminal case' })
@@ -59,7 +60,7 @@ export class OpenRouteBody implements OpenRouteRequest {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
   @IsOptional()
-  @IsISO8601({ strict: true }, isoTime)
+  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   openedAt?: string;
 }
 
@@ -73,6 +74,6 @@ export class DecideRouteBody implements DecideRouteRequest {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
   @IsOptional()
-  @IsISO8601({ strict: true }, isoTime)
+  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   decidedAt?: string;
 }

@@ -17,13 +17,12 @@ import {
   type UpdateTaskRequest,
 } from '@vigil/contracts';
 import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { mustBeOneOf, MUST_BE_ISO_TIME } from '@vigil/api-core';
 
-const oneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
-const iso = { message: 'must be an ISO-8601 time' };
 
 export class ChangeStatusBody implements ChangeStatusRequest {
   @ApiProperty({ enum: CASE_STATUSES })
-  @IsIn(CASE_STATUSES, oneOf(CASE_STATUSES))
+  @IsIn(CASE_STATUSES, mustBeOneOf(CASE_STATUSES))
   to!: CaseStatus;
 
   @ApiPropertyOptional({ description: 'Required to refer or dismiss' })
@@ -42,7 +41,7 @@ export class CreatePlaceBody implements CreatePlaceRequest {
   name!: string;
 
   @ApiProperty({ enum: FACILITY_KINDS })
-  @IsIn(FACILITY_KINDS, oneOf(FACILITY_KINDS))
+  @IsIn(FACILITY_KINDS, mustBeOneOf(FACILITY_KINDS))
   kind!: FacilityKind;
 
   @ApiProperty()
@@ -71,7 +70,7 @@ export class UpdatePlaceBody implements UpdatePlaceRequest {
 
   @ApiPropertyOptional({ enum: FACILITY_KINDS })
   @IsOptional()
-  @IsIn(FACILITY_KINDS, oneOf(FACILITY_KINDS))
+  @IsIn(FACILITY_KINDS, mustBeOneOf(FACILITY_KINDS))
   kind?: FacilityKind;
 
   @ApiPropertyOptional()
@@ -101,7 +100,7 @@ export class DispatchBody {
 export class ArrivalBody {
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
   @IsOptional()
-  @IsISO8601({ strict: true }, iso)
+  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   arrivedAt?: string;
 }
 
@@ -115,7 +114,7 @@ export class FindingsBody {
 
 export class CreateTaskBody implements CreateTaskRequest {
   @ApiProperty({ enum: TASK_KINDS })
-  @IsIn(TASK_KINDS, oneOf(TASK_KINDS))
+  @IsIn(TASK_KINDS, mustBeOneOf(TASK_KINDS))
   kind!: TaskKind;
 
   @ApiProperty()
@@ -132,7 +131,7 @@ export class CreateTaskBody implements CreateTaskRequest {
 
   @ApiPropertyOptional({ enum: TIERS, description: 'Default: state' })
   @IsOptional()
-  @IsIn(TIERS, oneOf(TIERS))
+  @IsIn(TIERS, mustBeOneOf(TIERS))
   tier?: Tier;
 
   @ApiProperty({ format: 'uuid' })
@@ -145,14 +144,14 @@ export class CreateTaskBody implements CreateTaskRequest {
   assigneeUserId?: string;
 
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true }, iso)
+  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   dueAt!: string;
 }
 
 export class UpdateTaskBody implements UpdateTaskRequest {
   @ApiPropertyOptional({ enum: TASK_STATUSES })
   @IsOptional()
-  @IsIn(TASK_STATUSES, oneOf(TASK_STATUSES))
+  @IsIn(TASK_STATUSES, mustBeOneOf(TASK_STATUSES))
   status?: TaskStatus;
 
   @ApiPropertyOptional()
@@ -164,12 +163,12 @@ export class UpdateTaskBody implements UpdateTaskRequest {
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOptional()
-  @IsISO8601({ strict: true }, iso)
+  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   dueAt?: string;
 }
 
 export class SetClockBody {
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true }, iso)
+  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   now!: string;
 }

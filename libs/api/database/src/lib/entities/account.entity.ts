@@ -1,9 +1,10 @@
 import { ROLES, type Role } from '@vigil/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { AgencyEntity } from './agency.entity';
+import { oneOfCheck } from './check';
 
 @Entity('accounts')
-@Check('accounts_role_check', `role IN (${ROLES.map((r) => `'${r}'`).join(', ')})`)
+@Check('accounts_role_check', oneOfCheck('role', ROLES))
 export class AccountEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

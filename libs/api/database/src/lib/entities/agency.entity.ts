@@ -1,8 +1,9 @@
 import { AGENCY_KINDS, type AgencyKind } from '@vigil/contracts';
 import { Check, Column, CreateDateColumn, Entity, PrimaryGeneratedColumn } from 'typeorm';
+import { oneOfCheck } from './check';
 
 @Entity('agencies')
-@Check('agencies_kind_check', `kind IN (${AGENCY_KINDS.map((k) => `'${k}'`).join(', ')})`)
+@Check('agencies_kind_check', oneOfCheck('kind', AGENCY_KINDS))
 export class AgencyEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -1,6 +1,7 @@
 import { CaseEntity } from './case.entity';
 import { TIERS, type AgencyKind, type Role, type Tier } from '@vigil/contracts';
 import { Check, Column, Entity, JoinColumn, ManyToOne, Index, PrimaryGeneratedColumn } from 'typeorm';
+import { oneOfCheck } from './check';
 
 /**
  * One entry of a case's append-only log. Rows are never updated or deleted; `hash` chains each
@@ -9,7 +10,7 @@ import { Check, Column, Entity, JoinColumn, ManyToOne, Index, PrimaryGeneratedCo
 @Entity('case_events')
 @Index('case_events_seq_key', ['caseId', 'seq'], { unique: true })
 @Index('case_events_client_key', ['caseId', 'actorId', 'clientId'], { unique: true, where: 'client_id IS NOT NULL' })
-@Check('case_events_tier_check', `tier IN (${TIERS.map((t) => `'${t}'`).join(', ')})`)
+@Check('case_events_tier_check', oneOfCheck('tier', TIERS))
 export class CaseEventEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

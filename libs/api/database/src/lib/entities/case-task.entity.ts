@@ -3,14 +3,14 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { AccountEntity } from './account.entity';
 import { AgencyEntity } from './agency.entity';
 import { CaseEntity } from './case.entity';
+import { oneOfCheck } from './check';
 
-const within = (column: string, values: readonly string[]) => `${column} IN (${values.map((v) => `'${v}'`).join(', ')})`;
 
 /** An urgent investigative action assigned to an agency or a person. */
 @Entity('case_tasks')
-@Check('case_tasks_kind_check', within('kind', TASK_KINDS))
-@Check('case_tasks_status_check', within('status', TASK_STATUSES))
-@Check('case_tasks_tier_check', within('tier', TIERS))
+@Check('case_tasks_kind_check', oneOfCheck('kind', TASK_KINDS))
+@Check('case_tasks_status_check', oneOfCheck('status', TASK_STATUSES))
+@Check('case_tasks_tier_check', oneOfCheck('tier', TIERS))
 @Index('case_tasks_case_idx', ['caseId', 'createdAt'])
 @Index('case_tasks_assignee_idx', ['assigneeAgencyId', 'status'])
 export class CaseTaskEntity {

@@ -1,17 +1,17 @@
 import { CASE_SOURCES, CASE_STATUSES, FACILITY_KINDS, type CaseSource, type CaseStatus, type FacilityKind } from '@vigil/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { PlaceEntity } from './place.entity';
+import { oneOfCheck } from './check';
 
-const within = (column: string, values: readonly string[]) => `${column} IN (${values.map((v) => `'${v}'`).join(', ')})`;
 
 /**
  * A case's current state. Its log lives in `case_events`; the counters here are updated under
  * this row's lock in the same transaction as every appended event.
  */
 @Entity('cases')
-@Check('cases_status_check', within('status', CASE_STATUSES))
-@Check('cases_source_check', within('source', CASE_SOURCES))
-@Check('cases_facility_kind_check', within('facility_kind', FACILITY_KINDS))
+@Check('cases_status_check', oneOfCheck('status', CASE_STATUSES))
+@Check('cases_source_check', oneOfCheck('source', CASE_SOURCES))
+@Check('cases_facility_kind_check', oneOfCheck('facility_kind', FACILITY_KINDS))
 @Index('cases_activity_idx', ['updatedAtProsecution', 'id'])
 @Index('cases_place_idx', ['placeId'])
 @Index('cases_visit_pending_idx', ['visitDueAt'], { where: 'visited_at IS NULL' })

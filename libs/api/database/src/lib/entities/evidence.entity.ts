@@ -3,6 +3,7 @@ import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, 
 import { AccountEntity } from './account.entity';
 import { AgencyEntity } from './agency.entity';
 import { CaseEntity } from './case.entity';
+import { oneOfCheck } from './check';
 
 /**
  * One piece of evidence of a case. Never deleted: a database trigger refuses DELETE and any
@@ -10,8 +11,8 @@ import { CaseEntity } from './case.entity';
  */
 @Entity('evidence')
 @Index('evidence_case_idx', ['caseId', 'createdAt'])
-@Check('evidence_tier_check', `tier IN (${TIERS.map((t) => `'${t}'`).join(', ')})`)
-@Check('evidence_media_type_check', `media_type IN (${EVIDENCE_MEDIA_TYPES.map((t) => `'${t}'`).join(', ')})`)
+@Check('evidence_tier_check', oneOfCheck('tier', TIERS))
+@Check('evidence_media_type_check', oneOfCheck('media_type', EVIDENCE_MEDIA_TYPES))
 @Check('evidence_sha256_check', `sha256 ~ '^[0-9a-f]{64}$'`)
 @Check(
   'evidence_superseded_check',

@@ -11,16 +11,16 @@ import {
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { AccountEntity } from './account.entity';
 import { CaseEntity } from './case.entity';
+import { oneOfCheck } from './check';
 
-const list = (values: readonly string[]) => values.map((v) => `'${v}'`).join(', ');
 
 /** A forensic examination appointed by a prosecutor; its content is `oversight` data at least. */
 @Entity('examinations')
 @Index('examinations_case_idx', ['caseId', 'appointedAt'])
-@Check('examinations_type_check', `type IN (${list(EXAMINATION_TYPES)})`)
-@Check('examinations_tier_check', `tier IN (${list(EXAMINATION_TIERS)})`)
-@Check('examinations_status_check', `status IN (${list(EXAMINATION_STATUSES)})`)
-@Check('examinations_conclusion_check', `conclusion IN (${list(ISTANBUL_CONCLUSIONS)})`)
+@Check('examinations_type_check', oneOfCheck('type', EXAMINATION_TYPES))
+@Check('examinations_tier_check', oneOfCheck('tier', EXAMINATION_TIERS))
+@Check('examinations_status_check', oneOfCheck('status', EXAMINATION_STATUSES))
+@Check('examinations_conclusion_check', oneOfCheck('conclusion', ISTANBUL_CONCLUSIONS))
 // A completed examination has a conclusion, the no-officer confirmation and the consent.
 @Check(
   'examinations_completed_check',

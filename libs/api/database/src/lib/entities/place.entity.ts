@@ -1,10 +1,11 @@
 import { FACILITY_KINDS, type FacilityKind } from '@vigil/contracts';
 import { Check, Column, CreateDateColumn, Entity, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { AgencyEntity } from './agency.entity';
+import { oneOfCheck } from './check';
 
 /** The register of places of detention, kept by prosecutors. */
 @Entity('places')
-@Check('places_kind_check', `kind IN (${FACILITY_KINDS.map((k) => `'${k}'`).join(', ')})`)
+@Check('places_kind_check', oneOfCheck('kind', FACILITY_KINDS))
 export class PlaceEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -3,12 +3,13 @@ import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedCo
 import { AccountEntity } from './account.entity';
 import { AgencyEntity } from './agency.entity';
 import { CaseEntity } from './case.entity';
+import { oneOfCheck } from './check';
 
 /** A cause or condition found, and the act of prosecutorial response adopted against it, tracked to completion. */
 @Entity('remedial_measures')
 @Index('remedial_measures_case_idx', ['caseId', 'adoptedAt'])
-@Check('remedial_measures_act_check', `act IN (${PROSECUTORIAL_ACTS.map((a) => `'${a}'`).join(', ')})`)
-@Check('remedial_measures_status_check', `status IN (${MEASURE_STATUSES.map((s) => `'${s}'`).join(', ')})`)
+@Check('remedial_measures_act_check', oneOfCheck('act', PROSECUTORIAL_ACTS))
+@Check('remedial_measures_status_check', oneOfCheck('status', MEASURE_STATUSES))
 @Check('remedial_measures_done_check', `status <> 'done' OR (completion_note IS NOT NULL AND completed_at IS NOT NULL AND completed_by IS NOT NULL)`)
 export class RemedialMeasureEntity {
   @PrimaryGeneratedColumn('uuid')

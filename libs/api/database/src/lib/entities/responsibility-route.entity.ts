@@ -2,11 +2,12 @@ import { RESPONSIBILITY_ROUTES, type ResponsibilityRouteKind } from '@vigil/cont
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { AccountEntity } from './account.entity';
 import { ResponsiblePartyEntity } from './responsible-party.entity';
+import { oneOfCheck } from './check';
 
 /** One route of responsibility (criminal case, disciplinary proceedings, suspension) and its result. */
 @Entity('responsibility_routes')
 @Index('responsibility_routes_responsible_idx', ['responsibleId', 'openedAt'])
-@Check('responsibility_routes_route_check', `route IN (${RESPONSIBILITY_ROUTES.map((r) => `'${r}'`).join(', ')})`)
+@Check('responsibility_routes_route_check', oneOfCheck('route', RESPONSIBILITY_ROUTES))
 // A criminal case is opened under an article of the criminal code.
 @Check('responsibility_routes_article_check', `route <> 'criminal' OR article IS NOT NULL`)
 @Check('responsibility_routes_decided_check', `(result IS NULL) = (decided_at IS NULL)`)

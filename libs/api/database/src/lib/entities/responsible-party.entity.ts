@@ -4,11 +4,12 @@ import { AccountEntity } from './account.entity';
 import { AgencyEntity } from './agency.entity';
 import { CaseEntity } from './case.entity';
 import { ResponsibilityRouteEntity } from './responsibility-route.entity';
+import { oneOfCheck } from './check';
 
 /** A perpetrator or one responsible (a person or a unit) identified in a case: `oversight` data. */
 @Entity('responsible_parties')
 @Index('responsible_parties_case_idx', ['caseId', 'addedAt'])
-@Check('responsible_parties_kind_check', `kind IN (${RESPONSIBLE_KINDS.map((k) => `'${k}'`).join(', ')})`)
+@Check('responsible_parties_kind_check', oneOfCheck('kind', RESPONSIBLE_KINDS))
 export class ResponsiblePartyEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

@@ -2,6 +2,7 @@ import { COMPENSATION_CURRENCIES, COMPENSATION_STATUSES, type CompensationCurren
 import { Check, Column, Entity, JoinColumn, ManyToOne, OneToOne, PrimaryColumn } from 'typeorm';
 import { AccountEntity } from './account.entity';
 import { CaseEntity } from './case.entity';
+import { oneOfCheck } from './check';
 
 /** numeric comes back from PostgreSQL as a string; amounts have two decimals, which a double holds exactly enough. */
 const amountColumn = {
@@ -11,8 +12,8 @@ const amountColumn = {
 
 /** The victim's remedies in one case: rights restored and compensation. `oversight` data. */
 @Entity('victim_remedies')
-@Check('victim_remedies_currency_check', `compensation_currency IN (${COMPENSATION_CURRENCIES.map((c) => `'${c}'`).join(', ')})`)
-@Check('victim_remedies_status_check', `compensation_status IN (${COMPENSATION_STATUSES.map((s) => `'${s}'`).join(', ')})`)
+@Check('victim_remedies_currency_check', oneOfCheck('compensation_currency', COMPENSATION_CURRENCIES))
+@Check('victim_remedies_status_check', oneOfCheck('compensation_status', COMPENSATION_STATUSES))
 @Check('victim_remedies_amount_check', `compensation_amount >= 0`)
 // Compensation is recorded whole or not at all.
 @Check(
