@@ -1,7 +1,13 @@
 import { defineConfig } from '@playwright/test';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 
-const port = 4310;
+// A free port, chosen once by the runner; its workers inherit it through the environment.
+process.env['WEB_E2E_PORT'] ??= execFileSync(process.execPath, [
+  '-e',
+  "const s = require('net').createServer().listen(0, () => { process.stdout.write(String(s.address().port)); s.close(); })",
+]).toString();
+const port = Number(process.env['WEB_E2E_PORT']);
 const workspaceRoot = join(__dirname, '..', '..');
 
 // Debian's Chromium; no browser is downloaded.
