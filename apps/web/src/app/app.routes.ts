@@ -16,6 +16,18 @@ export const appRoutes: Route[] = [
         title: 'Vigil',
       },
       {
+        path: 'my-work',
+        canActivate: [caseWorkerGuard],
+        loadChildren: () => import('@vigil/web-workflow').then((m) => m.myWorkRoutes),
+        title: 'Vigil',
+      },
+      {
+        path: 'places',
+        canActivate: [caseWorkerGuard],
+        loadChildren: () => import('@vigil/web-workflow').then((m) => m.placeRoutes),
+        title: 'Vigil',
+      },
+      {
         path: 'admin',
         canMatch: [adminGuard],
         loadChildren: () => import('@vigil/web-admin').then((m) => m.adminRoutes),

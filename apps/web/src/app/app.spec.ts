@@ -8,6 +8,9 @@ import { API_URLS, authInterceptor, Session, SOCKET_CONNECTOR, type VigilSocket 
 import { App } from './app';
 import { appRoutes } from './app.routes';
 
+// Routes load whole feature areas (the case page with every tab): on a busy machine the first render takes a while.
+jest.setTimeout(30_000);
+
 const agency = { id: '3c1e9a52-7f0b-4d2e-9a61-1f2e3d4c5b6a', name: 'Test Office', kind: 'prosecutor' } as const;
 const person = (role: Me['role']): Me => ({
   id: '9b8a7c6d-5e4f-4a3b-8c2d-1e0f9a8b7c6d',
@@ -73,6 +76,33 @@ describe('App routes', () => {
     await harness.navigateByUrl('/admin');
     expect(TestBed.inject(Router).url).toBe('/cases');
     backend.match((request) => request.url === API_URLS.cases).forEach((request) => request.flush({ items: [], nextCursor: null }));
+  });
+
+  it('gives case workers their work and the register of places, each in the navigation', async () => {
+    await signInAs('police');
+    const harness = await RouterTestingHarness.create('/my-work');
+    expect(TestBed.inject(Router).url).toBe('/my-work');
+    backend.expectOne(API_URLS.myWork).flush({ tasks: [], visits: [] });
+    await harness.fixture.whenStable();
+    const page = harness.routeNativeElement as HTMLElement;
+    expect(page.textContent).toContain('No open tasks.');
+    const nav = (testId: string) => page.ownerDocument.querySelector(`[data-testid="${testId}"]`)?.getAttribute('href');
+    expect([nav('nav-cases'), nav('nav-my-work'), nav('nav-places')]).toEqual(['/cases', '/my-work', '/places']);
+
+    await harness.navigateByUrl('/places');
+    backend.expectOne(API_URLS.places).flush([]);
+    await settle();
+    await harness.fixture.whenStable();
+    expect(harness.routeNativeElement?.textContent).toContain('The register has no places yet.');
+  });
+
+  it('keeps an admin out of "My work"', async () => {
+    await signInAs('admin');
+    await RouterTestingHarness.create('/my-work');
+    await settle();
+    expect(TestBed.inject(Router).url).toBe('/admin/agencies');
+    backend.expectNone(API_URLS.myWork);
+    backend.match(() => true).forEach((request) => request.flush([]));
   });
 
   it('keeps an admin out of case work', async () => {

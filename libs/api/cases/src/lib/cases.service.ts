@@ -267,27 +267,21 @@ export class CasesService {
 
   /** Idempotent on (case, author, clientId): a retry returns the original event and writes nothing. */
   async postMessage(caller: Caller, caseId: string, body: PostMessageBody): Promise<{ event: CaseEvent; created: boolean }> {
-    const { clearance } = await this.access.open(caller, caseId);
-    this.access.assertCanWriteAt(clearance, body.tier);
-    let original: CaseEventEntity | null = null;
-    const written = await this.write(caseId, async (manager) => {
-      const { kase } = await this.access.open(caller, caseId, manager, true);
-      original = await manager.findOne(CaseEventEntity, { where: { caseId, actorId: caller.id, clientId: body.clientId } });
-      if (original) return null;
-      const messageId = randomUUID();
-      await manager.insert(MessageEntity, { id: messageId, caseId, authorId: caller.id, tier: body.tier, body: body.body, editedAt: null, redactedAt: null });
-      const event = await this.log.append(manager, kase, caller, {
+    return this.change(caller, caseId, async ({ manager, kase, clearance, append }) => {
+      const original = await manager.findOne(CaseEventEntity, { where: { caseId: kase.id, actorId: caller.id, clientId: body.clientId } });
+      if (original) return { event: (await this.view([original], clearance))[0], created: false };
+      this.access.assertCanWriteAt(clearance, body.tier);
+      const message: MessageEntity = { id: randomUUID(), caseId: kase.id, authorId: caller.id, tier: body.tier, body: body.body, editedAt: null, redactedAt: null };
+      await manager.insert(MessageEntity, message);
+      const event = await append({
         type: 'message.posted',
         tier: body.tier,
-        data: { messageId, clientId: body.clientId, body: body.body },
+        data: { messageId: message.id, clientId: body.clientId, body: body.body },
         clientId: body.clientId,
       });
-      await this.advanceRead(manager, caseId, caller.id, event.seq);
-      return [event];
+      await this.advanceRead(manager, kase.id, caller.id, event.seq);
+      return { event: toCaseEventView(event, clearance, new Map([[message.id, message]])), created: true };
     });
-    const event = written?.[0] ?? original;
-    if (!event) throw new Error('message neither written nor found');
-    return { event: (await this.view([event], clearance))[0], created: written !== null };
   }
 
   async editMessage(caller: Caller, caseId: string, messageId: string, body: string): Promise<CaseEvent> {
@@ -323,7 +317,6 @@ export class CasesService {
    * reach live connections after commit. Throwing inside rolls everything back.
    */
   async change<T>(caller: Caller, caseId: string, change: (context: CaseChange) => Promise<T>): Promise<T> {
-    await this.access.open(caller, caseId);
     let result!: T;
     await this.write(caseId, async (manager) => {
       const { kase, clearance } = await this.access.open(caller, caseId, manager, true);
@@ -385,10 +378,15 @@ export class CasesService {
 
   /** Serialises one case's events for a viewer, with message edits and redactions applied. */
   async view(events: CaseEventEntity[], clearance: Tier): Promise<CaseEvent[]> {
+    const messages = await this.messageStates(events);
+    return events.map((event) => toCaseEventView(event, clearance, messages));
+  }
+
+  /** The current state of the messages these events refer to, for `toCaseEventView`. */
+  async messageStates(events: CaseEventEntity[]): Promise<Map<string, MessageEntity>> {
     const ids = events.map((e) => e.data['messageId']).filter((id): id is string => typeof id === 'string');
     const messages = ids.length ? await this.db.getRepository(MessageEntity).findBy({ id: In([...new Set(ids)]) }) : [];
-    const byId = new Map(messages.map((m) => [m.id, m]));
-    return events.map((event) => toCaseEventView(event, clearance, byId));
+    return new Map(messages.map((m) => [m.id, m]));
   }
 
   private async members(caseId: string): Promise<CaseMember[]> {

@@ -22,6 +22,7 @@ import {
   ReadPayload,
   RedactMessagePayload,
   CaseRef,
+  toCaseEventView,
   TypingPayload,
 } from '@vigil/api-cases';
 import type { CaseEventEntity } from '@vigil/api-database';
@@ -203,9 +204,10 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnGa
   /** Committed events go to each clearance's room as that clearance sees them; members' lists hear of it. */
   private async publish(caseId: string, events: CaseEventEntity[]): Promise<void> {
     const clearances = new Set(events.flatMap((event) => clearancesReading(event.tier)));
+    const messages = await this.cases.messageStates(events);
     for (const clearance of clearances) {
-      const visible = events.filter((event) => canRead(clearance, event.tier));
-      for (const event of await this.cases.view(visible, clearance)) {
+      const visible = events.filter((event) => canRead(clearance, event.tier)).map((event) => toCaseEventView(event, clearance, messages));
+      for (const event of visible) {
         // A removal's own event must not reach the removed, even on an instance that has not yet heard of it.
         const removed = event.type === 'member.removed' ? [accountRoom(String(event.data['userId']))] : [];
         this.server.to(tierRoom(caseId, clearance)).except(removed).emit('case:event', event);

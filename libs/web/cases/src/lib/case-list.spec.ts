@@ -79,6 +79,9 @@ describe('CaseList', () => {
     expect(field(first, 'visit-overdue')).toBeUndefined();
     expect(unread(second)).toEqual(['2 new', '2 unread events']);
     expect(field(second, 'visit-overdue')).toBe('Visit overdue');
+    expect(second.getAttribute('data-overdue')).toBe('true');
+    expect(first.getAttribute('data-overdue')).toBe('false');
+    expect(host.querySelector('[data-testid="register-report"]')?.getAttribute('href')).toBe('/cases/new');
     expect(first.querySelector('a')?.getAttribute('href')).toBe('/1');
 
     activity$.next({ caseId: '2', headSeq: 5, updatedAt: '2026-03-01T12:30:00.000Z' });

@@ -6,6 +6,9 @@ import { CaseSocket, CasesApi, Session, type ConnectionState } from '@vigil/web-
 import { of, Subject } from 'rxjs';
 import { CaseRoom } from './case-room';
 
+// The first render compiles the whole case page (the room and every tab): on a busy machine it takes a while.
+jest.setTimeout(30_000);
+
 const CASE_ID = '7c1d2e3f-4a5b-4c6d-8e7f-901a2b3c4d5e';
 
 const observer: Me = {
@@ -175,6 +178,38 @@ describe('CaseRoom', () => {
     await fixture.whenStable();
     expect(text('connection')).toBe('Connection: Reconnecting…');
     expect(host.querySelector('[data-testid="connection"]')?.getAttribute('role')).toBe('status');
+  });
+
+  it('gives the workflow events readable lines in the UI language', async () => {
+    const { fixture, all } = await render();
+    socket.events$.next(
+      event(4, 'task.created', prosecutor, { title: 'Seize the CCTV', dueAt: '2026-02-02T10:00:00.000Z', taskId: 't', kind: 'seize_cctv' }),
+    );
+    socket.events$.next(event(5, 'examination.completed', prosecutor, { type: 'forensic_medical', conclusion: 'highly_consistent' }));
+    socket.events$.next(event(6, 'route.opened', prosecutor, { route: 'disciplinary' }));
+    socket.events$.next(event(7, 'visit.deadline_missed', prosecutor, { visitDueAt: '2026-02-02T09:00:00.000Z' }));
+    await fixture.whenStable();
+    const lines = all('notice').map((line) => line.textContent?.replace(/\s+/g, ' ').trim());
+    expect(lines[1]).toMatch(/^Test Prosecutor assigned a task: “Seize the CCTV”, due /);
+    expect(lines[2]).toMatch(/^Test Prosecutor completed an examination \(Forensic medical\): Highly consistent/);
+    expect(lines[3]).toMatch(/^Test Prosecutor opened proceedings: Disciplinary proceedings/);
+    expect(lines[4]).toMatch(/^The visit deadline was missed \(due /);
+  });
+
+  it('shows the case sections as tabs, the timeline first and current', async () => {
+    const { all } = await render();
+    const tabs = all('case-tab');
+    expect(tabs.map((tab) => tab.textContent?.trim())).toEqual([
+      'Timeline',
+      'Intake',
+      'Visit',
+      'Tasks',
+      'Evidence',
+      'Examinations',
+      'Outcome',
+    ]);
+    expect(tabs[0].getAttribute('aria-selected')).toBe('true');
+    expect(tabs[3].getAttribute('href')).toBe(`/cases/${CASE_ID}/tasks`);
   });
 
   it('offers the observer only the room tier', async () => {

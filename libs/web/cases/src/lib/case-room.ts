@@ -1,11 +1,24 @@
 import { ChangeDetectionStrategy, Component, computed, effect, inject, input, OnInit } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatTabsModule } from '@angular/material/tabs';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { CaseRoomStore } from '@vigil/web-data-access';
 import { caseStatusKey, facilityKindKey, TranslatePipe, Translator, type TranslationKey } from '@vigil/web-i18n';
 import { DateTimePipe } from '@vigil/web-ui';
+import {
+  CASE_TABS,
+  caseTabKey,
+  EvidenceTab,
+  ExaminationsTab,
+  IntakeTab,
+  OutcomeTab,
+  StatusMenu,
+  TasksTab,
+  VisitTab,
+  type CaseTab,
+} from '@vigil/web-workflow';
 import { Composer, type OutgoingMessage } from './composer';
 import { MemberList } from './member-list';
 import { Timeline } from './timeline';
@@ -18,10 +31,30 @@ const CONNECTION_KEYS: Readonly<Record<string, TranslationKey>> = {
   offline: 'connection.offline',
 };
 
-/** One case: its header, members, timeline and composer. */
+/**
+ * One case: its header with the status menu, and its sections as tabs. The timeline tab is the
+ * room (members, timeline, composer); the others follow the same live log through the room's store.
+ */
 @Component({
   selector: 'vigil-case-room',
-  imports: [MatButtonModule, MatProgressBarModule, RouterLink, TranslatePipe, DateTimePipe, Composer, MemberList, Timeline],
+  imports: [
+    MatButtonModule,
+    MatProgressBarModule,
+    MatTabsModule,
+    RouterLink,
+    TranslatePipe,
+    DateTimePipe,
+    Composer,
+    MemberList,
+    Timeline,
+    StatusMenu,
+    IntakeTab,
+    VisitTab,
+    TasksTab,
+    EvidenceTab,
+    ExaminationsTab,
+    OutcomeTab,
+  ],
   providers: [CaseRoomStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './case-room.html',
@@ -34,9 +67,12 @@ export class CaseRoom implements OnInit {
   private readonly translator = inject(Translator);
 
   readonly caseId = input.required<string>();
+  readonly tab = input<CaseTab>('timeline');
 
   protected readonly statusKey = caseStatusKey;
   protected readonly facilityKindKey = facilityKindKey;
+  protected readonly tabs = CASE_TABS;
+  protected readonly caseTabKey = caseTabKey;
   protected readonly role = computed(() => this.store.me()?.role ?? null);
   protected readonly connectionKey = computed(() => CONNECTION_KEYS[this.store.connection()]);
   protected readonly overdue = computed(() => {
@@ -65,6 +101,11 @@ export class CaseRoom implements OnInit {
 
   ngOnInit(): void {
     void this.store.open(this.caseId());
+  }
+
+  /** The timeline is the case's own address; every other tab is a path below it. */
+  protected tabLink(tab: CaseTab): string[] {
+    return tab === 'timeline' ? ['/cases', this.caseId()] : ['/cases', this.caseId(), tab];
   }
 
   protected send(message: OutgoingMessage): void {

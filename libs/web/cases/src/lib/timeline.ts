@@ -14,9 +14,32 @@ import {
 } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
-import { CASE_STATUSES, type CaseEvent, type CaseStatus, type Role } from '@vigil/contracts';
+import {
+  CASE_STATUSES,
+  EXAMINATION_TYPES,
+  ISTANBUL_CONCLUSIONS,
+  PROSECUTORIAL_ACTS,
+  RESPONSIBILITY_ROUTES,
+  TASK_STATUSES,
+  type CaseEvent,
+  type CaseStatus,
+  type Role,
+} from '@vigil/contracts';
 import { CaseRoomStore, type TimelineMessage } from '@vigil/web-data-access';
-import { caseStatusKey, tierAudienceKey, tierKey, TranslatePipe, Translator } from '@vigil/web-i18n';
+import {
+  caseStatusKey,
+  conclusionKey,
+  examinationTypeKey,
+  prosecutorialActKey,
+  routeKindKey,
+  taskStatusKey,
+  tierAudienceKey,
+  tierKey,
+  TranslatePipe,
+  Translator,
+  type TranslationKey,
+  type TranslationParams,
+} from '@vigil/web-i18n';
 import { AgencyBadge, DateTimePipe } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { RedactDialog } from './redact-dialog';
@@ -26,6 +49,9 @@ const REDACTING_ROLES: ReadonlySet<Role> = new Set<Role>(['prosecutor', 'chief_p
 function isCaseStatus(value: unknown): value is CaseStatus {
   return typeof value === 'string' && (CASE_STATUSES as readonly string[]).includes(value);
 }
+
+/** Events whose `data.reason` is shown under their line. */
+const REASONED_TYPES: ReadonlySet<string> = new Set(['case.status_changed', 'evidence.superseded']);
 
 /** Closer than this to the bottom counts as reading the newest line. */
 const AT_BOTTOM_PX = 48;
@@ -46,6 +72,7 @@ export class Timeline {
   private readonly translator = inject(Translator);
   private readonly dialog = inject(MatDialog);
   private readonly document = inject(DOCUMENT);
+  private readonly dateTime = new DateTimePipe();
   private readonly scroller = viewChild.required<ElementRef<HTMLElement>>('scroller');
   private readonly editor = viewChild<ElementRef<HTMLTextAreaElement>>('editor');
 
@@ -171,13 +198,78 @@ export class Timeline {
           to: status(data['to']),
         });
       default:
-        return t('event.other', { actor: event.actor.displayName, type: event.type });
+        return this.workflowNotice(event) ?? t('event.other', { actor: event.actor.displayName, type: event.type });
+    }
+  }
+
+  /** Lines of the workflow's events (visit, tasks, evidence, proceedings), or `null` for a type not known here. */
+  private workflowNotice(event: CaseEvent): string | null {
+    const t = (key: TranslationKey, params: TranslationParams = {}) =>
+      this.translator.translate(key, { actor: event.actor.displayName, ...params });
+    const data = event.data;
+    const text = (value: unknown) => (typeof value === 'string' ? value : '');
+    const time = (value: unknown) => this.dateTime.transform(text(value));
+    const known = <T extends string>(values: readonly T[], value: unknown, key: (value: T) => TranslationKey) =>
+      typeof value === 'string' && (values as readonly string[]).includes(value) ? this.translator.translate(key(value as T)) : text(value);
+    switch (event.type) {
+      case 'visit.dispatched':
+        return t('event.visitDispatched', { name: text(data['prosecutorName']) });
+      case 'visit.arrived':
+        return t(data['onTime'] === false ? 'event.visitArrivedLate' : 'event.visitArrived', { time: time(data['arrivedAt']) });
+      case 'visit.findings_recorded':
+        return t('event.visitFindings');
+      case 'visit.deadline_near':
+        return t('event.visitDeadlineNear', { time: time(data['visitDueAt']) });
+      case 'visit.deadline_missed':
+        return t('event.visitDeadlineMissed', { time: time(data['visitDueAt']) });
+      case 'intake.recorded':
+        return t('event.intakeRecorded');
+      case 'task.created':
+        return t('event.taskCreated', { title: text(data['title']), due: time(data['dueAt']) });
+      case 'task.updated':
+        return t('event.taskUpdated', { status: known(TASK_STATUSES, data['status'], taskStatusKey) });
+      case 'evidence.added':
+        return t('event.evidenceAdded', { title: text(data['title']) });
+      case 'evidence.custody_transferred': {
+        const to = data['toAgency'] as { name?: unknown } | null | undefined;
+        return t('event.custodyTransferred', { agency: text(to?.name) });
+      }
+      case 'evidence.superseded':
+        return t('event.evidenceSuperseded');
+      case 'examination.appointed':
+        return t('event.examinationAppointed', {
+          type: known(EXAMINATION_TYPES, data['type'], examinationTypeKey),
+          institution: text(data['institution']),
+        });
+      case 'examination.updated':
+        return t('event.examinationUpdated');
+      case 'examination.completed':
+        return t('event.examinationCompleted', {
+          type: known(EXAMINATION_TYPES, data['type'], examinationTypeKey),
+          conclusion: known(ISTANBUL_CONCLUSIONS, data['conclusion'], conclusionKey),
+        });
+      case 'examination.cancelled':
+        return t('event.examinationCancelled');
+      case 'responsible.added':
+        return t('event.responsibleAdded', { name: text(data['name']) });
+      case 'route.opened':
+        return t('event.routeOpened', { route: known(RESPONSIBILITY_ROUTES, data['route'], routeKindKey) });
+      case 'route.decided':
+        return t('event.routeDecided', { route: known(RESPONSIBILITY_ROUTES, data['route'], routeKindKey), result: text(data['result']) });
+      case 'measure.adopted':
+        return t('event.measureAdopted', { act: known(PROSECUTORIAL_ACTS, data['act'], prosecutorialActKey) });
+      case 'measure.completed':
+        return t('event.measureCompleted');
+      case 'remedies.updated':
+        return t('event.remediesUpdated');
+      default:
+        return null;
     }
   }
 
   protected reasonOf(event: CaseEvent): string | null {
     const reason = event.data['reason'];
-    return event.type === 'case.status_changed' && typeof reason === 'string' && reason !== '' ? reason : null;
+    return REASONED_TYPES.has(event.type) && typeof reason === 'string' && reason !== '' ? reason : null;
   }
 
   private placeScroll(): void {

@@ -16,6 +16,25 @@ export function apiErrorOf(error: unknown): ApiError {
   return { statusCode: 0, code: 'INTERNAL', message: error instanceof Error ? error.message : String(error) };
 }
 
+/**
+ * `apiErrorOf` for requests whose body is a Blob (downloads): the error body then comes as a
+ * Blob too, and is read as JSON here.
+ */
+export async function apiErrorOfBlob(error: unknown): Promise<ApiError> {
+  if (error instanceof HttpErrorResponse && error.error instanceof Blob) {
+    try {
+      const body: unknown = JSON.parse(await error.error.text());
+      if (isApiError(body)) {
+        return body;
+      }
+    } catch {
+      // Not JSON: fall back to the status alone.
+    }
+    return apiErrorOf(new HttpErrorResponse({ status: error.status, statusText: error.statusText, url: error.url ?? undefined }));
+  }
+  return apiErrorOf(error);
+}
+
 /** Seconds to wait from a `Retry-After` header (delta-seconds or an HTTP date), if any. */
 export function retryAfterSeconds(error: unknown, now: number = Date.now()): number | null {
   if (!(error instanceof HttpErrorResponse)) {

@@ -7,6 +7,12 @@ export const API_URLS = {
   agencies: '/api/admin/agencies',
   accounts: '/api/admin/accounts',
   cases: '/api/cases',
+  places: '/api/places',
+  /** Active agencies, for any case worker (hand-overs, tasks, the register of places). */
+  caseAgencies: '/api/agencies',
+  /** Active case workers, for prosecutors (dispatch, tasks, members). */
+  directory: '/api/directory',
+  myWork: '/api/my-work',
 } as const;
 
 /** Requests that trade credentials for a token: they carry no Bearer and are never retried. */

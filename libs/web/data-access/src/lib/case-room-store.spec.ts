@@ -413,6 +413,27 @@ describe('CaseRoomStore', () => {
     expect(api.get).toHaveBeenCalledTimes(1);
   });
 
+  it('marks each part of the case with the seq of its newest event, for views that read it again', async () => {
+    const workflow = (seq: number, prevSeq: number, type: string): CaseEvent => ({ ...message(seq, prevSeq, ''), type, data: {} });
+    await open([message(1, 0, 'one')]);
+    const tasks = store.changeMark(['task.']);
+    const visit = store.changeMark(['visit.', 'case.status_changed']);
+    expect([tasks(), visit()]).toEqual([0, 0]);
+
+    socket.events$.next(workflow(2, 1, 'task.created'));
+    socket.events$.next(workflow(3, 2, 'message.posted'));
+    await settle();
+    expect([tasks(), visit()]).toEqual([2, 0]);
+
+    api.get.mockReturnValue(of(record(5)));
+    socket.events$.next(workflow(4, 3, 'visit.dispatched'));
+    socket.events$.next(workflow(5, 4, 'case.status_changed'));
+    await settle();
+    expect([tasks(), visit()]).toEqual([2, 5]);
+    // The visit lives on the record too: it is read again.
+    expect(api.get.mock.calls.length).toBeGreaterThan(1);
+  });
+
   it('notes lost access', async () => {
     await open([message(1, 0, 'one')]);
     socket.removed$.next({ caseId: CASE_ID });

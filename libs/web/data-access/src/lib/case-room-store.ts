@@ -1,4 +1,4 @@
-import { computed, DestroyRef, inject, Injectable, signal } from '@angular/core';
+import { computed, DestroyRef, inject, Injectable, signal, type Signal } from '@angular/core';
 import {
   canRead,
   clearanceOf,
@@ -131,6 +131,22 @@ export class CaseRoomStore {
 
   constructor() {
     inject(DestroyRef).onDestroy(() => this.close());
+  }
+
+  /**
+   * The seq of the newest event held whose type starts with one of `prefixes` (`'task.'`): a view
+   * of that part of the case reads it again whenever this moves.
+   */
+  changeMark(prefixes: readonly string[]): Signal<number> {
+    return computed(() => {
+      let mark = 0;
+      for (const event of this.events()) {
+        if (event.seq > mark && prefixes.some((prefix) => event.type.startsWith(prefix))) {
+          mark = event.seq;
+        }
+      }
+      return mark;
+    });
   }
 
   /** Loads the record and the latest history, then joins the room (now or once connected). */
@@ -390,14 +406,17 @@ export class CaseRoomStore {
     }
   }
 
-  /** Members and status live on the record: reread it when the log says they changed. */
+  /** Members, status and the visit clock live on the record: reread it when the log says they changed. */
   private refreshRecordAfter(events: readonly CaseEvent[]): void {
     const record = this.record();
     const changesRecord = events.some(
       (event) =>
         record !== null &&
         event.seq > record.headSeq &&
-        (event.type === 'member.added' || event.type === 'member.removed' || event.type === 'case.status_changed'),
+        (event.type === 'member.added' ||
+          event.type === 'member.removed' ||
+          event.type === 'case.status_changed' ||
+          event.type.startsWith('visit.')),
     );
     if (changesRecord) {
       this.reloadRecord();

@@ -30,6 +30,7 @@ export type PresenceUpdate = Parameters<ServerToClientEvents['presence']>[0];
 export type ReadMarker = Parameters<ServerToClientEvents['read']>[0];
 export type CaseRemoved = Parameters<ServerToClientEvents['case:removed']>[0];
 export type CaseActivity = Parameters<ServerToClientEvents['case:activity']>[0];
+export type VisitAlertSignal = Parameters<ServerToClientEvents['alert']>[0];
 
 /** Waiting longer than this for an ack means the request may be lost: it can be sent again. */
 export const SOCKET_REQUEST_TIMEOUT_MS = 15_000;
@@ -85,6 +86,7 @@ export class CaseSocket {
   private readonly readMarkers = new Subject<ReadMarker>();
   private readonly removals = new Subject<CaseRemoved>();
   private readonly activities = new Subject<CaseActivity>();
+  private readonly visitAlerts = new Subject<VisitAlertSignal>();
 
   /** `offline` while the browser has no network, whatever the socket is trying. */
   readonly state = computed<ConnectionState>(() => {
@@ -99,6 +101,8 @@ export class CaseSocket {
   readonly reads$: Observable<ReadMarker> = this.readMarkers.asObservable();
   readonly removed$: Observable<CaseRemoved> = this.removals.asObservable();
   readonly activity$: Observable<CaseActivity> = this.activities.asObservable();
+  /** Visit deadlines near or missed: sent to chief prosecutors and the ombudsman. */
+  readonly alerts$: Observable<VisitAlertSignal> = this.visitAlerts.asObservable();
 
   constructor() {
     // Signing out (here or by a failed refresh) ends the socket; the next user gets a new one.
@@ -221,6 +225,7 @@ export class CaseSocket {
     socket.on('read', (payload) => this.readMarkers.next(payload));
     socket.on('case:removed', (payload) => this.removals.next(payload));
     socket.on('case:activity', (payload) => this.activities.next(payload));
+    socket.on('alert', (payload) => this.visitAlerts.next(payload));
   }
 
   private async renewTokenAndReconnect(socket: VigilSocket): Promise<void> {

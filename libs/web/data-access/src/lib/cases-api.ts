@@ -1,6 +1,15 @@
 import { HttpClient, HttpParams } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { Case, CaseStatus, CaseSummary, EventsPage, Page } from '@vigil/contracts';
+import type {
+  Case,
+  CaseStatus,
+  CaseSummary,
+  ChangeStatusRequest,
+  CreateCaseRequest,
+  EventsPage,
+  Intake,
+  Page,
+} from '@vigil/contracts';
 import type { Observable } from 'rxjs';
 import { API_URLS } from './api-urls';
 
@@ -34,6 +43,21 @@ export class CasesApi {
     return this.http.get<Case>(caseUrl(caseId));
   }
 
+  /** Registers a report; the server makes the on-duty prosecutors members at once. */
+  create(request: CreateCaseRequest): Observable<Case> {
+    return this.http.post<Case>(API_URLS.cases, request);
+  }
+
+  /** The intake record: 404 below the `oversight` clearance. */
+  intake(caseId: string): Observable<Intake> {
+    return this.http.get<Intake>(`${caseUrl(caseId)}/intake`);
+  }
+
+  /** Moves the case along its status machine (prosecutors); 409 when the move is not allowed. */
+  changeStatus(caseId: string, request: ChangeStatusRequest): Observable<{ status: CaseStatus }> {
+    return this.http.post<{ status: CaseStatus }>(`${caseUrl(caseId)}/status`, request);
+  }
+
   /** Older history: events with `seq < beforeSeq`, newest first. */
   eventsBefore(caseId: string, beforeSeq: number, limit: number): Observable<EventsPage> {
     const params = new HttpParams().set('beforeSeq', beforeSeq).set('limit', limit);
@@ -41,6 +65,7 @@ export class CasesApi {
   }
 }
 
-function caseUrl(caseId: string): string {
+/** `/api/cases/:id`: the root of every per-case endpoint. */
+export function caseUrl(caseId: string): string {
   return `${API_URLS.cases}/${encodeURIComponent(caseId)}`;
 }

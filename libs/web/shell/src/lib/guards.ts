@@ -7,6 +7,8 @@ export const SIGN_IN_PATH = '/sign-in';
 export const ADMIN_PATH = '/admin';
 /** Case workers' home: their case list. */
 export const CASES_PATH = '/cases';
+export const MY_WORK_PATH = '/my-work';
+export const PLACES_PATH = '/places';
 
 /** Admins land on the admin area (they see no case content); everyone else on their cases. */
 export function landingPath(me: Pick<Me, 'role'>): string {

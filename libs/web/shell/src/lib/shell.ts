@@ -1,13 +1,17 @@
-import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject } from '@angular/core';
 import { MatButtonModule } from '@angular/material/button';
+import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
-import { Session } from '@vigil/web-data-access';
-import { roleKey, TranslatePipe } from '@vigil/web-i18n';
-import { AgencyBadge, LanguageSwitch } from '@vigil/web-ui';
-import { ADMIN_PATH, CASES_PATH, SIGN_IN_PATH } from './guards';
+import { CaseSocket, Session, type VisitAlertSignal } from '@vigil/web-data-access';
+import { roleKey, TranslatePipe, Translator } from '@vigil/web-i18n';
+import { AgencyBadge, DateTimePipe, LanguageSwitch } from '@vigil/web-ui';
+import { ADMIN_PATH, CASES_PATH, MY_WORK_PATH, PLACES_PATH, SIGN_IN_PATH } from './guards';
 
-/** The frame of every signed-in page: who you are, your agency, language, sign out. */
+/**
+ * The frame of every signed-in page: who you are, your agency, language, sign out; and, for
+ * those who supervise, visit-deadline alerts wherever they are in the app.
+ */
 @Component({
   selector: 'vigil-shell',
   imports: [
@@ -27,6 +31,10 @@ import { ADMIN_PATH, CASES_PATH, SIGN_IN_PATH } from './guards';
 export class Shell {
   private readonly session = inject(Session);
   private readonly router = inject(Router);
+  private readonly socket = inject(CaseSocket);
+  private readonly snackBar = inject(MatSnackBar);
+  private readonly translator = inject(Translator);
+  private readonly dateTime = new DateTimePipe();
 
   protected readonly me = this.session.me;
   protected readonly isAdmin = this.session.isAdmin;
@@ -36,6 +44,24 @@ export class Shell {
   });
   protected readonly casesPath = CASES_PATH;
   protected readonly adminPath = ADMIN_PATH;
+  protected readonly myWorkPath = MY_WORK_PATH;
+  protected readonly placesPath = PLACES_PATH;
+
+  constructor() {
+    const alerts = this.socket.alerts$.subscribe((alert) => this.showAlert(alert));
+    inject(DestroyRef).onDestroy(() => alerts.unsubscribe());
+    // Alerts reach a socket wherever its user is in the app; case workers keep one open.
+    if (!this.isAdmin()) {
+      this.socket.connect();
+    }
+  }
+
+  private showAlert(alert: VisitAlertSignal): void {
+    const key = alert.kind === 'visit_deadline_missed' ? 'alert.visitDeadlineMissed' : 'alert.visitDeadlineNear';
+    const text = this.translator.translate(key, { reference: alert.reference, time: this.dateTime.transform(alert.visitDueAt) });
+    const ref = this.snackBar.open(text, this.translator.translate('alert.open'), { politeness: 'assertive', duration: 15_000 });
+    ref.onAction().subscribe(() => void this.router.navigate([CASES_PATH, alert.caseId, 'visit']));
+  }
 
   protected async signOut(): Promise<void> {
     await this.session.signOut();

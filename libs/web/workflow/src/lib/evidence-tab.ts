@@ -1,0 +1,291 @@
+import {
+  ChangeDetectionStrategy,
+  Component,
+  computed,
+  DOCUMENT,
+  ElementRef,
+  inject,
+  input,
+  signal,
+  viewChild,
+} from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
+import { MatDialog } from '@angular/material/dialog';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  CUSTODY_NOTE_MAX_LENGTH,
+  CUSTODY_RECEIVED_BY_MAX_LENGTH,
+  EVIDENCE_DEFAULT_TIER,
+  EVIDENCE_DESCRIPTION_MAX_LENGTH,
+  EVIDENCE_TITLE_MAX_LENGTH,
+  readableTiers,
+  type AgencyRef,
+  type Evidence,
+  type Tier,
+} from '@vigil/contracts';
+import {
+  apiErrorOf,
+  apiErrorOfBlob,
+  CaseRoomStore,
+  DirectoryApi,
+  EVIDENCE_FILE_FIELD,
+  EvidenceApi,
+} from '@vigil/web-data-access';
+import { agencyKindKey, tierAudienceKey, tierKey, TranslatePipe, Translator } from '@vigil/web-i18n';
+import { DateTimePipe, FileSizePipe } from '@vigil/web-ui';
+import { firstValueFrom } from 'rxjs';
+import { liveSection } from './live-section';
+import { fromLocalInput, notInFuture, validLocalTime } from './local-time';
+import { ReasonDialog, type ReasonDialogData } from './reason-dialog';
+import { leadsCases } from './roles';
+import { applyServerErrors, describeProblem, problemOf, type FormProblem } from './server-errors';
+
+/** What the file picker suggests; the server decides from the bytes, whatever the name says. */
+export const EVIDENCE_ACCEPT =
+  '.jpg,.jpeg,.png,.pdf,.mp4,.m4a,.mp3,.wav,.txt,image/jpeg,image/png,application/pdf,video/mp4,audio/*,text/plain';
+
+/**
+ * Evidence of the case, live: upload (any member, at a tier they read), each item with its
+ * sha256, type, size and chain of custody, a download, a hand-over to another agency, and the
+ * superseded mark (prosecutors, with a reason; nothing is deleted).
+ */
+@Component({
+  selector: 'vigil-evidence-tab',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    TranslatePipe,
+    DateTimePipe,
+    FileSizePipe,
+  ],
+  providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './evidence-tab.html',
+  styleUrls: ['./tab.scss', './evidence-tab.scss'],
+})
+export class EvidenceTab {
+  private readonly api = inject(EvidenceApi);
+  private readonly directory = inject(DirectoryApi);
+  private readonly translator = inject(Translator);
+  private readonly dialog = inject(MatDialog);
+  private readonly document = inject(DOCUMENT);
+  private readonly room = inject(CaseRoomStore);
+  private readonly fb = inject(NonNullableFormBuilder);
+  private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
+
+  readonly caseId = input.required<string>();
+
+  protected readonly tierKey = tierKey;
+  protected readonly tierAudienceKey = tierAudienceKey;
+  protected readonly agencyKindKey = agencyKindKey;
+  protected readonly accept = EVIDENCE_ACCEPT;
+  protected readonly limits = {
+    title: EVIDENCE_TITLE_MAX_LENGTH,
+    description: EVIDENCE_DESCRIPTION_MAX_LENGTH,
+    receivedBy: CUSTODY_RECEIVED_BY_MAX_LENGTH,
+    note: CUSTODY_NOTE_MAX_LENGTH,
+  };
+  protected readonly evidence = liveSection(() => this.api.list(this.caseId()), ['evidence.']);
+  protected readonly me = this.room.me;
+  protected readonly leads = computed(() => leadsCases(this.me()?.role));
+  protected readonly tiers = computed(() => {
+    const me = this.me();
+    return me ? readableTiers(me.role) : [];
+  });
+  protected readonly agencies = signal<readonly AgencyRef[]>([]);
+
+  /** Upload */
+  protected readonly file = signal<File | null>(null);
+  protected readonly fileError = signal<string | null>(null);
+  protected readonly uploading = signal(false);
+  protected readonly uploadProblem = signal<FormProblem | null>(null);
+  protected readonly uploadProblemText = computed(() => describeProblem(this.uploadProblem(), this.translator));
+  /** The contract's default tier when the uploader reads it, else the narrowest they read. */
+  private readonly defaultTier = computed<Tier>(() => {
+    const tiers = this.tiers();
+    return tiers.includes(EVIDENCE_DEFAULT_TIER) ? EVIDENCE_DEFAULT_TIER : (tiers[tiers.length - 1] ?? 'room');
+  });
+  protected readonly uploadForm = this.fb.group({
+    title: ['', [Validators.required, Validators.maxLength(EVIDENCE_TITLE_MAX_LENGTH)]],
+    description: ['', Validators.maxLength(EVIDENCE_DESCRIPTION_MAX_LENGTH)],
+    tier: [this.defaultTier(), Validators.required],
+    collectedAt: ['', [validLocalTime, notInFuture]],
+  });
+
+  /** Hand-over */
+  protected readonly handingOver = signal<string | null>(null);
+  protected readonly handOverProblem = signal<FormProblem | null>(null);
+  protected readonly handOverProblemText = computed(() => describeProblem(this.handOverProblem(), this.translator));
+  protected readonly handOverForm = this.fb.group({
+    toAgencyId: ['', Validators.required],
+    receivedBy: ['', Validators.maxLength(CUSTODY_RECEIVED_BY_MAX_LENGTH)],
+    note: ['', Validators.maxLength(CUSTODY_NOTE_MAX_LENGTH)],
+    at: ['', [validLocalTime, notInFuture]],
+  });
+
+  /** Per item: a refused download or superseding. */
+  protected readonly itemProblem = signal<{ evidenceId: string; text: string } | null>(null);
+  protected readonly busy = signal<string | null>(null);
+
+  constructor() {
+    void this.loadAgencies();
+  }
+
+  protected pickFile(event: Event): void {
+    const input = event.target as HTMLInputElement;
+    this.file.set(input.files?.[0] ?? null);
+    this.fileError.set(null);
+  }
+
+  protected async upload(): Promise<void> {
+    if (this.uploading()) {
+      return;
+    }
+    const file = this.file();
+    if (!file) {
+      this.fileError.set(this.translator.translate('evidence.fileRequired'));
+    }
+    if (this.uploadForm.invalid || !file) {
+      this.uploadForm.markAllAsTouched();
+      return;
+    }
+    const value = this.uploadForm.getRawValue();
+    this.uploading.set(true);
+    this.uploadProblem.set(null);
+    try {
+      await firstValueFrom(
+        this.api.add(this.caseId(), file, {
+          title: value.title.trim(),
+          ...(value.description.trim() ? { description: value.description.trim() } : {}),
+          tier: value.tier,
+          ...(fromLocalInput(value.collectedAt) ? { collectedAt: fromLocalInput(value.collectedAt) } : {}),
+        }),
+      );
+      this.uploadForm.reset({ title: '', description: '', tier: this.defaultTier(), collectedAt: '' });
+      this.file.set(null);
+      const input = this.fileInput()?.nativeElement;
+      if (input) {
+        input.value = '';
+      }
+      await this.evidence.reload();
+    } catch (error) {
+      const apiError = apiErrorOf(error);
+      if (apiError.statusCode === 413) {
+        this.fileError.set(this.translator.translate('evidence.tooLarge', { message: apiError.message }));
+        return;
+      }
+      const fileDetail = apiError.details?.find((detail) => detail.field === EVIDENCE_FILE_FIELD);
+      if (fileDetail) {
+        this.fileError.set(fileDetail.message);
+      }
+      const others = { ...apiError, details: apiError.details?.filter((detail) => detail.field !== EVIDENCE_FILE_FIELD) };
+      this.uploadProblem.set(fileDetail && others.details?.length === 0 ? null : applyServerErrors(this.uploadForm, others));
+    } finally {
+      this.uploading.set(false);
+    }
+  }
+
+  protected async download(item: Evidence): Promise<void> {
+    this.itemProblem.set(null);
+    this.busy.set(item.id);
+    try {
+      const blob = await firstValueFrom(this.api.content(this.caseId(), item.id));
+      const url = URL.createObjectURL(blob);
+      const link = this.document.createElement('a');
+      link.href = url;
+      link.download = item.fileName;
+      this.document.body.appendChild(link);
+      link.click();
+      link.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+    } catch (error) {
+      const apiError = await apiErrorOfBlob(error);
+      const text =
+        apiError.statusCode === 409
+          ? this.translator.translate('evidence.integrityFailed', { message: apiError.message })
+          : (describeProblem(problemOf(apiError), this.translator) ?? '');
+      this.itemProblem.set({ evidenceId: item.id, text });
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  protected startHandOver(item: Evidence): void {
+    this.handOverForm.reset();
+    this.handOverProblem.set(null);
+    this.handingOver.set(item.id);
+  }
+
+  protected async handOver(item: Evidence): Promise<void> {
+    if (this.busy() !== null) {
+      return;
+    }
+    if (this.handOverForm.invalid) {
+      this.handOverForm.markAllAsTouched();
+      return;
+    }
+    const value = this.handOverForm.getRawValue();
+    this.busy.set(item.id);
+    this.handOverProblem.set(null);
+    try {
+      await firstValueFrom(
+        this.api.transferCustody(this.caseId(), item.id, {
+          toAgencyId: value.toAgencyId,
+          ...(value.receivedBy.trim() ? { receivedBy: value.receivedBy.trim() } : {}),
+          ...(value.note.trim() ? { note: value.note.trim() } : {}),
+          ...(fromLocalInput(value.at) ? { at: fromLocalInput(value.at) } : {}),
+        }),
+      );
+      this.handingOver.set(null);
+      await this.evidence.reload();
+    } catch (error) {
+      this.handOverProblem.set(applyServerErrors(this.handOverForm, apiErrorOf(error)));
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  protected async supersede(item: Evidence): Promise<void> {
+    const ref = this.dialog.open<ReasonDialog, ReasonDialogData, string>(ReasonDialog, {
+      data: {
+        title: this.translator.translate('evidence.supersedeTitle', { title: item.title }),
+        explain: this.translator.translate('evidence.supersedeExplain'),
+      },
+      autoFocus: 'first-tabbable',
+    });
+    const reason = await firstValueFrom(ref.afterClosed());
+    if (!reason) {
+      return;
+    }
+    this.itemProblem.set(null);
+    this.busy.set(item.id);
+    try {
+      await firstValueFrom(this.api.supersede(this.caseId(), item.id, { reason }));
+      await this.evidence.reload();
+    } catch (error) {
+      this.itemProblem.set({
+        evidenceId: item.id,
+        text: describeProblem(problemOf(apiErrorOf(error)), this.translator) ?? '',
+      });
+    } finally {
+      this.busy.set(null);
+    }
+  }
+
+  private async loadAgencies(): Promise<void> {
+    try {
+      this.agencies.set(await firstValueFrom(this.directory.agencies()));
+    } catch {
+      this.agencies.set([]);
+    }
+  }
+}

@@ -1,0 +1,149 @@
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
+import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { MatButtonModule } from '@angular/material/button';
+import { MatCheckboxModule } from '@angular/material/checkbox';
+import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
+import { MatFormFieldModule } from '@angular/material/form-field';
+import { MatInputModule } from '@angular/material/input';
+import { MatProgressBarModule } from '@angular/material/progress-bar';
+import { MatSelectModule } from '@angular/material/select';
+import {
+  COMPENSATION_CURRENCIES,
+  COMPENSATION_MAX_AMOUNT,
+  COMPENSATION_STATUSES,
+  REMEDIES_TIER,
+  type CompensationCurrency,
+  type CompensationStatus,
+  type PutRemediesRequest,
+  type Remedies,
+} from '@vigil/contracts';
+import { apiErrorOf, CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
+import { compensationStatusKey, TranslatePipe, Translator } from '@vigil/web-i18n';
+import { DateTimePipe } from '@vigil/web-ui';
+import { firstValueFrom } from 'rxjs';
+import { liveSection } from './live-section';
+import { leadsCases } from './roles';
+import { applyServerErrors, describeProblem, type FormProblem } from './server-errors';
+
+/** Server field names that differ from the form's control names. */
+const REMEDIES_ALIASES: Readonly<Record<string, string>> = {
+  'compensation.amount': 'amount',
+  'compensation.currency': 'currency',
+  'compensation.status': 'compensationStatus',
+  compensation: 'amount',
+};
+
+/**
+ * The victim's remedies (`oversight`): rights restored and compensation. Prosecutors record the
+ * whole record at once (a field left empty is cleared).
+ */
+@Component({
+  selector: 'vigil-remedies-section',
+  imports: [
+    ReactiveFormsModule,
+    MatButtonModule,
+    MatCheckboxModule,
+    MatFormFieldModule,
+    MatInputModule,
+    MatProgressBarModule,
+    MatSelectModule,
+    TranslatePipe,
+    DateTimePipe,
+  ],
+  providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
+  changeDetection: ChangeDetectionStrategy.OnPush,
+  templateUrl: './remedies-section.html',
+  styleUrl: './tab.scss',
+})
+export class RemediesSection {
+  private readonly api = inject(ProceedingsApi);
+  private readonly translator = inject(Translator);
+  private readonly room = inject(CaseRoomStore);
+  private readonly fb = inject(NonNullableFormBuilder);
+
+  readonly caseId = input.required<string>();
+
+  protected readonly currencies = COMPENSATION_CURRENCIES;
+  protected readonly statuses = COMPENSATION_STATUSES;
+  protected readonly maxAmount = COMPENSATION_MAX_AMOUNT;
+  protected readonly compensationStatusKey = compensationStatusKey;
+  protected readonly remedies = liveSection(() => this.api.remedies(this.caseId()), ['remedies.'], { readableAt: REMEDIES_TIER });
+  protected readonly leads = computed(() => leadsCases(this.room.me()?.role));
+  protected readonly busy = signal(false);
+  protected readonly editing = signal(false);
+  protected readonly problem = signal<FormProblem | null>(null);
+  protected readonly problemText = computed(() => describeProblem(this.problem(), this.translator));
+
+  protected readonly form = this.fb.group({
+    rightsRestored: ['', Validators.maxLength(4000)],
+    hasCompensation: [false],
+    amount: this.fb.control<number | null>(null, [Validators.min(0), Validators.max(COMPENSATION_MAX_AMOUNT)]),
+    currency: ['KZT' as CompensationCurrency],
+    compensationStatus: ['claimed' as CompensationStatus],
+  });
+  protected readonly hasCompensation = toSignal(this.form.controls.hasCompensation.valueChanges, { initialValue: false });
+
+  constructor() {
+    // What others record reaches the form too, unless it is being edited here.
+    effect(() => {
+      const remedies = this.remedies.value();
+      if (remedies && !untracked(this.editing)) {
+        untracked(() => this.fill(remedies));
+      }
+    });
+    this.form.controls.hasCompensation.valueChanges.pipe(takeUntilDestroyed()).subscribe((has) => {
+      const amount = this.form.controls.amount;
+      amount.setValidators(has ? [Validators.required, Validators.min(0), Validators.max(COMPENSATION_MAX_AMOUNT)] : []);
+      amount.updateValueAndValidity();
+    });
+  }
+
+  protected startEdit(): void {
+    const remedies = this.remedies.value();
+    if (remedies) {
+      this.fill(remedies);
+    }
+    this.problem.set(null);
+    this.editing.set(true);
+  }
+
+  protected async save(): Promise<void> {
+    if (this.busy()) {
+      return;
+    }
+    if (this.form.invalid) {
+      this.form.markAllAsTouched();
+      return;
+    }
+    const value = this.form.getRawValue();
+    const request: PutRemediesRequest = {};
+    if (value.rightsRestored.trim()) {
+      request.rightsRestored = value.rightsRestored.trim();
+    }
+    if (value.hasCompensation && value.amount !== null) {
+      request.compensation = { amount: value.amount, currency: value.currency, status: value.compensationStatus };
+    }
+    this.busy.set(true);
+    this.problem.set(null);
+    try {
+      await firstValueFrom(this.api.putRemedies(this.caseId(), request));
+      this.editing.set(false);
+      await this.remedies.reload();
+    } catch (error) {
+      this.problem.set(applyServerErrors(this.form, apiErrorOf(error), REMEDIES_ALIASES));
+    } finally {
+      this.busy.set(false);
+    }
+  }
+
+  private fill(remedies: Remedies): void {
+    this.form.reset({
+      rightsRestored: remedies.rightsRestored ?? '',
+      hasCompensation: remedies.compensation !== null,
+      amount: remedies.compensation?.amount ?? null,
+      currency: remedies.compensation?.currency ?? 'KZT',
+      compensationStatus: remedies.compensation?.status ?? 'claimed',
+    });
+  }
+}
