@@ -134,7 +134,7 @@ describe('operations', () => {
     await admin.end();
     const url = (process.env['VIGIL_E2E_DATABASE_URL'] as string).replace(/\/vigil$/, '/unseeded');
     const server = startServer({ PORT: String(await freePort()), DATABASE_URL: url });
-    await waitForOutput(server, /ready at/);
+    await waitForOutput(server, /ready at/, 40_000);
     expect(server.output()).not.toContain('seeded');
     expect(server.output()).not.toContain('demo sign-ins');
     server.process.kill('SIGTERM');

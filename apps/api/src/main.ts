@@ -14,6 +14,8 @@ import { CasesService, seedDemoCases } from '@vigil/api-cases';
 import { PostgresIoAdapter } from '@vigil/api-realtime';
 
 /** Plain progress lines for the person who ran `npm start`; the app itself logs JSON. */
+const SHUTDOWN_GRACE_MS = 15_000;
+
 /** `npm run seed:demo`: migrate and seed the demo city, then exit. */
 const seedOnly = process.argv.includes('--seed-demo');
 
@@ -79,6 +81,8 @@ async function start(): Promise<void> {
     if (stopping) return;
     stopping = true;
     say(`${signal}: finishing in-flight requests and stopping…`);
+    // A shutdown that cannot finish must not keep the process (and its port) forever.
+    setTimeout(() => fail(`could not stop within ${SHUTDOWN_GRACE_MS / 1000} s; exiting anyway`), SHUTDOWN_GRACE_MS).unref();
     // Closing the app waits for in-flight requests and closes the database and sockets.
     await app.close();
     await embedded?.stop();

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { forbidden, isUuid, notFound } from '@vigil/api-core';
-import { CaseEntity, CaseMemberEntity } from '@vigil/api-database';
+import { CaseEntity } from '@vigil/api-database';
 import { canRead, clearanceOf, type Role, type Tier } from '@vigil/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 
@@ -47,12 +47,14 @@ export class CaseAccess {
   async open(viewer: Viewer, caseId: unknown, manager?: EntityManager, lock = false): Promise<{ kase: CaseEntity; clearance: Tier }> {
     const clearance = this.clearance(viewer);
     if (!isUuid(caseId)) throw notFound('Case');
-    const db = manager ?? this.db.manager;
-    const kase = await db.findOne(CaseEntity, { where: { id: caseId }, ...(lock ? { lock: { mode: 'pessimistic_write' as const } } : {}) });
-    if (!kase) throw notFound('Case');
-    if (!this.supervisesAll(viewer) && !(await db.exists(CaseMemberEntity, { where: { caseId, accountId: viewer.id } }))) {
-      throw notFound('Case');
+    // One round trip: the case, only if the viewer may know it (member, or a supervisor).
+    const query = (manager ?? this.db.manager).createQueryBuilder(CaseEntity, 'c').where('c.id = :caseId', { caseId });
+    if (!this.supervisesAll(viewer)) {
+      query.andWhere('EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.account_id = :viewerId)', { viewerId: viewer.id });
     }
+    if (lock) query.setLock('pessimistic_write');
+    const kase = await query.getOne();
+    if (!kase) throw notFound('Case');
     return { kase, clearance: caseClearance(clearance, viewer.agency.id, kase) };
   }
 

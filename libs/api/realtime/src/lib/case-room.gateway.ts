@@ -26,7 +26,7 @@ import {
   TypingPayload,
 } from '@vigil/api-cases';
 import type { CaseEventEntity } from '@vigil/api-database';
-import { canRead, SOCKET_LIMITS, TIERS, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Tier } from '@vigil/contracts';
+import { canRead, SOCKET_LIMITS, TIERS, type Ack, type CaseEvent, type ClientToServerEvents, type ServerToClientEvents, type Tier } from '@vigil/contracts';
 import type { Server, Socket } from 'socket.io';
 import { TokenBucket } from './socket-rate-limit';
 
@@ -201,26 +201,37 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnGa
     this.publishing.set(caseId, run);
   }
 
-  /** Committed events go to each clearance's room as that clearance sees them; members' lists hear of it. */
+  /**
+   * Committed events go to each clearance's room as that clearance sees them; members' lists hear
+   * of it. Clearances that would get the same payload share one broadcast: with several instances
+   * each broadcast is a round trip through PostgreSQL.
+   */
   private async publish(caseId: string, events: CaseEventEntity[]): Promise<void> {
-    const clearances = new Set(events.flatMap((event) => clearancesReading(event.tier)));
     const messages = await this.cases.messageStates(events);
-    for (const clearance of clearances) {
-      const visible = events.filter((event) => canRead(clearance, event.tier)).map((event) => toCaseEventView(event, clearance, messages));
-      for (const event of visible) {
-        // A removal's own event must not reach the removed, even on an instance that has not yet heard of it.
-        const removed = event.type === 'member.removed' ? [accountRoom(String(event.data['userId']))] : [];
-        this.server.to(tierRoom(caseId, clearance)).except(removed).emit('case:event', event);
+    for (const event of events) {
+      const groups = new Map<string, { view: CaseEvent; rooms: string[] }>();
+      for (const clearance of clearancesReading(event.tier)) {
+        const view = toCaseEventView(event, clearance, messages);
+        const key = `${view.prevSeq}|${JSON.stringify(view.data)}`;
+        const group = groups.get(key) ?? groups.set(key, { view, rooms: [] }).get(key);
+        group?.rooms.push(tierRoom(caseId, clearance));
       }
+      // A removal's own event must not reach the removed, even on an instance that has not yet heard of it.
+      const removed = event.type === 'member.removed' ? [accountRoom(String(event.data['userId']))] : [];
+      for (const { view, rooms } of groups.values()) this.server.to(rooms).except(removed).emit('case:event', view);
     }
     const audience = await this.cases.audience(caseId);
-    for (const clearance of clearances) {
+    const activity = new Map<number, string[]>();
+    for (const clearance of TIERS) {
       const last = [...events].reverse().find((event) => canRead(clearance, event.tier));
       if (!last) continue;
-      const activity = { caseId, headSeq: last.seq, updatedAt: last.at.toISOString() };
       const rooms = audience.filter((member) => member.clearance === clearance).map((member) => accountRoom(member.accountId));
       if (clearance === 'prosecution') rooms.push(SUPERVISORS);
-      if (rooms.length) this.server.to(rooms).emit('case:activity', activity);
+      activity.set(last.seq, [...(activity.get(last.seq) ?? []), ...rooms]);
+    }
+    for (const [headSeq, rooms] of activity) {
+      const at = events.find((event) => event.seq === headSeq)?.at ?? new Date();
+      if (rooms.length) this.server.to(rooms).emit('case:activity', { caseId, headSeq, updatedAt: at.toISOString() });
     }
   }
 
