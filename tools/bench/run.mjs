@@ -1,0 +1,263 @@
+#!/usr/bin/env node
+// `npm run bench [-- --quick] [-- --only=bare,vigil,catchup,reads] [-- --realtime=1000x10,5000x50]
+//                 [-- --doc] [-- --build] [-- --profile] [-- --keep] [-- --report=tmp/bench/<run>/results.json]`
+//
+// Runs, one after the other, with the same harness: the ceiling (a bare socket.io server), then
+// Vigil built for production on a fresh embedded PostgreSQL (fsync on). The server runs on core 0,
+// this process (the load generator) on core 1. Prints a table; `--doc` also writes it into
+// docs/benchmarks.md. See docs/benchmarks.md for what is measured and how.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, totalmem } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { bareRooms, startBare } from './lib/bare.mjs';
+import { catchUpWorkload } from './lib/catchup.mjs';
+import { atExit, pinSelf, stopAll } from './lib/procs.mjs';
+import { readersToSignIn, readsWorkload, seedReads } from './lib/reads.mjs';
+import { realtimeWorkload } from './lib/realtime.mjs';
+import { renderReport, updateDoc } from './lib/report.mjs';
+import { bulkSession, CaseWriter, seedAccounts } from './lib/seed.mjs';
+import { benchPasswordHash, signIn, startVigil, withDatabase } from './lib/vigil.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
+const args = process.argv.slice(2);
+const flag = (name) => args.includes(`--${name}`);
+const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+if (flag('help')) {
+  process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 4).join('\n').replace(/^\/\/ ?/gm, '') + '\n');
+  process.exit(0);
+}
+// --report=<results.json>: render a saved run again (and with --doc, write it into the doc).
+if (option('report')) {
+  const saved = JSON.parse(readFileSync(option('report'), 'utf8'));
+  const report = renderReport(saved);
+  process.stdout.write(`${report}\n`);
+  if (flag('doc')) updateDoc(join(root, 'docs', 'benchmarks.md'), report, saved.quick);
+  process.exit(0);
+}
+const quick = flag('quick');
+const only = new Set((option('only') ?? 'bare,vigil,catchup,reads').split(','));
+
+const SERVER_CORE = 0;
+const CLIENT_CORE = 1;
+
+const PLANS = {
+  full: {
+    realtime: [
+      { clients: 1000, roomSize: 10 },
+      { clients: 1000, roomSize: 50 },
+      { clients: 5000, roomSize: 10 },
+      { clients: 5000, roomSize: 50 },
+    ],
+    sweep: { stepSeconds: 5, measureSeconds: 10, drainMs: 3000, bisections: 3, perSocketRate: 15, growthMs: 20 },
+    catchUp: { clients: 1000, roomSize: 10, messages: 20_000 },
+    reads: { cases: 100_000, events: 1_000_000, readersPerKind: 250, signInSample: 200, rate: 200, seconds: 10, concurrency: 16, saturateSeconds: 5, warmupSeconds: 2 },
+  },
+  quick: {
+    realtime: [{ clients: 1000, roomSize: 10 }],
+    sweep: { stepSeconds: 2, measureSeconds: 3, drainMs: 2000, bisections: 1, perSocketRate: 15, growthMs: 20 },
+    catchUp: { clients: 300, roomSize: 10, messages: 1_500 },
+    reads: { cases: 10_000, events: 100_000, readersPerKind: 50, signInSample: 100, rate: 100, seconds: 3, concurrency: 8, saturateSeconds: 2, warmupSeconds: 1 },
+  },
+};
+const plan = quick ? PLANS.quick : PLANS.full;
+// --realtime=5000x50,1000x10 replaces the real-time configurations of the plan.
+if (option('realtime')) {
+  plan.realtime = option('realtime')
+    .split(',')
+    .map((spec) => spec.split('x').map(Number))
+    .map(([clients, roomSize]) => ({ clients, roomSize }));
+}
+
+const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+const runDir = join(root, 'tmp', 'bench', stamp);
+mkdirSync(runDir, { recursive: true });
+const logLines = [];
+const log = (line) => {
+  logLines.push(line);
+  process.stdout.write(`${line}\n`);
+};
+
+async function main() {
+  pinSelf(CLIENT_CORE);
+  const machine = describeMachine();
+  log(`bench: ${quick ? 'QUICK mode' : 'full run'}, ${machine.date}; ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM, Node ${machine.node}; load average ${machine.load}`);
+  log(`bench: server on core ${SERVER_CORE}, load generator (this process, pid ${process.pid}) on core ${CLIENT_CORE}; work dir ${runDir}`);
+  const results = { machine, quick, plan, bare: [], vigil: [], catchUp: null, reads: null };
+
+  if (only.has('bare')) {
+    for (const config of plan.realtime) {
+      log(`\n== ceiling: bare socket.io, ${config.clients} clients in rooms of ${config.roomSize}`);
+      const bare = await startBare({ root, core: SERVER_CORE });
+      try {
+        const result = await realtimeWorkload({
+          origin: bare.origin,
+          serverPid: bare.pid,
+          rooms: bareRooms(config.clients, config.roomSize),
+          plan: { ...plan.sweep, startRate: Math.round(5000 / config.roomSize), connectConcurrency: 200 },
+          log,
+        });
+        results.bare.push(result);
+      } finally {
+        await bare.stop();
+      }
+    }
+  }
+
+  if (only.has('vigil') || only.has('catchup') || only.has('reads')) {
+    if (flag('build') || !existsSync(join(root, 'dist/apps/api/main.js'))) build();
+    const dataDir = join(runDir, 'vigil-data');
+    if (!flag('keep')) atExit(() => rmSync(dataDir, { recursive: true, force: true }));
+    log(`\n== Vigil (dist/apps/api/main.js) on a fresh embedded PostgreSQL`);
+    const profileDir = join(runDir, 'profiles');
+    const vigil = await startVigil({
+      root,
+      core: SERVER_CORE,
+      dataDir,
+      extraArgs: flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      log,
+    });
+    try {
+      const passwordHash = await benchPasswordHash();
+      const realtimeConfigs = only.has('vigil') ? plan.realtime : [];
+      const maxClients = Math.max(0, ...realtimeConfigs.map((c) => c.clients), only.has('catchup') ? plan.catchUp.clients : 0);
+      let accounts = [];
+      const roomsByConfig = [];
+      let catchUpRooms = [];
+      if (maxClients > 0) {
+        const started = Date.now();
+        await withDatabase(vigil.databaseUrl, async (client) => {
+          await bulkSession(client);
+          ({ accounts } = await seedAccounts(client, { prefix: 'rt', count: maxClients, agenciesPerKind: 2, passwordHash }));
+          const writer = new CaseWriter(client, { prefix: 'RT', startAt: new Date(Date.now() - 86_400_000) });
+          for (const config of realtimeConfigs) {
+            const rooms = [];
+            for (let r = 0; r < config.clients / config.roomSize; r++) {
+              const members = accounts.slice(r * config.roomSize, (r + 1) * config.roomSize);
+              rooms.push({ ...(await writer.add(members, [], { spacingMs: 1000 })), members });
+            }
+            roomsByConfig.push(rooms);
+          }
+          if (only.has('catchup')) {
+            const { clients, roomSize } = plan.catchUp;
+            for (let r = 0; r < clients / roomSize; r++) {
+              const members = accounts.slice(r * roomSize, (r + 1) * roomSize);
+              catchUpRooms.push({ ...(await writer.add(members, [], { spacingMs: 1000 })), members });
+            }
+          }
+          await writer.finish();
+          await client.query('ANALYZE');
+          log(`  seeded ${accounts.length} accounts over 8 agencies (4 kinds), ${writer.totals.cases} cases, ${writer.totals.members} memberships in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+        });
+      }
+      const tokens = accounts.length ? await signIn(vigil.origin, accounts, { concurrency: 8, log }) : new Map();
+
+      for (const [i, config] of realtimeConfigs.entries()) {
+        log(`\n== Vigil: ${config.clients} clients in rooms of ${config.roomSize}`);
+        const rooms = roomsByConfig[i].map((room) => ({ caseId: room.caseId, tokens: room.members.map((m) => tokens.get(m.id)) }));
+        results.vigil.push(
+          await realtimeWorkload({
+            origin: vigil.origin,
+            serverPid: vigil.pid,
+            rooms,
+            plan: { ...plan.sweep, startRate: Math.round(1000 / config.roomSize), connectConcurrency: 50 },
+            log,
+            freshServer: i === 0,
+          }),
+        );
+      }
+
+      if (only.has('catchup')) {
+        const { clients, roomSize, messages } = plan.catchUp;
+        log(`\n== Vigil catch-up: ${clients} clients in rooms of ${roomSize}, ${messages} messages while away`);
+        results.catchUp = await catchUpWorkload({
+          origin: vigil.origin,
+          serverPid: vigil.pid,
+          rooms: catchUpRooms.map((room) => ({ caseId: room.caseId, members: room.members.map((m) => ({ id: m.id, token: tokens.get(m.id) })) })),
+          messages,
+          plan: { connectConcurrency: 50, postConcurrency: 32, rejoinConcurrency: 200 },
+          log,
+        });
+      }
+
+      if (only.has('reads')) {
+        const r = plan.reads;
+        log(`\n== Vigil reads: ${r.cases.toLocaleString('en-US')} cases, ${r.events.toLocaleString('en-US')} events`);
+        const seeded = await seedReads(vigil.databaseUrl, { cases: r.cases, events: r.events, readersPerKind: r.readersPerKind, passwordHash, log });
+        const readerTokens = await signIn(vigil.origin, readersToSignIn(seeded, r.signInSample), { concurrency: 8, log });
+        await verifySample(vigil.origin, seeded, readerTokens);
+        results.reads = {
+          seeded: { cases: seeded.totals.cases, events: seeded.totals.events, messages: seeded.totals.messages, readers: seeded.readers.length, seconds: seeded.seconds, longCases: seeded.long.length },
+          ...(await readsWorkload({ origin: vigil.origin, serverPid: vigil.pid, databaseUrl: vigil.databaseUrl, seeded, tokens: readerTokens, plan: r, log })),
+        };
+      }
+    } catch (error) {
+      log(`\nVigil's output (last lines):\n${vigil.output().slice(-4000)}`);
+      throw error;
+    } finally {
+      await vigil.stop();
+      writeFileSync(join(runDir, 'vigil.log'), vigil.output());
+      if (flag('profile')) log(`  CPU profile(s) in ${profileDir} (summarise: node tools/bench/profile-summary.mjs ${profileDir})`);
+    }
+  }
+
+  const report = renderReport(results);
+  log(`\n${report}`);
+  writeFileSync(join(runDir, 'report.md'), report);
+  writeFileSync(join(runDir, 'results.json'), JSON.stringify(results, null, 2));
+  writeFileSync(join(runDir, 'bench.log'), logLines.join('\n') + '\n');
+  if (flag('doc')) {
+    updateDoc(join(root, 'docs', 'benchmarks.md'), report, quick);
+    log(`bench: wrote the results into docs/benchmarks.md`);
+  }
+}
+
+/** Asks the server to verify a few seeded hash chains: the seeded rows are what the app would write. */
+async function verifySample(origin, seeded, tokens) {
+  const { httpClient } = await import('./lib/http.mjs');
+  const http = httpClient(origin, 4);
+  try {
+    for (const kase of seeded.long.slice(0, 3)) {
+      const prosecutor = kase.members.find((m) => m.role === 'prosecutor');
+      const answer = await http.call('GET', `/api/cases/${kase.caseId}/verify`, { token: tokens.get(prosecutor.id) });
+      if (answer.status !== 200 || !answer.body.ok) throw new Error(`seeded case ${kase.caseId} does not verify: ${answer.status} ${JSON.stringify(answer.body)}`);
+    }
+    log(`  the server verifies the seeded hash chains (sample of 3 long cases)`);
+  } finally {
+    http.close();
+  }
+}
+
+function build() {
+  log(`bench: building the API (nx build api)…`);
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), 'build', 'api', '--outputStyle=static'], {
+    cwd: root,
+    stdio: ['ignore', 'inherit', 'inherit'],
+    env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },
+  });
+  if (result.status !== 0) throw new Error('the build failed');
+}
+
+function describeMachine() {
+  const cpuinfo = readFileSync('/proc/cpuinfo', 'utf8');
+  const model = /model name\s*:\s*(.+)/.exec(cpuinfo)?.[1]?.trim() ?? cpus()[0]?.model ?? 'unknown';
+  const mhz = /cpu MHz\s*:\s*([\d.]+)/.exec(cpuinfo)?.[1];
+  return {
+    date: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC',
+    cpu: `${model}${mhz ? ` (${Math.round(Number(mhz))} MHz)` : ''}`,
+    cores: cpus().length,
+    ramGb: Math.round(totalmem() / 1024 ** 3),
+    node: process.version,
+    load: readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' '),
+    kernel: readFileSync('/proc/sys/kernel/osrelease', 'utf8').trim(),
+  };
+}
+
+main()
+  .then(() => stopAll())
+  .catch(async (error) => {
+    process.stderr.write(`bench: failed: ${error?.stack ?? error}\n`);
+    await stopAll();
+    process.exit(1);
+  });
