@@ -7,7 +7,6 @@ import {
   WebSocketGateway,
   WebSocketServer,
   type OnGatewayConnection,
-  type OnGatewayDisconnect,
   type OnGatewayInit,
 } from '@nestjs/websockets';
 import { SessionsService, type AuthUser } from '@vigil/api-auth';
@@ -54,7 +53,7 @@ const ALERTED = [SUPERVISORS, roleRoom('ombudsman')];
  * fan out to the rooms of the clearances that may read them.
  */
 @WebSocketGateway({ maxHttpBufferSize: SOCKET_LIMITS.maxFrameBytes, cors: false, serveClient: false })
-export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnGatewayDisconnect, OnModuleInit {
+export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnModuleInit {
   @WebSocketServer()
   private server!: VigilServer;
 
@@ -102,10 +101,6 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnGa
       const cases = [...socket.rooms].filter((room) => /^case:[^:]+$/.test(room)).map((room) => room.slice('case:'.length));
       setImmediate(() => cases.forEach((caseId) => void this.announcePresence(caseId)));
     });
-  }
-
-  handleDisconnect(): void {
-    // Rooms are left by socket.io itself; presence was announced on 'disconnecting'.
   }
 
   @SubscribeMessage('case:join')

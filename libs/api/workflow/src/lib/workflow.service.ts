@@ -77,7 +77,7 @@ export class WorkflowService {
         { caseId: kase.id, prosecutorId: prosecutor.id, prosecutorName: prosecutor.displayName, dispatchedAt },
         ['caseId'],
       );
-      await this.ensureMember(context, prosecutor);
+      await this.ensureMember(context, prosecutor, 'prosecutorId');
       await append({
         type: 'visit.dispatched',
         tier: 'state',
@@ -150,7 +150,7 @@ export class WorkflowService {
     }
     return this.cases.change(caller, caseId, async (context) => {
       const { manager, kase, append } = context;
-      if (assignee) await this.ensureMember(context, assignee);
+      if (assignee) await this.ensureMember(context, assignee, 'assigneeUserId');
       const task = await manager.save(
         manager.create(CaseTaskEntity, {
           caseId: kase.id,
@@ -291,9 +291,9 @@ export class WorkflowService {
   }
 
   /** Someone given work in a case joins it, unless the conflict-of-interest rule keeps them out. */
-  private async ensureMember({ manager, kase, append }: CaseChange, account: AccountEntity): Promise<void> {
+  private async ensureMember({ manager, kase, append }: CaseChange, account: AccountEntity, field: string): Promise<void> {
     if (implicatedOfficer(kase, account)) {
-      throw conflict('An officer of the implicated unit cannot work on the case', [{ field: 'assigneeUserId', message: 'is an officer of the implicated unit' }]);
+      throw conflict('An officer of the implicated unit cannot work on the case', [{ field, message: 'is an officer of the implicated unit' }]);
     }
     if (await manager.exists(CaseMemberEntity, { where: { caseId: kase.id, accountId: account.id } })) return;
     await manager.insert(CaseMemberEntity, { caseId: kase.id, accountId: account.id });
