@@ -152,6 +152,8 @@ export class AdminPage {
 
   async startAccount(email: string, displayName: string, password: string): Promise<void> {
     await this.page.getByTestId('new-account').click();
+    // The dialog focuses its first field once it has opened; typing before that lands in the wrong field.
+    await expect(this.dialog.getByLabel('Email')).toBeFocused();
     await this.dialog.getByLabel('Email').fill(email);
     await this.dialog.getByLabel('Display name').fill(displayName);
     await this.dialog.getByLabel('Password').fill(password);
