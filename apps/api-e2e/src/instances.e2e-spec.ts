@@ -16,7 +16,7 @@ const freePort = () =>
 afterAll(stopAllServers);
 
 describe('several instances', () => {
-  it('deliver an event committed on one instance to a socket held by another, and serve its catch-up', async () => {
+  it('deliver an event committed on one instance to a socket held by another, serve its catch-up, and evict a member removed on the other', async () => {
     const people = await signInAll();
     const kase = await openCase(people.prosecutor, people.prosecutor, [people.observer]);
     const port = await freePort();
@@ -46,6 +46,16 @@ describe('several instances', () => {
 
       const catchUp = await socket.timeout(10_000).emitWithAck('case:join', { caseId: kase.id, afterSeq: joined.headSeq });
       expect(catchUp.events.map((event: { data: { body?: string } }) => event.data.body)).toEqual([body]);
+
+      // Removed on the first instance, the observer's socket on the second leaves the case and hears nothing more of it.
+      const removed = new Promise((resolve) => socket.once('case:removed', resolve));
+      expect((await call('DELETE', `/api/cases/${kase.id}/members/${people.observer.id}`, { token: people.prosecutor.token })).status).toBe(204);
+      expect(await removed).toEqual({ caseId: kase.id });
+      const after = `after the removal ${randomUUID()}`;
+      expect((await call('POST', `/api/cases/${kase.id}/messages`, { token: people.prosecutor.token, body: { clientId: randomUUID(), body: after, tier: 'room' } })).status).toBe(201);
+      await new Promise((r) => setTimeout(r, 500));
+      expect(received.map((event) => event.data.body)).not.toContain(after);
+      expect(received.map((event) => (event as { type?: string }).type)).not.toContain('member.removed');
     } finally {
       socket.close();
     }

@@ -177,6 +177,43 @@ describe('live delivery', () => {
     expect(verified.body).toEqual({ ok: true, headSeq: 63, firstBrokenSeq: null });
   });
 
+  it('commits posts that arrive together as one batch, in which a refused post fails alone', async () => {
+    const cases = await Promise.all([1, 2, 3].map(() => openCase(people.prosecutor, people.prosecutor, [people.observer])));
+    const foreign = await openCase(people.prosecutor, people.prosecutor, []);
+    const observer = await connect(people.observer);
+    for (const kase of cases) await observer.emit('case:join', { caseId: kase.id });
+    const clientId = randomUUID();
+    const foreignHead = await headSeq(foreign.id);
+    // Sent in one go: the server reads them in one turn and commits them in one transaction.
+    const acks = await Promise.all([
+      ...cases.flatMap((kase) => [0, 1, 2].map((i) => observer.emit('message:post', { caseId: kase.id, clientId: randomUUID(), body: `batch ${i}`, tier: 'room' }))),
+      observer.emit('message:post', { caseId: foreign.id, clientId: randomUUID(), body: 'not a member', tier: 'room' }),
+      observer.emit('message:post', { caseId: cases[0].id, clientId: randomUUID(), body: 'above my clearance', tier: 'state' }),
+      observer.emit('message:post', { caseId: cases[1].id, clientId, body: 'sent twice', tier: 'room' }),
+      observer.emit('message:post', { caseId: cases[1].id, clientId, body: 'sent twice', tier: 'room' }),
+    ]);
+    expect(acks.slice(0, 9).every((ack) => ack.ok)).toBe(true);
+    expect(acks[9]).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect(acks[10]).toMatchObject({ ok: false, error: { code: 'FORBIDDEN' } });
+    expect(acks[11].ok && acks[12].ok).toBe(true);
+    expect(acks[12].event).toEqual(acks[11].event);
+    expect(await headSeq(foreign.id)).toBe(foreignHead);
+    for (const [i, kase] of cases.entries()) {
+      const posted = i === 1 ? 4 : 3;
+      const seqs = (await allEvents(people.prosecutor, kase.id)).map((e) => e.seq);
+      expect(seqs).toEqual(Array.from({ length: 3 + posted }, (_, n) => n + 1));
+      expect((await call('GET', `/api/cases/${kase.id}/verify`, { token: people.prosecutor.token })).body).toMatchObject({ ok: true, firstBrokenSeq: null });
+      await observer.waitFor(() => observer.events(kase.id).filter((e) => e.type === 'message.posted').length === posted, 'the batch, live');
+    }
+    await settle();
+    for (const kase of cases) {
+      const live = observer.events(kase.id).map((e) => e.seq);
+      expect(live).toEqual([...live].sort((a, b) => a - b));
+      expect(new Set(live).size).toBe(live.length);
+    }
+    expect(observer.events(cases[0].id).map((e) => e.data['body'])).not.toContain('above my clearance');
+  });
+
   it('sends a removed member case:removed and nothing more about the case', async () => {
     const kase = await openCase(people.prosecutor, people.prosecutor, [people.observer, people.police]);
     const observer = await connect(people.observer);

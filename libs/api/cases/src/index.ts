@@ -7,3 +7,4 @@ export * from './lib/case-view';
 export * from './lib/event-log';
 export * from './lib/clearance-columns';
 export * from './lib/demo-cases';
+export * from './lib/case-events.relay';

@@ -7,3 +7,4 @@ export * from './lib/ids';
 export * from './lib/logging';
 export * from './lib/config.module';
 export * from './lib/clock';
+export * from './lib/group-commit';

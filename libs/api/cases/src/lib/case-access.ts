@@ -4,6 +4,8 @@ import { forbidden, isUuid, notFound } from '@vigil/api-core';
 import { CaseEntity } from '@vigil/api-database';
 import { canRead, clearanceOf, type Role, type Tier } from '@vigil/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { AudienceMember } from './case-events.bus';
+import type { CaseHead } from './clearance-columns';
 
 export interface Viewer {
   id: string;
@@ -18,6 +20,27 @@ export const IMPLICATED_AGENCY_CEILING: Tier = 'state';
 export function caseClearance(roleClearance: Tier, viewerAgencyId: string, kase: Pick<CaseEntity, 'implicatedAgencyId'>): Tier {
   if (kase.implicatedAgencyId !== viewerAgencyId) return roleClearance;
   return canRead(IMPLICATED_AGENCY_CEILING, roleClearance) ? roleClearance : IMPLICATED_AGENCY_CEILING;
+}
+
+/** A case's member as the policy needs them. */
+export interface MemberGrant {
+  accountId: string;
+  role: Role;
+  agencyId: string;
+}
+
+/** A case locked for writing by this transaction, with its members. */
+export interface LockedRoom {
+  kase: CaseHead & Pick<CaseEntity, 'implicatedAgencyId'>;
+  members: Map<string, MemberGrant>;
+}
+
+/** Members and the clearance each reads the case at (accounts without one read nothing). */
+export function audienceOf(members: Iterable<MemberGrant>, kase: Pick<CaseEntity, 'implicatedAgencyId'>): AudienceMember[] {
+  return [...members].flatMap((member) => {
+    const clearance = clearanceOf(member.role);
+    return clearance ? [{ accountId: member.accountId, clearance: caseClearance(clearance, member.agencyId, kase) }] : [];
+  });
 }
 
 /**
@@ -56,6 +79,36 @@ export class CaseAccess {
     const kase = await query.getOne();
     if (!kase) throw notFound('Case');
     return { kase, clearance: caseClearance(clearance, viewer.agency.id, kase) };
+  }
+
+  /**
+   * Locks several cases for one transaction, with their members: in id order, so that writers
+   * locking overlapping sets never deadlock. Cases that do not exist are absent from the answer.
+   */
+  async lockRooms(manager: EntityManager, caseIds: string[]): Promise<Map<string, LockedRoom>> {
+    const rows: (LockedRoom['kase'] & { members: MemberGrant[] })[] = await manager.query(
+      `SELECT c.id, c.last_seq AS "lastSeq", c.last_seq_room AS "lastSeqRoom", c.last_seq_state AS "lastSeqState",
+              c.last_seq_oversight AS "lastSeqOversight", c.last_seq_prosecution AS "lastSeqProsecution",
+              c.updated_at_room AS "updatedAtRoom", c.updated_at_state AS "updatedAtState",
+              c.updated_at_oversight AS "updatedAtOversight", c.updated_at_prosecution AS "updatedAtProsecution",
+              c.head_hash AS "headHash", c.implicated_agency_id AS "implicatedAgencyId",
+              coalesce((SELECT json_agg(json_build_object('accountId', m.account_id, 'role', a.role, 'agencyId', a.agency_id))
+                          FROM case_members m JOIN accounts a ON a.id = m.account_id
+                         WHERE m.case_id = c.id), '[]') AS members
+         FROM cases c
+        WHERE c.id = ANY($1::uuid[])
+        ORDER BY c.id
+          FOR UPDATE OF c`,
+      [[...caseIds].sort()],
+    );
+    return new Map(rows.map(({ members, ...kase }) => [kase.id, { kase, members: new Map(members.map((m) => [m.accountId, m])) }]));
+  }
+
+  /** The clearance a viewer writes to a locked room at: `NOT_FOUND` when they may not know the case. */
+  clearanceIn(viewer: Viewer, room: LockedRoom | undefined): Tier {
+    const clearance = this.clearance(viewer);
+    if (!room || (!this.supervisesAll(viewer) && !room.members.has(viewer.id))) throw notFound('Case');
+    return caseClearance(clearance, viewer.agency.id, room.kase);
   }
 
   /** One may write at any tier one can read. */

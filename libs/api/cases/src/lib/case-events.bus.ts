@@ -1,13 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseEventEntity } from '@vigil/api-database';
-import type { VisitAlert } from '@vigil/contracts';
+import type { CaseEventEntity, MessageEntity } from '@vigil/api-database';
+import type { Tier, VisitAlert } from '@vigil/contracts';
 import { EventEmitter } from 'node:events';
 
+/** A case's member and the clearance they read it at. */
+export interface AudienceMember {
+  accountId: string;
+  clearance: Tier;
+}
+
+/** What the writer of events already knows, so that delivery need not read it back. */
+export interface AppendedContext {
+  /** The current state of the messages the events refer to. */
+  messages: ReadonlyMap<string, MessageEntity>;
+  /** The case's members at commit. */
+  audience: AudienceMember[];
+}
+
 interface BusEvents {
-  /** Events committed to a case's log, in seq order. */
-  appended: [caseId: string, events: CaseEventEntity[]];
-  /** These accounts just lost access to the case: their live connections must leave it. */
-  accessLost: [caseId: string, accountIds: string[]];
+  /** Events committed to a case's log, in seq order (from this instance or, relayed, another). */
+  appended: [caseId: string, events: CaseEventEntity[], context?: AppendedContext];
   /** A visit deadline nears or was missed: supervisors hear of it live. */
   alert: [alert: VisitAlert];
   /** A reader moved their read marker. */

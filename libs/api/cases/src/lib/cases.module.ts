@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { AuthModule } from '@vigil/api-auth';
 import { CaseAccess } from './case-access';
 import { CaseEventsBus } from './case-events.bus';
+import { CaseEventsRelay } from './case-events.relay';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { EventLog } from './event-log';
@@ -9,7 +10,7 @@ import { EventLog } from './event-log';
 @Module({
   imports: [AuthModule],
   controllers: [CasesController],
-  providers: [CasesService, CaseAccess, EventLog, CaseEventsBus],
+  providers: [CasesService, CaseAccess, EventLog, CaseEventsBus, CaseEventsRelay],
   exports: [CasesService, CaseAccess, EventLog, CaseEventsBus],
 })
 export class CasesModule {}

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, conflict, forbidden, invalid, isUuid, notFound, VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core';
+import { Clock, conflict, forbidden, GroupCommit, invalid, isUuid, notFound, VIGIL_CONFIG, type Settled, type VigilConfig } from '@vigil/api-core';
 import { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseIntakeEntity, CaseMemberEntity, MessageEntity, PlaceEntity } from '@vigil/api-database';
 import {
   canRead,
@@ -22,8 +22,9 @@ import {
 } from '@vigil/contracts';
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { CaseAccess, caseClearance } from './case-access';
-import { CaseEventsBus } from './case-events.bus';
+import { audienceOf, CaseAccess, caseClearance, type LockedRoom, type MemberGrant } from './case-access';
+import { CaseEventsBus, type AudienceMember } from './case-events.bus';
+import { CaseWriteOrder } from './case-write-order';
 import { toCaseEventView, toCaseView, visitOverdue } from './case-view';
 import type { CreateCaseBody, EventsQuery, ListCasesQuery, PostMessageBody } from './cases.dto';
 import { CASE_HEAD_COLUMN, CASE_UPDATED_COLUMN, headSeqFor } from './clearance-columns';
@@ -44,6 +45,14 @@ export interface CaseChange {
 
 const CITY_CODE = 'SHY';
 
+/** A message waiting for the next group commit of posts. */
+interface Post {
+  caller: Caller;
+  caseId: string;
+  body: PostMessageBody;
+}
+type Posted = { event: CaseEvent; created: boolean };
+
 /**
  * Cases and their rooms' content. Every change is a transaction that locks the case row, changes
  * current state and appends to the log; events reach live connections after commit, in seq order.
@@ -51,8 +60,9 @@ const CITY_CODE = 'SHY';
 @Injectable()
 export class CasesService {
   private readonly logger = new Logger('Cases');
-  /** Per-case chain of writes in this process: publication after commit keeps seq order. */
-  private readonly writes = new Map<string, Promise<unknown>>();
+  private readonly order = new CaseWriteOrder();
+  /** Messages are the rooms' busiest write: posts arriving together share one transaction. */
+  private readonly posts = new GroupCommit<Post, Posted>((posts) => this.commitPosts(posts));
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -103,7 +113,7 @@ export class CasesService {
       const creator = await manager.findOneOrFail(AccountEntity, { where: { id: caller.id }, relations: { agency: true } });
       const members = [creator, ...onDuty.filter((p) => p.id !== caller.id && !p.agency.disabled && !implicatedOfficer(kase, p))];
       const events = [
-        await this.log.append(manager, kase, caller, {
+        this.log.next(kase, caller, {
           type: 'case.created',
           tier: 'room',
           data: { reference, summary: kase.summary, source: kase.source, facility: { name: kase.facilityName, kind: kase.facilityKind } },
@@ -123,7 +133,7 @@ export class CasesService {
           protectionMeasures: intake.protectionMeasures?.trim() || null,
         });
         events.push(
-          await this.log.append(manager, kase, caller, {
+          this.log.next(kase, caller, {
             type: 'intake.recorded',
             tier: INTAKE_TIER,
             data: { allegationMethods: intake.allegation?.methods ?? [], reprisalRisk: intake.reprisalRisk ?? false },
@@ -132,8 +142,9 @@ export class CasesService {
       }
       for (const member of members) {
         await manager.insert(CaseMemberEntity, { caseId: kase.id, accountId: member.id });
-        events.push(await this.log.append(manager, kase, caller, { type: 'member.added', tier: 'room', data: memberData(member) }));
+        events.push(this.log.next(kase, caller, { type: 'member.added', tier: 'room', data: memberData(member) }));
       }
+      await this.log.write(manager, events, [kase]);
       return { kase, events };
     });
     this.bus.emit('appended', kase.id, events);
@@ -229,20 +240,14 @@ export class CasesService {
     await this.access.open(caller, caseId);
     this.access.assertManagesMembers(caller);
     if (!isUuid(userId)) throw notFound('Member');
-    let stillSupervises = false;
-    await this.write(
-      caseId,
-      async (manager) => {
-        const { kase } = await this.access.open(caller, caseId, manager, true);
-        const account = await manager.findOne(AccountEntity, { where: { id: userId }, relations: { agency: true } });
-        const removed = await manager.delete(CaseMemberEntity, { caseId, accountId: userId });
-        if (!account || !removed.affected) throw notFound('Member');
-        stillSupervises = account.role === 'chief_prosecutor';
-        return [await this.log.append(manager, kase, caller, { type: 'member.removed', tier: 'room', data: memberData(account) })];
-      },
-      // The removed member's connections leave before anyone hears of the removal.
-      () => stillSupervises || this.bus.emit('accessLost', caseId, [userId]),
-    );
+    // Live delivery takes the removed member's connections out of the case on this event.
+    await this.write(caseId, async (manager) => {
+      const { kase } = await this.access.open(caller, caseId, manager, true);
+      const account = await manager.findOne(AccountEntity, { where: { id: userId }, relations: { agency: true } });
+      const removed = await manager.delete(CaseMemberEntity, { caseId, accountId: userId });
+      if (!account || !removed.affected) throw notFound('Member');
+      return [await this.log.append(manager, kase, caller, { type: 'member.removed', tier: 'room', data: memberData(account) })];
+    });
   }
 
   async events(caller: Caller, caseId: string, query: EventsQuery): Promise<EventsPage> {
@@ -265,23 +270,118 @@ export class CasesService {
     return { items: await this.view(page, clearance), headSeq: headSeqFor(kase, clearance), hasMore: rows.length > limit };
   }
 
-  /** Idempotent on (case, author, clientId): a retry returns the original event and writes nothing. */
-  async postMessage(caller: Caller, caseId: string, body: PostMessageBody): Promise<{ event: CaseEvent; created: boolean }> {
-    return this.change(caller, caseId, async ({ manager, kase, clearance, append }) => {
-      const original = await manager.findOne(CaseEventEntity, { where: { caseId: kase.id, actorId: caller.id, clientId: body.clientId } });
-      if (original) return { event: (await this.view([original], clearance))[0], created: false };
-      this.access.assertCanWriteAt(clearance, body.tier);
-      const message: MessageEntity = { id: randomUUID(), caseId: kase.id, authorId: caller.id, tier: body.tier, body: body.body, editedAt: null, redactedAt: null };
-      await manager.insert(MessageEntity, message);
-      const event = await append({
-        type: 'message.posted',
-        tier: body.tier,
-        data: { messageId: message.id, clientId: body.clientId, body: body.body },
-        clientId: body.clientId,
+  /**
+   * Idempotent on (case, author, clientId): a retry returns the original event and writes nothing.
+   * Posts go through a group commit: each is checked and appended as through `change`, but the
+   * posts that arrive while the previous batch commits share one transaction.
+   */
+  async postMessage(caller: Caller, caseId: string, body: PostMessageBody): Promise<Posted> {
+    this.access.clearance(caller);
+    if (!isUuid(caseId)) throw notFound('Case');
+    return this.posts.submit({ caller, caseId: caseId.toLowerCase(), body });
+  }
+
+  /**
+   * One transaction for a batch of posts: the rooms locked with their members in one query, the
+   * retried clientIds looked up in one, then every event, message, counter and read marker
+   * written set-wise. A post refused by the policy fails alone; if the transaction itself fails,
+   * each post is tried again on its own, so that one bad post cannot sink the others.
+   */
+  private async commitPosts(posts: Post[]): Promise<Settled<Posted>[]> {
+    const caseIds = [...new Set(posts.map((post) => post.caseId))];
+    try {
+      return await this.order.run(caseIds, () => this.commitPostBatch(caseIds, posts));
+    } catch (error) {
+      if (posts.length === 1) return [{ ok: false, error }];
+      return Promise.all(posts.map(async (post) => (await this.commitPosts([post]))[0]));
+    }
+  }
+
+  private async commitPostBatch(caseIds: string[], posts: Post[]): Promise<Settled<Posted>[]> {
+    const results: Settled<Posted>[] = [];
+    const appended = new Map<string, CaseEventEntity[]>();
+    const messages = new Map<string, MessageEntity>();
+    const retried: { index: number; id: string; clearance: Tier }[] = [];
+    let rooms = new Map<string, LockedRoom>();
+    await this.db.transaction(async (manager) => {
+      rooms = await this.access.lockRooms(manager, caseIds);
+      const originals = await this.originalPosts(manager, posts);
+      const reads = new Map<string, { caseId: string; accountId: string; seq: number }>();
+      posts.forEach((post, index) => {
+        try {
+          const room = rooms.get(post.caseId);
+          const clearance = this.access.clearanceIn(post.caller, room);
+          const retryKey = `${post.caseId}|${post.caller.id}|${post.body.clientId.toLowerCase()}`;
+          const original = originals.get(retryKey);
+          if (original) {
+            retried.push({ index, id: original, clearance });
+            results.push({ ok: false, error: null });
+            return;
+          }
+          this.access.assertCanWriteAt(clearance, post.body.tier);
+          const message: MessageEntity = { id: randomUUID(), caseId: post.caseId, authorId: post.caller.id, tier: post.body.tier, body: post.body.body, editedAt: null, redactedAt: null };
+          const event = this.log.next((room as LockedRoom).kase, post.caller, {
+            type: 'message.posted',
+            tier: post.body.tier,
+            data: { messageId: message.id, clientId: post.body.clientId, body: post.body.body },
+            clientId: post.body.clientId,
+          });
+          // A second copy in the same batch is a retry of this one.
+          originals.set(retryKey, event.id);
+          messages.set(message.id, message);
+          appended.set(post.caseId, [...(appended.get(post.caseId) ?? []), event]);
+          reads.set(`${post.caseId}|${post.caller.id}`, { caseId: post.caseId, accountId: post.caller.id, seq: event.seq });
+          results.push({ ok: true, value: { event: toCaseEventView(event, clearance, messages), created: true } });
+        } catch (error) {
+          results.push({ ok: false, error });
+        }
       });
-      await this.advanceRead(manager, kase.id, caller.id, event.seq);
-      return { event: toCaseEventView(event, clearance, new Map([[message.id, message]])), created: true };
+      const events = [...appended.values()].flat();
+      if (!events.length) return;
+      await this.log.write(manager, events, [...appended.keys()].map((caseId) => (rooms.get(caseId) as LockedRoom).kase));
+      const posted = [...messages.values()];
+      const read = [...reads.values()];
+      await manager.query(
+        `WITH posted AS (
+           INSERT INTO messages (id, case_id, author_id, tier, body)
+           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
+         )
+         INSERT INTO case_reads (case_id, account_id, seq)
+         SELECT * FROM unnest($6::uuid[], $7::uuid[], $8::int[])
+             ON CONFLICT (case_id, account_id) DO UPDATE SET seq = GREATEST(case_reads.seq, EXCLUDED.seq)`,
+        [
+          posted.map((m) => m.id),
+          posted.map((m) => m.caseId),
+          posted.map((m) => m.authorId),
+          posted.map((m) => m.tier),
+          posted.map((m) => m.body),
+          read.map((r) => r.caseId),
+          read.map((r) => r.accountId),
+          read.map((r) => r.seq),
+        ],
+      );
     });
+    for (const [caseId, events] of appended) {
+      const room = rooms.get(caseId) as LockedRoom;
+      this.bus.emit('appended', caseId, events, { messages, audience: audienceOf(room.members.values(), room.kase) });
+    }
+    // Retries answer with the original event as it reads now (rare: after commit, outside the batch).
+    for (const { index, id, clearance } of retried) {
+      const original = await this.db.getRepository(CaseEventEntity).findOneByOrFail({ id });
+      results[index] = { ok: true, value: { event: (await this.view([original], clearance))[0], created: false } };
+    }
+    return results;
+  }
+
+  /** The events already posted with these posts' clientIds, by case, author and clientId. */
+  private async originalPosts(manager: EntityManager, posts: Post[]): Promise<Map<string, string>> {
+    const rows: { id: string; case_id: string; actor_id: string; client_id: string }[] = await manager.query(
+      `SELECT e.id, e.case_id, e.actor_id, e.client_id
+         FROM case_events e
+         JOIN unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS k(case_id, actor_id, client_id) USING (case_id, actor_id, client_id)`,
+      [posts.map((p) => p.caseId), posts.map((p) => p.caller.id), posts.map((p) => p.body.clientId)],
+    );
+    return new Map(rows.map((row) => [`${row.case_id}|${row.actor_id}|${row.client_id}`, row.id]));
   }
 
   async editMessage(caller: Caller, caseId: string, messageId: string, body: string): Promise<CaseEvent> {
@@ -325,12 +425,14 @@ export class CasesService {
         manager,
         kase,
         clearance,
+        // Built at once, written together when the change is done.
         append: async (event) => {
-          const saved = await this.log.append(manager, kase, caller, event);
-          appended.push(saved);
-          return saved;
+          const next = this.log.next(kase, caller, event);
+          appended.push(next);
+          return next;
         },
       });
+      await this.log.write(manager, appended, [kase]);
       return appended;
     });
     return result;
@@ -362,18 +464,14 @@ export class CasesService {
   }
 
   /** Members and their clearances, for live fan-out of a case's activity. */
-  async audience(caseId: string): Promise<{ accountId: string; clearance: Tier }[]> {
-    const rows: { account_id: string; role: CaseMember['role']; agency_id: string; implicated_agency_id: string | null }[] = await this.db.query(
-      `SELECT m.account_id, a.role, a.agency_id, c.implicated_agency_id
+  async audience(caseId: string): Promise<AudienceMember[]> {
+    const rows: (MemberGrant & { implicatedAgencyId: string | null })[] = await this.db.query(
+      `SELECT m.account_id AS "accountId", a.role, a.agency_id AS "agencyId", c.implicated_agency_id AS "implicatedAgencyId"
          FROM case_members m JOIN accounts a ON a.id = m.account_id JOIN cases c ON c.id = m.case_id
         WHERE m.case_id = $1`,
       [caseId],
     );
-    return rows.flatMap((row) => {
-      const clearance = clearanceOf(row.role);
-      if (!clearance) return [];
-      return [{ accountId: row.account_id, clearance: caseClearance(clearance, row.agency_id, { implicatedAgencyId: row.implicated_agency_id }) }];
-    });
+    return audienceOf(rows, { implicatedAgencyId: rows[0]?.implicatedAgencyId ?? null });
   }
 
   /** Serialises one case's events for a viewer, with message edits and redactions applied. */
@@ -415,33 +513,13 @@ export class CasesService {
     return row.seq;
   }
 
-  /**
-   * Runs one write transaction for a case and publishes its events after commit. Writes to one
-   * case run one after another in this process, so that publication follows seq order.
-   * `beforePublish` runs after commit, before the events go out.
-   */
-  private async write(
-    caseId: string,
-    work: (manager: EntityManager) => Promise<CaseEventEntity[] | null>,
-    beforePublish?: () => void,
-  ): Promise<CaseEventEntity[] | null> {
-    const previous = this.writes.get(caseId) ?? Promise.resolve();
-    const run = previous
-      .catch(() => undefined)
-      .then(async () => {
-        const events = await this.db.transaction(work);
-        if (events?.length) {
-          beforePublish?.();
-          this.bus.emit('appended', caseId, events);
-        }
-        return events;
-      });
-    this.writes.set(caseId, run);
-    try {
-      return await run;
-    } finally {
-      if (this.writes.get(caseId) === run) this.writes.delete(caseId);
-    }
+  /** Runs one write transaction for a case and hands its events to live delivery after commit. */
+  private async write(caseId: string, work: (manager: EntityManager) => Promise<CaseEventEntity[] | null>): Promise<CaseEventEntity[] | null> {
+    return this.order.run([caseId], async () => {
+      const events = await this.db.transaction(work);
+      if (events?.length) this.bus.emit('appended', caseId, events);
+      return events;
+    });
   }
 }
 

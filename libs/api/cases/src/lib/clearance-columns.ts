@@ -1,6 +1,22 @@
 import { canRead, TIERS, type Tier } from '@vigil/contracts';
 import type { CaseEntity, CaseEventEntity } from '@vigil/api-database';
 
+/** The columns of a case row that the log reads and moves. */
+export type CaseHead = Pick<
+  CaseEntity,
+  | 'id'
+  | 'lastSeq'
+  | 'lastSeqRoom'
+  | 'lastSeqState'
+  | 'lastSeqOversight'
+  | 'lastSeqProsecution'
+  | 'updatedAtRoom'
+  | 'updatedAtState'
+  | 'updatedAtOversight'
+  | 'updatedAtProsecution'
+  | 'headHash'
+>;
+
 /** The per-clearance counters of a case row and an event row, by clearance. */
 const CASE_HEAD = {
   room: 'lastSeqRoom',
@@ -37,7 +53,7 @@ export const CASE_UPDATED_COLUMN: Record<Tier, string> = {
   prosecution: 'updated_at_prosecution',
 };
 
-export const headSeqFor = (kase: CaseEntity, clearance: Tier) => kase[CASE_HEAD[clearance]];
+export const headSeqFor = (kase: CaseHead, clearance: Tier) => kase[CASE_HEAD[clearance]];
 export const updatedAtFor = (kase: CaseEntity, clearance: Tier) => kase[CASE_UPDATED[clearance]];
 export const prevSeqFor = (event: CaseEventEntity, clearance: Tier) => event[EVENT_PREV[clearance]];
 
@@ -45,7 +61,7 @@ export const prevSeqFor = (event: CaseEventEntity, clearance: Tier) => event[EVE
 export const clearancesReading = (tier: Tier): Tier[] => TIERS.filter((clearance) => canRead(clearance, tier));
 
 /** Moves a case's counters past a new event of `tier`; returns the event's `prevSeq` per clearance. */
-export function advanceHeads(kase: CaseEntity, seq: number, tier: Tier, at: Date): Record<Tier, number> {
+export function advanceHeads(kase: CaseHead, seq: number, tier: Tier, at: Date): Record<Tier, number> {
   const prev = {} as Record<Tier, number>;
   for (const clearance of TIERS) {
     prev[clearance] = kase[CASE_HEAD[clearance]];

@@ -2,9 +2,11 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseEntity, CaseEventEntity } from '@vigil/api-database';
 import type { AgencyKind, Role, Tier, VerifyResult } from '@vigil/contracts';
+import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { canonicalJson, sha256 } from './canonical';
-import { advanceHeads } from './clearance-columns';
+import { CASE_EVENTS_CHANNEL, CaseEventsRelay } from './case-events.relay';
+import { advanceHeads, type CaseHead } from './clearance-columns';
 
 export interface Actor {
   id: string;
@@ -38,26 +40,36 @@ function hashedContent(event: CaseEventEntity) {
 export const eventHash = (prevHash: string, event: CaseEventEntity) => sha256(prevHash + canonicalJson(hashedContent(event)));
 
 /**
- * The one append path of every case's log. Callers lock the case row (`lock`) in their
- * transaction, change current state, and append: seq is gap-free because it is taken under
- * that lock, and commit order is seq order.
+ * The one append path of every case's log. Callers lock the case row in their transaction,
+ * change current state, and append: seq is gap-free because it is taken under that lock, and
+ * commit order is seq order. Events are written together with the case counters they move and
+ * announced to every instance at commit, in one statement.
  */
 @Injectable()
 export class EventLog {
-  constructor(@InjectDataSource() private readonly db: DataSource) {}
-
-  /** Locks and returns the case row, or `null` when there is none. */
-  lock(manager: EntityManager, caseId: string): Promise<CaseEntity | null> {
-    return manager.findOne(CaseEntity, { where: { id: caseId }, lock: { mode: 'pessimistic_write' } });
-  }
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly relay: CaseEventsRelay,
+  ) {}
 
   /** Appends one event to a case locked by this transaction and moves the case's counters. */
-  async append(manager: EntityManager, kase: CaseEntity, actor: Actor, event: NewEvent): Promise<CaseEventEntity> {
+  async append(manager: EntityManager, kase: CaseHead, actor: Actor, event: NewEvent): Promise<CaseEventEntity> {
+    const row = this.next(kase, actor, event);
+    await this.write(manager, [row], [kase]);
+    return row;
+  }
+
+  /**
+   * The next event of a locked case, built in memory: seq, the clearances' `prevSeq`, the hash.
+   * Moves `kase`'s counters; `write` stores both.
+   */
+  next(kase: CaseHead, actor: Actor, event: NewEvent): CaseEventEntity {
     // Never earlier than the case's last event: time order follows seq order.
     const at = new Date(Math.max(Date.now(), kase.updatedAtProsecution?.getTime() ?? 0));
     const seq = kase.lastSeq + 1;
     const prev = advanceHeads(kase, seq, event.tier, at);
-    const row = manager.create(CaseEventEntity, {
+    const row: CaseEventEntity = {
+      id: randomUUID(),
       caseId: kase.id,
       seq,
       type: event.type,
@@ -73,23 +85,72 @@ export class EventLog {
       prevSeqState: prev.state,
       prevSeqOversight: prev.oversight,
       prevSeqProsecution: prev.prosecution,
-    });
+      hash: '',
+    };
     row.hash = eventHash(kase.headHash, row);
     kase.headHash = row.hash;
-    const saved = await manager.save(row);
-    await manager.update(CaseEntity, { id: kase.id }, {
-      lastSeq: kase.lastSeq,
-      lastSeqRoom: kase.lastSeqRoom,
-      lastSeqState: kase.lastSeqState,
-      lastSeqOversight: kase.lastSeqOversight,
-      lastSeqProsecution: kase.lastSeqProsecution,
-      updatedAtRoom: kase.updatedAtRoom,
-      updatedAtState: kase.updatedAtState,
-      updatedAtOversight: kase.updatedAtOversight,
-      updatedAtProsecution: kase.updatedAtProsecution,
-      headHash: kase.headHash,
-    });
-    return saved;
+    return row;
+  }
+
+  /** Stores events made by `next` and the counters of their cases, in one round trip. */
+  async write(manager: EntityManager, events: CaseEventEntity[], cases: CaseHead[]): Promise<void> {
+    if (!events.length) return;
+    const column = <T>(pick: (event: CaseEventEntity) => T) => events.map(pick);
+    const head = <T>(pick: (kase: CaseHead) => T) => cases.map(pick);
+    await manager.query(
+      `WITH appended AS (
+         INSERT INTO case_events (id, case_id, seq, type, tier, at, actor_id, actor_name, actor_role, actor_agency_kind, data, client_id,
+                                  prev_seq_room, prev_seq_state, prev_seq_oversight, prev_seq_prosecution, hash)
+         SELECT id, case_id, seq, type, tier, at, actor_id, actor_name, actor_role, actor_agency_kind, data::jsonb, client_id,
+                prev_room, prev_state, prev_oversight, prev_prosecution, hash
+           FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::uuid[], $8::text[], $9::text[],
+                       $10::text[], $11::text[], $12::uuid[], $13::int[], $14::int[], $15::int[], $16::int[], $17::text[])
+             AS e(id, case_id, seq, type, tier, at, actor_id, actor_name, actor_role, actor_agency_kind, data, client_id,
+                  prev_room, prev_state, prev_oversight, prev_prosecution, hash)
+       ), moved AS (
+         UPDATE cases c
+            SET last_seq = h.last_seq, last_seq_room = h.room, last_seq_state = h.state, last_seq_oversight = h.oversight,
+                last_seq_prosecution = h.prosecution, updated_at_room = h.at_room, updated_at_state = h.at_state,
+                updated_at_oversight = h.at_oversight, updated_at_prosecution = h.at_prosecution, head_hash = h.head_hash
+           FROM unnest($18::uuid[], $19::int[], $20::int[], $21::int[], $22::int[], $23::int[], $24::timestamptz[], $25::timestamptz[],
+                       $26::timestamptz[], $27::timestamptz[], $28::text[])
+             AS h(id, last_seq, room, state, oversight, prosecution, at_room, at_state, at_oversight, at_prosecution, head_hash)
+          WHERE c.id = h.id
+       )
+       SELECT pg_notify($29, announcement) FROM unnest($30::text[]) AS announcement`,
+      [
+        column((e) => e.id),
+        column((e) => e.caseId),
+        column((e) => e.seq),
+        column((e) => e.type),
+        column((e) => e.tier),
+        column((e) => e.at),
+        column((e) => e.actorId),
+        column((e) => e.actorName),
+        column((e) => e.actorRole),
+        column((e) => e.actorAgencyKind),
+        column((e) => JSON.stringify(e.data)),
+        column((e) => e.clientId),
+        column((e) => e.prevSeqRoom),
+        column((e) => e.prevSeqState),
+        column((e) => e.prevSeqOversight),
+        column((e) => e.prevSeqProsecution),
+        column((e) => e.hash),
+        head((k) => k.id),
+        head((k) => k.lastSeq),
+        head((k) => k.lastSeqRoom),
+        head((k) => k.lastSeqState),
+        head((k) => k.lastSeqOversight),
+        head((k) => k.lastSeqProsecution),
+        head((k) => k.updatedAtRoom),
+        head((k) => k.updatedAtState),
+        head((k) => k.updatedAtOversight),
+        head((k) => k.updatedAtProsecution),
+        head((k) => k.headHash),
+        CASE_EVENTS_CHANNEL,
+        this.relay.announcements(events),
+      ],
+    );
   }
 
   /** Recomputes the chain from the first event; names the first seq whose row does not match. */

@@ -12,6 +12,7 @@ import {
 import { SessionsService, type AuthUser } from '@vigil/api-auth';
 import { rateLimited, toApiError, validatePayload } from '@vigil/api-core';
 import {
+  type AppendedContext,
   CaseEventsBus,
   CasesService,
   clearancesReading,
@@ -68,8 +69,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   ) {}
 
   onModuleInit(): void {
-    this.bus.on('appended', (caseId, events) => this.inOrder(caseId, () => this.publish(caseId, events)));
-    this.bus.on('accessLost', (caseId, accountIds) => this.evict(caseId, accountIds));
+    this.bus.on('appended', (caseId, events, context) => this.inOrder(caseId, () => this.publish(caseId, events, context)));
     this.bus.on('alert', (alert) => this.server.to(ALERTED).emit('alert', alert));
     this.bus.on('read', (caseId, accountId, seq) => this.server.to(caseRoom(caseId)).emit('read', { caseId, userId: accountId, seq }));
     this.sessions.revocations.on('revoked', (sessionIds: string[]) => {
@@ -198,12 +198,17 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
 
   /**
    * Committed events go to each clearance's room as that clearance sees them; members' lists hear
-   * of it. Clearances that would get the same payload share one broadcast: with several instances
-   * each broadcast is a round trip through PostgreSQL.
+   * of it. Every instance publishes to its own sockets only: events reach the other instances
+   * through the log (`CaseEventsRelay`), not through the socket.io adapter. Clearances that would
+   * get the same payload share one broadcast, encoded once.
    */
-  private async publish(caseId: string, events: CaseEventEntity[]): Promise<void> {
-    const messages = await this.cases.messageStates(events);
+  private async publish(caseId: string, events: CaseEventEntity[], context?: AppendedContext): Promise<void> {
+    const messages = context?.messages ?? (await this.cases.messageStates(events));
+    const local = this.server.local;
     for (const event of events) {
+      const removed = event.type === 'member.removed' ? String(event.data['userId']) : null;
+      // The removed member's connections leave before anyone hears of the removal (a chief prosecutor still supervises).
+      if (removed && event.data['role'] !== 'chief_prosecutor') this.evict(caseId, [removed]);
       const groups = new Map<string, { view: CaseEvent; rooms: string[] }>();
       for (const clearance of clearancesReading(event.tier)) {
         const view = toCaseEventView(event, clearance, messages);
@@ -211,11 +216,11 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
         const group = groups.get(key) ?? groups.set(key, { view, rooms: [] }).get(key);
         group?.rooms.push(tierRoom(caseId, clearance));
       }
-      // A removal's own event must not reach the removed, even on an instance that has not yet heard of it.
-      const removed = event.type === 'member.removed' ? [accountRoom(String(event.data['userId']))] : [];
-      for (const { view, rooms } of groups.values()) this.server.to(rooms).except(removed).emit('case:event', view);
+      // A removal's own event never reaches the removed.
+      const except = removed ? [accountRoom(removed)] : [];
+      for (const { view, rooms } of groups.values()) local.to(rooms).except(except).emit('case:event', view);
     }
-    const audience = await this.cases.audience(caseId);
+    const audience = context?.audience ?? (await this.cases.audience(caseId));
     const activity = new Map<number, string[]>();
     for (const clearance of TIERS) {
       const last = [...events].reverse().find((event) => canRead(clearance, event.tier));
@@ -226,18 +231,15 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     }
     for (const [headSeq, rooms] of activity) {
       const at = events.find((event) => event.seq === headSeq)?.at ?? new Date();
-      if (rooms.length) this.server.to(rooms).emit('case:activity', { caseId, headSeq, updatedAt: at.toISOString() });
+      if (rooms.length) local.to(rooms).emit('case:activity', { caseId, headSeq, updatedAt: at.toISOString() });
     }
   }
 
-  /** Takes accounts out of a case's rooms at once and tells them; nothing more about the case follows. */
+  /** Takes accounts' sockets on this instance out of a case's rooms at once and tells them. */
   private evict(caseId: string, accountIds: string[]): void {
     const rooms = accountIds.map(accountRoom);
-    const caseRooms = [caseRoom(caseId), ...TIERS.map((tier) => tierRoom(caseId, tier))];
-    // Here at once (the cluster-wide leave goes through PostgreSQL first), then on every instance.
-    this.server.local.in(rooms).socketsLeave(caseRooms);
-    this.server.in(rooms).socketsLeave(caseRooms);
-    this.server.to(rooms).emit('case:removed', { caseId });
+    this.server.local.in(rooms).socketsLeave([caseRoom(caseId), ...TIERS.map((tier) => tierRoom(caseId, tier))]);
+    this.server.local.to(rooms).emit('case:removed', { caseId });
     void this.announcePresence(caseId).catch((error) => this.fail('presence', error));
   }
 
