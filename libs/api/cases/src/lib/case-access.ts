@@ -93,7 +93,10 @@ export class CaseAccess {
               c.updated_at_oversight AS "updatedAtOversight", c.updated_at_prosecution AS "updatedAtProsecution",
               c.head_hash AS "headHash", c.implicated_agency_id AS "implicatedAgencyId",
               coalesce((SELECT json_agg(json_build_object('accountId', m.account_id, 'role', a.role, 'agencyId', a.agency_id))
-                          FROM case_members m JOIN accounts a ON a.id = m.account_id
+                          FROM case_members m
+                          -- OFFSET 0 keeps this a look-up by key per member: joined, the planner
+                          -- scans every account for every case once there are a few hundred.
+                          CROSS JOIN LATERAL (SELECT role, agency_id FROM accounts WHERE id = m.account_id OFFSET 0) a
                          WHERE m.case_id = c.id), '[]') AS members
          FROM cases c
         WHERE c.id = ANY($1::uuid[])

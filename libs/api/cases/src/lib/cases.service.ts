@@ -467,7 +467,9 @@ export class CasesService {
   async audience(caseId: string): Promise<AudienceMember[]> {
     const rows: (MemberGrant & { implicatedAgencyId: string | null })[] = await this.db.query(
       `SELECT m.account_id AS "accountId", a.role, a.agency_id AS "agencyId", c.implicated_agency_id AS "implicatedAgencyId"
-         FROM case_members m JOIN accounts a ON a.id = m.account_id JOIN cases c ON c.id = m.case_id
+         FROM case_members m JOIN cases c ON c.id = m.case_id
+         -- A look-up by key per member (see \`CaseAccess.lockRooms\`).
+         CROSS JOIN LATERAL (SELECT role, agency_id FROM accounts WHERE id = m.account_id OFFSET 0) a
         WHERE m.case_id = $1`,
       [caseId],
     );

@@ -36,6 +36,7 @@ interface SocketData {
 }
 type VigilSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Reply = (answer: Ack<object>) => void;
+type Activity = { caseId: string; headSeq: number; updatedAt: string };
 type VigilServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** socket.io rooms: one per case and clearance for events, one per case for presence and typing. */
@@ -45,6 +46,11 @@ const accountRoom = (accountId: string) => `account:${accountId}`;
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 const roleRoom = (role: string) => `role:${role}`;
 const SUPERVISORS = roleRoom('chief_prosecutor');
+/**
+ * Lists need a case's latest head, not every step of it: after a \`case:activity\` goes out, the
+ * next ones for that case wait this long and go out as one, with the latest head per reader.
+ */
+export const ACTIVITY_INTERVAL_MS = 1_000;
 /** Who hears of visit deadlines in every case, member or not. */
 const ALERTED = [SUPERVISORS, roleRoom('ombudsman')];
 
@@ -61,6 +67,8 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   private readonly logger = new Logger('Sockets');
   /** Per case, the publication under way: the next waits for it, so delivery keeps seq order. */
   private readonly publishing = new Map<string, Promise<void>>();
+  /** Per case in its activity interval: the heads still to announce, by account room. */
+  private readonly heldActivity = new Map<string, Map<string, Activity>>();
 
   constructor(
     private readonly sessions: SessionsService,
@@ -221,23 +229,44 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       for (const { view, rooms } of groups.values()) local.to(rooms).except(except).emit('case:event', view);
     }
     const audience = context?.audience ?? (await this.cases.audience(caseId));
-    const activity = new Map<number, string[]>();
+    const activity = new Map<string, Activity>();
     for (const clearance of TIERS) {
       const last = [...events].reverse().find((event) => canRead(clearance, event.tier));
       if (!last) continue;
-      const rooms = audience.filter((member) => member.clearance === clearance).map((member) => accountRoom(member.accountId));
-      if (clearance === 'prosecution') rooms.push(SUPERVISORS);
-      activity.set(last.seq, [...(activity.get(last.seq) ?? []), ...rooms]);
+      const head = { caseId, headSeq: last.seq, updatedAt: last.at.toISOString() };
+      for (const member of audience) if (member.clearance === clearance) activity.set(accountRoom(member.accountId), head);
+      if (clearance === 'prosecution') activity.set(SUPERVISORS, head);
     }
-    for (const [headSeq, rooms] of activity) {
-      const at = events.find((event) => event.seq === headSeq)?.at ?? new Date();
-      if (rooms.length) local.to(rooms).emit('case:activity', { caseId, headSeq, updatedAt: at.toISOString() });
+    this.announceActivity(caseId, activity);
+  }
+
+  /** Members' lists hear of a case at once, then at most once per interval while it stays busy. */
+  private announceActivity(caseId: string, activity: Map<string, Activity>): void {
+    const held = this.heldActivity.get(caseId);
+    if (held) {
+      for (const [room, head] of activity) held.set(room, head);
+      return;
     }
+    this.sendActivity(activity);
+    this.heldActivity.set(caseId, new Map());
+    setTimeout(() => {
+      const due = this.heldActivity.get(caseId);
+      this.heldActivity.delete(caseId);
+      if (due?.size) this.announceActivity(caseId, due);
+    }, ACTIVITY_INTERVAL_MS).unref();
+  }
+
+  /** One broadcast per distinct head. */
+  private sendActivity(activity: Map<string, Activity>): void {
+    const byHead = new Map<Activity, string[]>();
+    for (const [room, head] of activity) byHead.set(head, [...(byHead.get(head) ?? []), room]);
+    for (const [head, rooms] of byHead) this.server.local.to(rooms).emit('case:activity', head);
   }
 
   /** Takes accounts' sockets on this instance out of a case's rooms at once and tells them. */
   private evict(caseId: string, accountIds: string[]): void {
     const rooms = accountIds.map(accountRoom);
+    rooms.forEach((room) => this.heldActivity.get(caseId)?.delete(room));
     this.server.local.in(rooms).socketsLeave([caseRoom(caseId), ...TIERS.map((tier) => tierRoom(caseId, tier))]);
     this.server.local.to(rooms).emit('case:removed', { caseId });
     void this.announcePresence(caseId).catch((error) => this.fail('presence', error));
