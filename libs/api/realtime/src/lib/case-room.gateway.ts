@@ -51,6 +51,8 @@ const SUPERVISORS = roleRoom('chief_prosecutor');
  * next ones for that case wait this long and go out as one, with the latest head per reader.
  */
 export const ACTIVITY_INTERVAL_MS = 1_000;
+/** Joins and leaves within this long of each other make one presence announcement. */
+const PRESENCE_DELAY_MS = 100;
 /** Who hears of visit deadlines in every case, member or not. */
 const ALERTED = [SUPERVISORS, roleRoom('ombudsman')];
 
@@ -67,6 +69,8 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   private readonly logger = new Logger('Sockets');
   /** Per case, the publication under way: the next waits for it, so delivery keeps seq order. */
   private readonly publishing = new Map<string, Promise<void>>();
+  /** Cases whose presence announcement is due. */
+  private readonly presenceDue = new Set<string>();
   /** Per case in its activity interval: the heads still to announce, by account room. */
   private readonly heldActivity = new Map<string, Map<string, Activity>>();
 
@@ -107,7 +111,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     // Presence changes when a socket goes: tell the cases it was in.
     socket.on('disconnecting', () => {
       const cases = [...socket.rooms].filter((room) => /^case:[^:]+$/.test(room)).map((room) => room.slice('case:'.length));
-      setImmediate(() => cases.forEach((caseId) => void this.announcePresence(caseId)));
+      setImmediate(() => cases.forEach((caseId) => this.presenceChanged(caseId)));
     });
   }
 
@@ -118,7 +122,8 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       // In the room before reading the catch-up: nothing committed in between is missed.
       await socket.join([tierRoom(kase.id, clearance), caseRoom(kase.id)]);
       const page = await this.cases.catchUp(user, kase.id, afterSeq ?? 0);
-      const online = await this.announcePresence(kase.id);
+      const online = await this.online(kase.id);
+      this.presenceChanged(kase.id);
       return { caseId: kase.id, headSeq: page.headSeq, events: page.items, hasMore: page.hasMore, online };
     });
   }
@@ -129,7 +134,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       const rooms = [caseRoom(caseId), ...TIERS.map((tier) => tierRoom(caseId, tier))];
       const present = socket.rooms.has(caseRoom(caseId));
       for (const room of rooms) await socket.leave(room);
-      if (present) await this.announcePresence(caseId);
+      if (present) this.presenceChanged(caseId);
       return {};
     });
   }
@@ -269,14 +274,28 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     rooms.forEach((room) => this.heldActivity.get(caseId)?.delete(room));
     this.server.local.in(rooms).socketsLeave([caseRoom(caseId), ...TIERS.map((tier) => tierRoom(caseId, tier))]);
     this.server.local.to(rooms).emit('case:removed', { caseId });
-    void this.announcePresence(caseId).catch((error) => this.fail('presence', error));
+    this.presenceChanged(caseId);
   }
 
-  private async announcePresence(caseId: string): Promise<string[]> {
+  /**
+   * Tells a case's room who is online, shortly after a change: the joins and leaves of one
+   * moment (a room's members reconnecting after an outage) make one announcement.
+   */
+  private presenceChanged(caseId: string): void {
+    if (this.presenceDue.has(caseId)) return;
+    this.presenceDue.add(caseId);
+    setTimeout(() => {
+      this.presenceDue.delete(caseId);
+      this.online(caseId)
+        .then((online) => this.server.to(caseRoom(caseId)).emit('presence', { caseId, online }))
+        .catch((error) => this.fail('presence', error));
+    }, PRESENCE_DELAY_MS).unref();
+  }
+
+  /** The accounts with a socket in the case's room, on any instance. */
+  private async online(caseId: string): Promise<string[]> {
     const sockets = await this.server.in(caseRoom(caseId)).fetchSockets();
-    const online = [...new Set(sockets.map((socket) => socket.data.user.id))];
-    this.server.to(caseRoom(caseId)).emit('presence', { caseId, online });
-    return online;
+    return [...new Set(sockets.map((socket) => socket.data.user.id))];
   }
 
   private fail(what: string, error: unknown): void {
