@@ -304,6 +304,7 @@ describe('typing, presence and read receipts', () => {
     await post(people.prosecutor, kase.id, 'state', 'for the police');
     const activity = await police.waitFor(() => police.of('case:activity').find((a) => a.caseId === kase.id), 'activity');
     expect(activity.headSeq).toBe(5);
+    expect(activity.newEvents).toBe(1); // the state-tier post; the prosecution one is not for the police
     await settle();
     expect(police.of('case:activity').filter((a) => a.caseId === kase.id)).toHaveLength(1);
     expect(ombudsman.of('case:activity').filter((a) => a.caseId === kase.id)).toEqual([]);
@@ -323,6 +324,8 @@ describe('typing, presence and read receipts', () => {
     expect(heard[0].headSeq).toBe(head - 5); // the first post, at once
     expect(heard.length).toBeLessThan(6);
     expect(heard.map((a) => a.headSeq)).toEqual([...heard.map((a) => a.headSeq)].sort((a, b) => a - b));
+    // Together they stand for every post: the list's unread count stays right.
+    expect(heard.reduce((sum, a) => sum + a.newEvents, 0)).toBe(6);
   });
 });
 

@@ -36,7 +36,7 @@ interface SocketData {
 }
 type VigilSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Reply = (answer: Ack<object>) => void;
-type Activity = { caseId: string; headSeq: number; updatedAt: string };
+type Activity = Parameters<ServerToClientEvents['case:activity']>[0];
 type VigilServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
 /** socket.io rooms: one per case and clearance for events, one per case for presence and typing. */
@@ -236,9 +236,10 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     const audience = context?.audience ?? (await this.cases.audience(caseId));
     const activity = new Map<string, Activity>();
     for (const clearance of TIERS) {
-      const last = [...events].reverse().find((event) => canRead(clearance, event.tier));
+      const seen = events.filter((event) => canRead(clearance, event.tier));
+      const last = seen[seen.length - 1];
       if (!last) continue;
-      const head = { caseId, headSeq: last.seq, updatedAt: last.at.toISOString() };
+      const head = { caseId, headSeq: last.seq, updatedAt: last.at.toISOString(), newEvents: seen.length };
       for (const member of audience) if (member.clearance === clearance) activity.set(accountRoom(member.accountId), head);
       if (clearance === 'prosecution') activity.set(SUPERVISORS, head);
     }
@@ -249,7 +250,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   private announceActivity(caseId: string, activity: Map<string, Activity>): void {
     const held = this.heldActivity.get(caseId);
     if (held) {
-      for (const [room, head] of activity) held.set(room, head);
+      for (const [room, head] of activity) held.set(room, { ...head, newEvents: head.newEvents + (held.get(room)?.newEvents ?? 0) });
       return;
     }
     this.sendActivity(activity);
@@ -261,11 +262,15 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     }, ACTIVITY_INTERVAL_MS).unref();
   }
 
-  /** One broadcast per distinct head. */
+  /** One broadcast per distinct payload. */
   private sendActivity(activity: Map<string, Activity>): void {
-    const byHead = new Map<Activity, string[]>();
-    for (const [room, head] of activity) byHead.set(head, [...(byHead.get(head) ?? []), room]);
-    for (const [head, rooms] of byHead) this.server.local.to(rooms).emit('case:activity', head);
+    const byPayload = new Map<string, { head: Activity; rooms: string[] }>();
+    for (const [room, head] of activity) {
+      const key = `${head.headSeq}|${head.newEvents}`;
+      const group = byPayload.get(key) ?? byPayload.set(key, { head, rooms: [] }).get(key);
+      group?.rooms.push(room);
+    }
+    for (const { head, rooms } of byPayload.values()) this.server.local.to(rooms).emit('case:activity', head);
   }
 
   /** Takes accounts' sockets on this instance out of a case's rooms at once and tells them. */

@@ -29,9 +29,11 @@ export interface ServerToClientEvents {
   'case:removed': (payload: { caseId: string }) => void;
   /**
    * A case the user may see has a new event they may see (or was just opened to them): lists
-   * refresh their row. Sent to every socket of the user, joined to the case or not.
+   * refresh their row. Sent to every socket of the user, joined to the case or not. While a case
+   * stays busy these are held and sent together, at most once a second: `newEvents` says how many
+   * events the user may see this one stands for.
    */
-  'case:activity': (payload: { caseId: string; headSeq: number; updatedAt: string }) => void;
+  'case:activity': (payload: { caseId: string; headSeq: number; updatedAt: string; newEvents: number }) => void;
   /** A visit deadline nears or was missed: to the case room (as an event), the chief prosecutor and the ombudsman. */
   alert: (payload: import('./workflow').VisitAlert) => void;
 }

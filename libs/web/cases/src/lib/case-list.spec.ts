@@ -31,7 +31,7 @@ const summary = (id: string, reference: string, updatedAt: string, extra: Partia
 describe('CaseList', () => {
   it('lists cases with status, facility and unread count, reordering on activity', async () => {
     localStorage.clear();
-    const activity$ = new Subject<{ caseId: string; headSeq: number; updatedAt: string }>();
+    const activity$ = new Subject<{ caseId: string; headSeq: number; updatedAt: string; newEvents: number }>();
     TestBed.configureTestingModule({
       imports: [CaseList],
       providers: [
@@ -84,7 +84,7 @@ describe('CaseList', () => {
     expect(host.querySelector('[data-testid="register-report"]')?.getAttribute('href')).toBe('/cases/new');
     expect(first.querySelector('a')?.getAttribute('href')).toBe('/1');
 
-    activity$.next({ caseId: '2', headSeq: 5, updatedAt: '2026-03-01T12:30:00.000Z' });
+    activity$.next({ caseId: '2', headSeq: 5, updatedAt: '2026-03-01T12:30:00.000Z', newEvents: 1 });
     await fixture.whenStable();
     expect(rows().map((row) => field(row, 'case-reference'))).toEqual(['TST-2026-000002', 'TST-2026-000001']);
     expect(unread(rows()[0])).toEqual(['3 new', '3 unread events']);

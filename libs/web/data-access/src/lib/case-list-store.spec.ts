@@ -25,14 +25,19 @@ const settle = () => new Promise((resolve) => setTimeout(resolve));
 describe('applyActivity', () => {
   it('moves the active case to the top with one more unread event', () => {
     const cases = [summary('1', '2026-03-01T12:00:00.000Z'), summary('2', '2026-03-01T11:00:00.000Z', 5, 2)];
-    const next = applyActivity(cases, { caseId: '2', headSeq: 6, updatedAt: '2026-03-01T12:30:00.000Z' });
+    const next = applyActivity(cases, { caseId: '2', headSeq: 6, updatedAt: '2026-03-01T12:30:00.000Z', newEvents: 1 });
     expect(next.map((item) => item.id)).toEqual(['2', '1']);
     expect(next[0]).toMatchObject({ headSeq: 6, unread: 3, updatedAt: '2026-03-01T12:30:00.000Z' });
   });
 
+  it('counts every event a held activity stands for as unread', () => {
+    const cases = [summary('1', '2026-03-01T12:00:00.000Z', 5, 0)];
+    expect(applyActivity(cases, { caseId: '1', headSeq: 12, updatedAt: '2026-03-01T12:30:00.000Z', newEvents: 4 })[0]).toMatchObject({ headSeq: 12, unread: 4 });
+  });
+
   it('ignores activity it already holds', () => {
     const cases = [summary('1', '2026-03-01T12:00:00.000Z', 6, 1)];
-    expect(applyActivity(cases, { caseId: '1', headSeq: 6, updatedAt: '2026-03-01T12:00:00.000Z' })).toEqual(cases);
+    expect(applyActivity(cases, { caseId: '1', headSeq: 6, updatedAt: '2026-03-01T12:00:00.000Z', newEvents: 1 })).toEqual(cases);
   });
 });
 
@@ -85,11 +90,11 @@ describe('CaseListStore', () => {
 
   it('reorders live on activity and bumps the unread count', async () => {
     await load();
-    socket.activity$.next({ caseId: 'c', headSeq: 5, updatedAt: '2026-03-01T12:05:00.000Z' });
+    socket.activity$.next({ caseId: 'c', headSeq: 5, updatedAt: '2026-03-01T12:05:00.000Z', newEvents: 1 });
     expect(ids()).toEqual(['c', 'a', 'b']);
     expect(store.cases()[0].unread).toBe(2);
 
-    socket.activity$.next({ caseId: 'b', headSeq: 4, updatedAt: '2026-03-01T12:06:00.000Z' });
+    socket.activity$.next({ caseId: 'b', headSeq: 4, updatedAt: '2026-03-01T12:06:00.000Z', newEvents: 1 });
     expect(ids()).toEqual(['b', 'c', 'a']);
     expect(api.list).toHaveBeenCalledTimes(1);
   });
@@ -99,7 +104,7 @@ describe('CaseListStore', () => {
     api.list.mockReturnValueOnce(
       of(page([summary('new', '2026-03-01T13:00:00.000Z', 1, 1), summary('a', '2026-03-01T12:00:00.000Z')])),
     );
-    socket.activity$.next({ caseId: 'new', headSeq: 1, updatedAt: '2026-03-01T13:00:00.000Z' });
+    socket.activity$.next({ caseId: 'new', headSeq: 1, updatedAt: '2026-03-01T13:00:00.000Z', newEvents: 1 });
     await settle();
     expect(api.list).toHaveBeenCalledTimes(2);
     expect(ids()).toEqual(['new', 'a']);

@@ -10,8 +10,8 @@ export function byActivity(a: CaseSummary, b: CaseSummary): number {
 }
 
 /**
- * A row after `case:activity`: a newer head is one more unread event (the server's exact count
- * comes with the next fetch); the row moves up with its new time.
+ * A row after `case:activity`: a newer head brings the events it stands for as unread (the
+ * server's exact count comes with the next fetch); the row moves up with its new time.
  */
 export function applyActivity(cases: readonly CaseSummary[], activity: CaseActivity): CaseSummary[] {
   return cases
@@ -23,7 +23,7 @@ export function applyActivity(cases: readonly CaseSummary[], activity: CaseActiv
         ...summary,
         headSeq: activity.headSeq,
         updatedAt: activity.updatedAt > summary.updatedAt ? activity.updatedAt : summary.updatedAt,
-        unread: summary.unread + 1,
+        unread: summary.unread + activity.newEvents,
       };
     })
     .sort(byActivity);

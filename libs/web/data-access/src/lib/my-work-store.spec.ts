@@ -36,8 +36,8 @@ describe('MyWorkStore', () => {
     await store.load();
     expect(myWork).toHaveBeenCalledTimes(1);
 
-    activity$.next({ caseId: 'a', headSeq: 3, updatedAt: '2026-03-01T10:00:00.000Z' });
-    activity$.next({ caseId: 'b', headSeq: 7, updatedAt: '2026-03-01T10:00:01.000Z' });
+    activity$.next({ caseId: 'a', headSeq: 3, updatedAt: '2026-03-01T10:00:00.000Z', newEvents: 1 });
+    activity$.next({ caseId: 'b', headSeq: 7, updatedAt: '2026-03-01T10:00:01.000Z', newEvents: 1 });
     alerts$.next({ kind: 'visit_deadline_missed', caseId: 'a', reference: 'TST-1', visitDueAt: '2026-03-01T09:00:00.000Z' });
     expect(myWork).toHaveBeenCalledTimes(1);
     await jest.advanceTimersByTimeAsync(MY_WORK_REFRESH_DELAY_MS);
@@ -45,7 +45,7 @@ describe('MyWorkStore', () => {
   });
 
   it('waits for the first load before following activity', async () => {
-    activity$.next({ caseId: 'a', headSeq: 3, updatedAt: '2026-03-01T10:00:00.000Z' });
+    activity$.next({ caseId: 'a', headSeq: 3, updatedAt: '2026-03-01T10:00:00.000Z', newEvents: 1 });
     connected$.next();
     await jest.advanceTimersByTimeAsync(MY_WORK_REFRESH_DELAY_MS);
     expect(myWork).not.toHaveBeenCalled();
