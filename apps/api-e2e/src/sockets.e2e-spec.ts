@@ -297,7 +297,8 @@ describe('typing, presence and read receipts', () => {
 
   it('tells members who have not joined of new activity they may see, and no one else', async () => {
     const kase = await openCase(people.prosecutor, people.prosecutor, [people.police]);
-    await settle(); // the case's own opening events have gone out before these sockets connect
+    // The case's own opening events (and their held activity, 1 s) have gone out before these sockets connect.
+    await new Promise((r) => setTimeout(r, 2_300));
     const police = await connect(people.police);
     const ombudsman = await connect(people.ombudsman);
     await post(people.prosecutor, kase.id, 'prosecution', 'not for the police');
