@@ -28,6 +28,7 @@ import { toCaseEventView, toCaseView, visitOverdue } from './case-view';
 import type { CreateCaseBody, EventsQuery, ListCasesQuery, PostMessageBody } from './cases.dto';
 import { CASE_HEAD_COLUMN, CASE_UPDATED_COLUMN, headSeqFor } from './clearance-columns';
 import { EventLog, type Actor, type NewEvent } from './event-log';
+import { EVENT_MESSAGE_JOIN, EVENT_WITH_MESSAGE_COLUMNS, toEventWithMessage, type EventWithMessageRow } from './event-rows';
 
 /** The signed-in caller, as the services need them. */
 export type Caller = Actor;
@@ -253,16 +254,23 @@ export class CasesService {
     const limit = query.limit ?? EVENTS_PAGE_DEFAULT;
     const backwards = query.beforeSeq !== undefined;
     const tiers = readableTiers(caller.role);
-    const rows = await this.db
-      .getRepository(CaseEventEntity)
-      .createQueryBuilder('e')
-      .where('e.case_id = :caseId AND e.tier IN (:...tiers)', { caseId: kase.id, tiers })
-      .andWhere(backwards ? 'e.seq < :seq' : 'e.seq > :seq', { seq: backwards ? query.beforeSeq : (query.afterSeq ?? 0) })
-      .orderBy('e.seq', backwards ? 'DESC' : 'ASC')
-      .limit(limit + 1)
-      .getMany();
-    const page = rows.slice(0, limit);
-    return { items: await this.view(page, clearance), headSeq: headSeqFor(kase, clearance), hasMore: rows.length > limit };
+    // One statement for the page: the events and the current state of the messages they name.
+    const rows: EventWithMessageRow[] = await this.db.query(
+      `SELECT ${EVENT_WITH_MESSAGE_COLUMNS}
+         FROM case_events e
+         ${EVENT_MESSAGE_JOIN}
+        WHERE e.case_id = $1 AND e.tier = ANY($2) AND e.seq ${backwards ? '<' : '>'} $3
+        ORDER BY e.seq ${backwards ? 'DESC' : 'ASC'}
+        LIMIT $4`,
+      [kase.id, tiers, backwards ? query.beforeSeq : (query.afterSeq ?? 0), limit + 1],
+    );
+    const page = rows.slice(0, limit).map(toEventWithMessage);
+    const messages = new Map(page.flatMap(({ message }) => (message ? [[message.id, message] as const] : [])));
+    return {
+      items: page.map(({ event }) => toCaseEventView(event, clearance, messages)),
+      headSeq: headSeqFor(kase, clearance),
+      hasMore: rows.length > limit,
+    };
   }
 
   /** Idempotent on (case, author, clientId): a retry returns the original event and writes nothing. */
