@@ -21,30 +21,30 @@ const EVENTS_PAGE = 100;
 export function listSql(role) {
   const clearance = CLEARANCE_OF_ROLE[role];
   const updated = `c.${UPDATED_COLUMN[clearance]}`;
-  return `SELECT c.id, c.reference, c.summary, c.status, c.facility_name, c.facility_kind, c.visit_due_at, c.visited_at,
-              c.${HEAD_COLUMN[clearance]} AS head_seq, ${updated} AS updated_at,
+  return `SELECT p.*,
               (SELECT count(*) FROM case_events e
-                WHERE e.case_id = c.id AND e.seq > coalesce(r.seq, 0) AND e.tier = ANY($2))::int AS unread
-         FROM cases c
-         LEFT JOIN case_reads r ON r.case_id = c.id AND r.account_id = $1
-        WHERE EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.account_id = $1)
-        ORDER BY ${updated} DESC, c.id DESC
-        LIMIT $3`;
+                WHERE e.case_id = p.id AND e.seq > coalesce(r.seq, 0) AND e.tier = ANY($2))::int AS unread
+         FROM (SELECT c.id, c.reference, c.summary, c.status, c.facility_name, c.facility_kind, c.visit_due_at, c.visited_at,
+                      c.${HEAD_COLUMN[clearance]} AS head_seq, ${updated} AS updated_at
+                 FROM case_members m JOIN cases c ON c.id = m.case_id
+                WHERE m.account_id = $1
+                ORDER BY ${updated} DESC, c.id DESC
+                LIMIT $3) p
+         LEFT JOIN case_reads r ON r.case_id = p.id AND r.account_id = $1
+        ORDER BY p.updated_at DESC, p.id DESC`;
 }
 
-/** `events` after seq 0: what TypeORM's query builder sends (`IN` with one parameter per tier). */
-export function eventsSql(tierCount) {
-  const tiers = Array.from({ length: tierCount }, (_, i) => `$${i + 2}`).join(', ');
-  return `SELECT "e"."id" AS "e_id", "e"."case_id" AS "e_case_id", "e"."seq" AS "e_seq", "e"."type" AS "e_type", "e"."tier" AS "e_tier",
-                 "e"."at" AS "e_at", "e"."actor_id" AS "e_actor_id", "e"."actor_name" AS "e_actor_name", "e"."actor_role" AS "e_actor_role",
-                 "e"."actor_agency_kind" AS "e_actor_agency_kind", "e"."data" AS "e_data", "e"."client_id" AS "e_client_id",
-                 "e"."prev_seq_room" AS "e_prev_seq_room", "e"."prev_seq_state" AS "e_prev_seq_state",
-                 "e"."prev_seq_oversight" AS "e_prev_seq_oversight", "e"."prev_seq_prosecution" AS "e_prev_seq_prosecution", "e"."hash" AS "e_hash"
-            FROM "case_events" "e"
-           WHERE "e"."case_id" = $1 AND "e"."tier" IN (${tiers}) AND "e"."seq" > $${tierCount + 2}
-           ORDER BY "e"."seq" ASC
-           LIMIT ${EVENTS_PAGE + 1}`;
-}
+/** `events` after seq 0: the page with its messages' state, as cases.service.ts (event-rows.ts) sends it. */
+export const EVENTS_SQL = `SELECT e.id, e.case_id, e.seq, e.type, e.tier, e.at, e.actor_id, e.actor_name, e.actor_role,
+       e.actor_agency_kind, e.data, e.client_id, e.prev_seq_room, e.prev_seq_state, e.prev_seq_oversight,
+       e.prev_seq_prosecution, e.hash,
+       m.id AS message_id, m.case_id AS message_case_id, m.author_id AS message_author_id, m.tier AS message_tier,
+       m.body AS message_body, m.edited_at AS message_edited_at, m.redacted_at AS message_redacted_at
+         FROM case_events e
+         LEFT JOIN messages m ON m.id = (e.data->>'messageId')::uuid
+        WHERE e.case_id = $1 AND e.tier = ANY($2) AND e.seq > $3
+        ORDER BY e.seq ASC
+        LIMIT $4`;
 
 /**
  * Seeds `cases` cases holding `events` events in all: four members each (one account of each
@@ -203,7 +203,7 @@ export async function readsWorkload({ origin, serverPid, databaseUrl, seeded, to
       pg: async () => {
         const { kase, member } = pickLong();
         const tiers = readableTiers(member.role);
-        const result = await db.query(eventsSql(tiers.length), [kase.caseId, ...tiers, 0]);
+        const result = await db.query(EVENTS_SQL, [kase.caseId, tiers, 0, EVENTS_PAGE + 1]);
         return result.rows.length > 0;
       },
     },

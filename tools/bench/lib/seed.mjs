@@ -142,6 +142,8 @@ const insertCases = bulkInsert('cases', [
   ['received_at', 'timestamptz'],
   ['visit_due_at', 'timestamptz'],
   ['visited_at', 'timestamptz'],
+  ['visit_warned_at', 'timestamptz'],
+  ['visit_missed_at', 'timestamptz'],
   ['created_by', 'uuid'],
   ['last_seq', 'int'],
   ['last_seq_room', 'int'],
@@ -329,7 +331,11 @@ export class CaseWriter {
     }
     const receivedAt = createdAt;
     const status = STATUSES[number % STATUSES.length];
+    const visitDue = new Date(Date.parse(receivedAt) + 24 * 3_600_000).toISOString();
     const visited = status === 'registered' || status === 'visit_dispatched' ? null : new Date(Date.parse(createdAt) + 3_600_000).toISOString();
+    // The visit clock's alerts of an unvisited case count as raised at its deadline: otherwise the
+    // server's sweep appends one to each such case (2 in 7) while the benchmark runs.
+    const alerted = visited === null ? visitDue : null;
     this.cases.push([
       caseId,
       reference,
@@ -341,8 +347,10 @@ export class CaseWriter {
       `Bench Victim ${number}`,
       1960 + (number % 45),
       receivedAt,
-      new Date(Date.parse(receivedAt) + 24 * 3_600_000).toISOString(),
+      visitDue,
       visited,
+      alerted,
+      alerted,
       creator.id,
       seq,
       heads.room,

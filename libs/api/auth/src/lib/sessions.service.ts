@@ -5,7 +5,7 @@ import { unauthenticated, VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core
 import { AccountEntity, SessionEntity } from '@vigil/api-database';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { EventEmitter } from 'node:events';
-import { IsNull, type Repository } from 'typeorm';
+import type { Repository } from 'typeorm';
 import { toMe, type AuthUser } from './auth-user';
 
 interface AccessClaims {
@@ -80,10 +80,13 @@ export class SessionsService {
     } catch {
       throw unauthenticated('Invalid or expired access token');
     }
-    const session = await this.sessions.findOne({
-      where: { id: claims.sid, accountId: claims.sub, revokedAt: IsNull() },
-      relations: { account: { agency: true } },
-    });
+    // One round trip: `findOne` with relations sends two queries (the ids first, then the rows).
+    const session = await this.sessions
+      .createQueryBuilder('s')
+      .leftJoinAndSelect('s.account', 'account')
+      .leftJoinAndSelect('account.agency', 'agency')
+      .where('s.id = :sid AND s.account_id = :sub AND s.revoked_at IS NULL', { sid: claims.sid, sub: claims.sub })
+      .getOne();
     if (!session || session.expiresAt < new Date() || !this.live(session.account)) {
       throw unauthenticated('Session ended');
     }

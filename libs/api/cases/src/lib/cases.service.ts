@@ -29,6 +29,7 @@ import { toCaseEventView, toCaseView, visitOverdue } from './case-view';
 import type { CreateCaseBody, EventsQuery, ListCasesQuery, PostMessageBody } from './cases.dto';
 import { CASE_HEAD_COLUMN, CASE_UPDATED_COLUMN, headSeqFor } from './clearance-columns';
 import { EventLog, type Actor, type NewEvent } from './event-log';
+import { EVENT_MESSAGE_JOIN, EVENT_WITH_MESSAGE_COLUMNS, toEventWithMessage, type EventWithMessageRow } from './event-rows';
 
 /** The signed-in caller, as the services need them. */
 export type Caller = Actor;
@@ -174,21 +175,25 @@ export class CasesService {
     const cursor = decodeCursor(query.cursor);
     const updated = `c.${CASE_UPDATED_COLUMN[clearance]}`;
     const params: unknown[] = [caller.id, readableTiers(caller.role), limit + 1];
-    const where: string[] = [];
-    if (!this.access.supervisesAll(caller)) where.push('EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.account_id = $1)');
+    // Members are found from their memberships (an index on account_id); chief prosecutors walk all cases.
+    const from = this.access.supervisesAll(caller) ? 'cases c' : 'case_members m JOIN cases c ON c.id = m.case_id';
+    const where: string[] = this.access.supervisesAll(caller) ? [] : ['m.account_id = $1'];
     if (query.status) where.push(`c.status = $${params.push(query.status)}`);
     if (query.placeId) where.push(`c.place_id = $${params.push(query.placeId)}::uuid`);
     if (cursor) where.push(`(${updated}, c.id) < ($${params.push(cursor.at)}::timestamptz, $${params.push(cursor.id)}::uuid)`);
+    // The page is chosen first; only its rows count their unread events.
     const rows: (CaseRow & { unread: number })[] = await this.db.query(
-      `SELECT c.id, c.reference, c.summary, c.status, c.facility_name, c.facility_kind, c.visit_due_at, c.visited_at,
-              c.${CASE_HEAD_COLUMN[clearance]} AS head_seq, ${updated} AS updated_at,
+      `SELECT p.*,
               (SELECT count(*) FROM case_events e
-                WHERE e.case_id = c.id AND e.seq > coalesce(r.seq, 0) AND e.tier = ANY($2))::int AS unread
-         FROM cases c
-         LEFT JOIN case_reads r ON r.case_id = c.id AND r.account_id = $1
-        ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-        ORDER BY ${updated} DESC, c.id DESC
-        LIMIT $3`,
+                WHERE e.case_id = p.id AND e.seq > coalesce(r.seq, 0) AND e.tier = ANY($2))::int AS unread
+         FROM (SELECT c.id, c.reference, c.summary, c.status, c.facility_name, c.facility_kind, c.visit_due_at, c.visited_at,
+                      c.${CASE_HEAD_COLUMN[clearance]} AS head_seq, ${updated} AS updated_at
+                 FROM ${from}
+                ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+                ORDER BY ${updated} DESC, c.id DESC
+                LIMIT $3) p
+         LEFT JOIN case_reads r ON r.case_id = p.id AND r.account_id = $1
+        ORDER BY p.updated_at DESC, p.id DESC`,
       params,
     );
     const now = this.clock.now();
@@ -258,16 +263,23 @@ export class CasesService {
     const limit = query.limit ?? EVENTS_PAGE_DEFAULT;
     const backwards = query.beforeSeq !== undefined;
     const tiers = readableTiers(caller.role);
-    const rows = await this.db
-      .getRepository(CaseEventEntity)
-      .createQueryBuilder('e')
-      .where('e.case_id = :caseId AND e.tier IN (:...tiers)', { caseId: kase.id, tiers })
-      .andWhere(backwards ? 'e.seq < :seq' : 'e.seq > :seq', { seq: backwards ? query.beforeSeq : (query.afterSeq ?? 0) })
-      .orderBy('e.seq', backwards ? 'DESC' : 'ASC')
-      .limit(limit + 1)
-      .getMany();
-    const page = rows.slice(0, limit);
-    return { items: await this.view(page, clearance), headSeq: headSeqFor(kase, clearance), hasMore: rows.length > limit };
+    // One statement for the page: the events and the current state of the messages they name.
+    const rows: EventWithMessageRow[] = await this.db.query(
+      `SELECT ${EVENT_WITH_MESSAGE_COLUMNS}
+         FROM case_events e
+         ${EVENT_MESSAGE_JOIN}
+        WHERE e.case_id = $1 AND e.tier = ANY($2) AND e.seq ${backwards ? '<' : '>'} $3
+        ORDER BY e.seq ${backwards ? 'DESC' : 'ASC'}
+        LIMIT $4`,
+      [kase.id, tiers, backwards ? query.beforeSeq : (query.afterSeq ?? 0), limit + 1],
+    );
+    const page = rows.slice(0, limit).map(toEventWithMessage);
+    const messages = new Map(page.flatMap(({ message }) => (message ? [[message.id, message] as const] : [])));
+    return {
+      items: page.map(({ event }) => toCaseEventView(event, clearance, messages)),
+      headSeq: headSeqFor(kase, clearance),
+      hasMore: rows.length > limit,
+    };
   }
 
   /**
