@@ -285,10 +285,26 @@ describe('conflict of interest', () => {
       body: report({ intake: { implicated: { agencyId: prosecutors } } } as never),
     });
     await call('POST', `/api/cases/${kase.body.id}/members`, { token: people.chief.token, body: { userId: people.prosecutor.id } });
-    await post(people.chief, kase.body.id, 'prosecution', 'not for the implicated office');
+    await call('POST', `/api/cases/${kase.body.id}/members`, { token: people.chief.token, body: { userId: people.ombudsman.id } });
+    // The chief, of the implicated office too, cannot write above the cap; the ombudsman can.
+    expect((await post(people.chief, kase.body.id, 'prosecution', 'refused')).status).toBe(403);
+    expect((await post(people.ombudsman, kase.body.id, 'oversight', 'not for the implicated office')).status).toBe(201);
     const forProsecutor = await call<Case>('GET', `/api/cases/${kase.body.id}`, { token: people.prosecutor.token });
     expect(forProsecutor.body.victim.redacted).toBe(true);
-    expect(JSON.stringify(await allEvents(people.prosecutor, kase.body.id))).not.toContain('not for the implicated office');
+    const visible = await allEvents(people.prosecutor, kase.body.id);
+    expect(JSON.stringify(visible)).not.toContain('not for the implicated office');
+    // The list, too, reads the case at the cap: its head, time and unread count say nothing of the hidden post.
+    const listed = (await call('GET', '/api/cases?limit=100', { token: people.prosecutor.token })).body.items.find((c: { id: string }) => c.id === kase.body.id);
+    expect(listed).toMatchObject({ headSeq: visible[visible.length - 1].seq, unread: visible.length, updatedAt: visible[visible.length - 1].at });
+    expect(forProsecutor.body.headSeq).toBe(visible[visible.length - 1].seq);
+    // And so does the socket's catch-up.
+    const socket = await Client.connect(people.prosecutor);
+    try {
+      const joined = await socket.emit('case:join', { caseId: kase.body.id });
+      expect(joined.events.map((e: CaseEvent) => e.seq)).toEqual(visible.map((e) => e.seq));
+    } finally {
+      socket.close();
+    }
     expect((await post(people.prosecutor, kase.body.id, 'oversight')).status).toBe(403);
     // The session still works elsewhere at full clearance.
     const session = await login('prosecutor@demo.vigil');

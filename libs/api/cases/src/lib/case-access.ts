@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { forbidden, isUuid, notFound } from '@vigil/api-core';
 import { CaseEntity } from '@vigil/api-database';
-import { canRead, clearanceOf, type Role, type Tier } from '@vigil/contracts';
+import { canRead, clearanceOf, TIERS, type Role, type Tier } from '@vigil/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AudienceMember } from './case-events.bus';
 import type { CaseHead } from './clearance-columns';
@@ -15,6 +15,18 @@ export interface Viewer {
 
 /** Members of the implicated agency read no more than this, whatever their role. */
 export const IMPLICATED_AGENCY_CEILING: Tier = 'state';
+
+/**
+ * The clearance a viewer of `roleClearance` reads the cases that implicate their agency at, when
+ * that is lower than their role's; \`null\` when the cap changes nothing for them. Queries over
+ * many cases use it to apply the cap per row.
+ */
+export function cappedClearance(roleClearance: Tier): Tier | null {
+  return canRead(IMPLICATED_AGENCY_CEILING, roleClearance) ? null : IMPLICATED_AGENCY_CEILING;
+}
+
+/** The tiers a clearance reads. */
+export const tiersReadAt = (clearance: Tier): Tier[] => TIERS.filter((tier) => canRead(clearance, tier));
 
 /** The clearance a viewer reads a case at: their role's, capped when their agency is the implicated one. */
 export function caseClearance(roleClearance: Tier, viewerAgencyId: string, kase: Pick<CaseEntity, 'implicatedAgencyId'>): Tier {

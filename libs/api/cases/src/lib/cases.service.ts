@@ -7,7 +7,6 @@ import {
   CASES_PAGE_DEFAULT,
   clearanceOf,
   EVENTS_PAGE_DEFAULT,
-  readableTiers,
   type Case,
   type CaseEvent,
   type CaseMember,
@@ -22,7 +21,7 @@ import {
 } from '@vigil/contracts';
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { audienceOf, CaseAccess, caseClearance, type LockedRoom, type MemberGrant } from './case-access';
+import { audienceOf, CaseAccess, caseClearance, cappedClearance, tiersReadAt, type LockedRoom, type MemberGrant } from './case-access';
 import { CaseEventsBus, type AudienceMember } from './case-events.bus';
 import { CaseWriteOrder } from './case-write-order';
 import { toCaseEventView, toCaseView, visitOverdue } from './case-view';
@@ -173,8 +172,14 @@ export class CasesService {
     const clearance = this.access.clearance(caller);
     const limit = query.limit ?? CASES_PAGE_DEFAULT;
     const cursor = decodeCursor(query.cursor);
-    const updated = `c.${CASE_UPDATED_COLUMN[clearance]}`;
-    const params: unknown[] = [caller.id, readableTiers(caller.role), limit + 1];
+    const params: unknown[] = [caller.id, tiersReadAt(clearance), limit + 1];
+    // Cases that implicate the reader's agency are read at the capped clearance: their head, time and unread count too.
+    const capped = cappedClearance(clearance);
+    const implicated = capped ? `c.implicated_agency_id = $${params.push(caller.agency.id)}::uuid` : 'FALSE';
+    const cappedTiers = capped ? `$${params.push(tiersReadAt(capped))}::text[]` : '$2::text[]';
+    const perCase = (columns: Record<Tier, string>) =>
+      capped ? `CASE WHEN ${implicated} THEN c.${columns[capped]} ELSE c.${columns[clearance]} END` : `c.${columns[clearance]}`;
+    const updated = perCase(CASE_UPDATED_COLUMN);
     // Members are found from their memberships (an index on account_id); chief prosecutors walk all cases.
     const from = this.access.supervisesAll(caller) ? 'cases c' : 'case_members m JOIN cases c ON c.id = m.case_id';
     const where: string[] = this.access.supervisesAll(caller) ? [] : ['m.account_id = $1'];
@@ -185,9 +190,10 @@ export class CasesService {
     const rows: (CaseRow & { unread: number })[] = await this.db.query(
       `SELECT p.*,
               (SELECT count(*) FROM case_events e
-                WHERE e.case_id = p.id AND e.seq > coalesce(r.seq, 0) AND e.tier = ANY($2))::int AS unread
+                WHERE e.case_id = p.id AND e.seq > coalesce(r.seq, 0)
+                  AND e.tier = ANY(CASE WHEN p.capped THEN ${cappedTiers} ELSE $2::text[] END))::int AS unread
          FROM (SELECT c.id, c.reference, c.summary, c.status, c.facility_name, c.facility_kind, c.visit_due_at, c.visited_at,
-                      c.${CASE_HEAD_COLUMN[clearance]} AS head_seq, ${updated} AS updated_at
+                      ${perCase(CASE_HEAD_COLUMN)} AS head_seq, ${updated} AS updated_at, ${implicated} AS capped
                  FROM ${from}
                 ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
                 ORDER BY ${updated} DESC, c.id DESC
@@ -262,7 +268,7 @@ export class CasesService {
     const { kase, clearance } = await this.access.open(caller, caseId);
     const limit = query.limit ?? EVENTS_PAGE_DEFAULT;
     const backwards = query.beforeSeq !== undefined;
-    const tiers = readableTiers(caller.role);
+    const tiers = tiersReadAt(clearance);
     // One statement for the page: the events and the current state of the messages they name.
     const rows: EventWithMessageRow[] = await this.db.query(
       `SELECT ${EVENT_WITH_MESSAGE_COLUMNS}

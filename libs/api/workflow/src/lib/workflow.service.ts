@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, conflict, forbidden, invalid, isUuid, notFound } from '@vigil/api-core';
-import { CaseAccess, CasesService, implicatedOfficer, memberData, recordStatus, type Caller, type CaseChange } from '@vigil/api-cases';
+import { CaseAccess, cappedClearance, CasesService, tiersReadAt, implicatedOfficer, memberData, recordStatus, type Caller, type CaseChange } from '@vigil/api-cases';
 import { AccountEntity, AgencyEntity, CaseEntity, CaseMemberEntity, CaseTaskEntity, CaseVisitEntity } from '@vigil/api-database';
 import {
   canRead,
@@ -209,10 +209,18 @@ export class WorkflowService {
     this.access.clearance(caller);
     const supervises = this.access.supervisesAll(caller);
     const visible = supervises ? 'TRUE' : 'EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.account_id = :me)';
+    // In a case that implicates the caller's agency, no task above the capped clearance.
+    const capped = cappedClearance(this.access.clearance(caller));
+    const readable = capped ? `t.tier IN (:...tiers) AND (c.implicated_agency_id IS DISTINCT FROM :agency OR t.tier IN (:...cappedTiers))` : 't.tier IN (:...tiers)';
     const tasks = await this.taskQuery()
       .innerJoin(CaseEntity, 'c', 'c.id = t.case_id')
       .addSelect('c.reference')
-      .where(`t.status IN ('open', 'in_progress') AND t.tier IN (:...tiers) AND ${visible}`, { me: caller.id, tiers: readableTiers(caller.role) })
+      .where(`t.status IN ('open', 'in_progress') AND ${readable} AND ${visible}`, {
+        me: caller.id,
+        agency: caller.agency.id,
+        tiers: readableTiers(caller.role),
+        cappedTiers: capped ? tiersReadAt(capped) : [],
+      })
       .andWhere('(t.assignee_account_id = :me OR (t.assignee_account_id IS NULL AND t.assignee_agency_id = :agency))', { me: caller.id, agency: caller.agency.id })
       .orderBy('t.due_at', 'ASC')
       .getRawAndEntities();
