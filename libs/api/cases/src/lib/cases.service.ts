@@ -266,6 +266,11 @@ export class CasesService {
       throw invalid('beforeSeq', 'cannot be combined with afterSeq');
     }
     const { kase, clearance } = await this.access.open(caller, caseId);
+    return this.page(kase, clearance, query);
+  }
+
+  /** A page of the events of a case the caller opened, as their clearance sees them. */
+  private async page(kase: CaseEntity, clearance: Tier, query: EventsQuery): Promise<EventsPage> {
     const limit = query.limit ?? EVENTS_PAGE_DEFAULT;
     const backwards = query.beforeSeq !== undefined;
     const tiers = tiersReadAt(clearance);
@@ -281,9 +286,11 @@ export class CasesService {
     );
     const page = rows.slice(0, limit).map(toEventWithMessage);
     const messages = new Map(page.flatMap(({ message }) => (message ? [[message.id, message] as const] : [])));
+    // The case was read just before the page: events committed in between raise the head.
+    const newest = backwards ? 0 : (page[page.length - 1]?.event.seq ?? 0);
     return {
       items: page.map(({ event }) => toCaseEventView(event, clearance, messages)),
-      headSeq: headSeqFor(kase, clearance),
+      headSeq: Math.max(headSeqFor(kase, clearance), newest),
       hasMore: rows.length > limit,
     };
   }
@@ -476,9 +483,9 @@ export class CasesService {
     return this.access.open(caller, caseId);
   }
 
-  /** Catch-up for a socket that joined: the events after `afterSeq` it may see. */
-  catchUp(caller: Caller, caseId: string, afterSeq: number): Promise<EventsPage> {
-    return this.events(caller, caseId, { afterSeq, limit: 500 });
+  /** Catch-up for a socket that joined a case it opened: the events after `afterSeq` it may see. */
+  catchUp(opened: { kase: CaseEntity; clearance: Tier }, afterSeq: number): Promise<EventsPage> {
+    return this.page(opened.kase, opened.clearance, { afterSeq, limit: 500 });
   }
 
   /** Members and their clearances, for live fan-out of a case's activity. */

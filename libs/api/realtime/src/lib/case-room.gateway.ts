@@ -118,10 +118,11 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   @SubscribeMessage('case:join')
   join(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown, @AckCallback() ack: Reply) {
     return this.handle(socket, ack, JoinPayload, payload, async (user, { caseId, afterSeq }) => {
-      const { kase, clearance } = await this.cases.open(user, caseId);
+      const opened = await this.cases.open(user, caseId);
+      const { kase, clearance } = opened;
       // In the room before reading the catch-up: nothing committed in between is missed.
       await socket.join([tierRoom(kase.id, clearance), caseRoom(kase.id)]);
-      const page = await this.cases.catchUp(user, kase.id, afterSeq ?? 0);
+      const page = await this.cases.catchUp(opened, afterSeq ?? 0);
       const online = await this.online(kase.id);
       this.presenceChanged(kase.id);
       return { caseId: kase.id, headSeq: page.headSeq, events: page.items, hasMore: page.hasMore, online };
