@@ -73,6 +73,8 @@ async function start(): Promise<void> {
   app.use(cookieParser());
   app.useGlobalPipes(createValidationPipe());
   app.set('trust proxy', process.env['TRUST_PROXY'] === 'true');
+  // Answers are live case data, never revalidated: no SHA-1 of every body for an ETag.
+  app.set('etag', false);
   const openApi = new DocumentBuilder().setTitle('Vigil API').setVersion('1').addBearerAuth().build();
   SwaggerModule.setup('api/docs', app, () => SwaggerModule.createDocument(app, openApi), { jsonDocumentUrl: 'api/docs/json' });
 

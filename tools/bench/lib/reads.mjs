@@ -127,7 +127,8 @@ async function fixedRate(rate, seconds, request) {
       );
     };
     const tick = () => {
-      const due = Math.min(total, Math.floor(((performance.now() - start) * rate) / 1000));
+      // Request i is due at start + i/rate: the first at once, not one interval late.
+      const due = Math.min(total, Math.floor(((performance.now() - start) * rate) / 1000) + 1);
       while (sent < due) fire(sent++);
       if (sent < total) setTimeout(tick, 1);
     };

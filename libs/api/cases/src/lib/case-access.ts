@@ -61,6 +61,8 @@ export function audienceOf(members: Iterable<MemberGrant>, kase: Pick<CaseEntity
  */
 @Injectable()
 export class CaseAccess {
+  private columns: string | undefined;
+
   constructor(@InjectDataSource() private readonly db: DataSource) {}
 
   /** The viewer's clearance; an account without one (admin) reads no case content. */
@@ -83,13 +85,15 @@ export class CaseAccess {
     const clearance = this.clearance(viewer);
     if (!isUuid(caseId)) throw notFound('Case');
     // One round trip: the case, only if the viewer may know it (member, or a supervisor).
-    const query = (manager ?? this.db.manager).createQueryBuilder(CaseEntity, 'c').where('c.id = :caseId', { caseId });
-    if (!this.supervisesAll(viewer)) {
-      query.andWhere('EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.account_id = :viewerId)', { viewerId: viewer.id });
-    }
-    if (lock) query.setLock('pessimistic_write');
-    const kase = await query.getOne();
-    if (!kase) throw notFound('Case');
+    const supervises = this.supervisesAll(viewer);
+    const rows: Partial<CaseEntity>[] = await (manager ?? this.db.manager).query(
+      `SELECT ${this.caseColumns()} FROM cases c
+        WHERE c.id = $1 ${supervises ? '' : 'AND EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.account_id = $2)'}
+        ${lock ? 'FOR UPDATE' : ''}`,
+      supervises ? [caseId] : [caseId, viewer.id],
+    );
+    if (!rows.length) throw notFound('Case');
+    const kase = Object.assign(new CaseEntity(), rows[0]);
     return { kase, clearance: caseClearance(clearance, viewer.agency.id, kase) };
   }
 
@@ -124,6 +128,18 @@ export class CaseAccess {
     const clearance = this.clearance(viewer);
     if (!room || (!this.supervisesAll(viewer) && !room.members.has(viewer.id))) throw notFound('Case');
     return caseClearance(clearance, viewer.agency.id, room.kase);
+  }
+
+  /**
+   * Every column of a case row under its entity property's name, from TypeORM's metadata, so that
+   * the hottest read skips the query builder and entity hydration (pg already gives dates and numbers).
+   */
+  private caseColumns(): string {
+    this.columns ??= this.db
+      .getMetadata(CaseEntity)
+      .columns.map((column) => `c.${column.databaseName} AS "${column.propertyName}"`)
+      .join(', ');
+    return this.columns;
   }
 
   /** One may write at any tier one can read. */
