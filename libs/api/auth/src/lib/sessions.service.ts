@@ -8,6 +8,18 @@ import { EventEmitter } from 'node:events';
 import type { Repository } from 'typeorm';
 import { toMe, type AuthUser } from './auth-user';
 
+/** A session that is live, with its account and agency. */
+interface LiveSession {
+  expiresAt: Date;
+  id: string;
+  email: string;
+  displayName: string;
+  role: AuthUser['role'];
+  agencyId: string;
+  agencyName: string;
+  agencyKind: AuthUser['agency']['kind'];
+}
+
 interface AccessClaims {
   sub: string;
   sid: string;
@@ -80,17 +92,24 @@ export class SessionsService {
     } catch {
       throw unauthenticated('Invalid or expired access token');
     }
-    // One round trip: `findOne` with relations sends two queries (the ids first, then the rows).
-    const session = await this.sessions
-      .createQueryBuilder('s')
-      .leftJoinAndSelect('s.account', 'account')
-      .leftJoinAndSelect('account.agency', 'agency')
-      .where('s.id = :sid AND s.account_id = :sub AND s.revoked_at IS NULL', { sid: claims.sid, sub: claims.sub })
-      .getOne();
-    if (!session || session.expiresAt < new Date() || !this.live(session.account)) {
-      throw unauthenticated('Session ended');
-    }
-    return { ...toMe(session.account), sessionId: session.id };
+    // Every request: one plain statement for exactly what the caller's identity needs (no entity
+    // hydration, no password hash read); a revoked session, a disabled account or agency answer nothing.
+    const [row]: LiveSession[] = await this.sessions.query(
+      `SELECT s.expires_at AS "expiresAt", a.id, a.email, a.display_name AS "displayName", a.role,
+              g.id AS "agencyId", g.name AS "agencyName", g.kind AS "agencyKind"
+         FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN agencies g ON g.id = a.agency_id
+        WHERE s.id = $1 AND s.account_id = $2 AND s.revoked_at IS NULL AND NOT a.disabled AND NOT g.disabled`,
+      [claims.sid, claims.sub],
+    );
+    if (!row || row.expiresAt < new Date()) throw unauthenticated('Session ended');
+    return {
+      id: row.id,
+      email: row.email,
+      displayName: row.displayName,
+      role: row.role,
+      agency: { id: row.agencyId, name: row.agencyName, kind: row.agencyKind },
+      sessionId: claims.sid,
+    };
   }
 
   /** Ends one session, or every session of an account. */

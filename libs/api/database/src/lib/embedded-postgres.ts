@@ -58,7 +58,10 @@ export async function startEmbeddedPostgres(dataDir: string, progress: (step: st
     // PostgreSQL refuses to run as root; the package then runs it as the `postgres` user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=localhost'],
+    // Vigil's working set lives in memory: a random read costs about what a sequential one does.
+    // With the default (4) the planner scans whole tables rather than look up a few hundred rows
+    // by key (a reader's cases, their read markers). Durability settings stay as shipped.
+    postgresFlags: ['-c', 'listen_addresses=localhost', '-c', 'random_page_cost=1.1'],
     onLog: () => undefined,
     onError: (message: unknown) => errors.push(String(message)),
   });
