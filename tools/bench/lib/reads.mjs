@@ -17,15 +17,23 @@ const UPDATED_COLUMN = { room: 'updated_at_room', state: 'updated_at_state', ove
 const CASES_PAGE = 50;
 const EVENTS_PAGE = 100;
 
-/** `list` for a member (not a chief prosecutor), no filter, first page: as cases.service.ts builds it. */
+/**
+ * `list` for a member (not a chief prosecutor), no filter, first page: as cases.service.ts builds it.
+ * Readers whose role reads above `state` get the per-case cap for cases implicating their agency
+ * ($4 their agency, $5 the capped tiers).
+ */
 export function listSql(role) {
   const clearance = CLEARANCE_OF_ROLE[role];
-  const updated = `c.${UPDATED_COLUMN[clearance]}`;
+  const capped = TIER_INDEX[clearance] > TIER_INDEX.state;
+  const implicated = capped ? 'c.implicated_agency_id = $4::uuid' : 'FALSE';
+  const perCase = (columns) => (capped ? `CASE WHEN ${implicated} THEN c.${columns.state} ELSE c.${columns[clearance]} END` : `c.${columns[clearance]}`);
+  const updated = perCase(UPDATED_COLUMN);
   return `SELECT p.*,
               (SELECT count(*) FROM case_events e
-                WHERE e.case_id = p.id AND e.seq > coalesce(r.seq, 0) AND e.tier = ANY($2))::int AS unread
+                WHERE e.case_id = p.id AND e.seq > coalesce(r.seq, 0)
+                  AND e.tier = ANY(CASE WHEN p.capped THEN ${capped ? '$5::text[]' : '$2::text[]'} ELSE $2::text[] END))::int AS unread
          FROM (SELECT c.id, c.reference, c.summary, c.status, c.facility_name, c.facility_kind, c.visit_due_at, c.visited_at,
-                      c.${HEAD_COLUMN[clearance]} AS head_seq, ${updated} AS updated_at
+                      ${perCase(HEAD_COLUMN)} AS head_seq, ${updated} AS updated_at, ${implicated} AS capped
                  FROM case_members m JOIN cases c ON c.id = m.case_id
                 WHERE m.account_id = $1
                 ORDER BY ${updated} DESC, c.id DESC
@@ -33,7 +41,11 @@ export function listSql(role) {
          LEFT JOIN case_reads r ON r.case_id = p.id AND r.account_id = $1
         ORDER BY p.updated_at DESC, p.id DESC`;
 }
-
+/** The parameters of `listSql(reader.role)`. */
+const listParams = (reader) => {
+  const params = [reader.id, readableTiers(reader.role), CASES_PAGE + 1];
+  return TIER_INDEX[CLEARANCE_OF_ROLE[reader.role]] > TIER_INDEX.state ? [...params, reader.agencyId, ['room', 'state']] : params;
+};
 /** `events` after seq 0: the page with its messages' state, as cases.service.ts (event-rows.ts) sends it. */
 export const EVENTS_SQL = `SELECT e.id, e.case_id, e.seq, e.type, e.tier, e.at, e.actor_id, e.actor_name, e.actor_role,
        e.actor_agency_kind, e.data, e.client_id, e.prev_seq_room, e.prev_seq_state, e.prev_seq_oversight,
@@ -190,7 +202,7 @@ export async function readsWorkload({ origin, serverPid, databaseUrl, seeded, to
       },
       pg: async () => {
         const reader = pickReader();
-        const result = await db.query(listStatements[reader.role], [reader.id, readableTiers(reader.role), CASES_PAGE + 1]);
+        const result = await db.query(listStatements[reader.role], listParams(reader));
         return result.rows.length >= 0;
       },
     },
