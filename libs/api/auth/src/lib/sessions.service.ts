@@ -6,7 +6,7 @@ import { AccountEntity, SessionEntity } from '@vigil/api-database';
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 import type { Repository } from 'typeorm';
-import { toMe, type AuthUser } from './auth-user';
+import type { AuthUser } from './auth-user';
 
 /** A session that is live, with its account and agency. */
 interface LiveSession {
