@@ -6,6 +6,7 @@
 // Vigil built for production on a fresh embedded PostgreSQL (fsync on). The server runs on core 0,
 // this process (the load generator) on core 1. Prints a table; `--doc` also writes it into
 // docs/benchmarks.md. See docs/benchmarks.md for what is measured and how.
+import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
@@ -111,13 +112,16 @@ async function main() {
     if (!flag('keep')) atExit(() => rmSync(dataDir, { recursive: true, force: true }));
     log(`\n== Vigil (dist/apps/api/main.js) on a fresh embedded PostgreSQL`);
     const profileDir = join(runDir, 'profiles');
-    const vigil = await startVigil({
+    const vigilOptions = {
       root,
       core: SERVER_CORE,
       dataDir,
       extraArgs: flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      // The same key across a restart: tokens signed before it stay valid.
+      jwtSecret: randomBytes(36).toString('base64url'),
       log,
-    });
+    };
+    let vigil = await startVigil(vigilOptions);
     try {
       const passwordHash = await benchPasswordHash();
       const realtimeConfigs = only.has('vigil') ? plan.realtime : [];
@@ -152,6 +156,13 @@ async function main() {
         });
       }
       const tokens = accounts.length ? await signIn(vigil.origin, accounts, { concurrency: 8, log }) : new Map();
+      if (realtimeConfigs.length) {
+        // Signing in thousands of accounts leaves garbage that V8 collects at its own pace: the
+        // first configuration measures RSS per connection on a fresh process instead.
+        writeFileSync(join(runDir, 'vigil-signin.log'), vigil.output());
+        await vigil.stop();
+        vigil = await startVigil(vigilOptions);
+      }
 
       for (const [i, config] of realtimeConfigs.entries()) {
         log(`\n== Vigil: ${config.clients} clients in rooms of ${config.roomSize}`);

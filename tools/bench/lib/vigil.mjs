@@ -11,7 +11,7 @@ import { spawnPinned, stopProcess } from './procs.mjs';
 
 export const BENCH_PASSWORD = 'bench-password-not-secret';
 
-export async function startVigil({ root, core, dataDir, extraArgs = [], log }) {
+export async function startVigil({ root, core, dataDir, extraArgs = [], jwtSecret = randomBytes(36).toString('base64url'), log }) {
   const main = join(root, 'dist/apps/api/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: build it (npx nx build api) or pass --build`);
   const port = await freePort();
@@ -21,7 +21,7 @@ export async function startVigil({ root, core, dataDir, extraArgs = [], log }) {
   Object.assign(env, {
     PORT: String(port),
     DATA_DIR: dataDir,
-    JWT_SECRET: randomBytes(36).toString('base64url'),
+    JWT_SECRET: jwtSecret,
     ACCESS_TOKEN_TTL_SECONDS: '86400',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     WEB_DIST: 'none',
