@@ -323,7 +323,8 @@ export class CasesService {
   }
 
   private async commitPostBatch(caseIds: string[], posts: Post[]): Promise<Settled<Posted>[]> {
-    const results: Settled<Posted>[] = [];
+    // Each post's answer, by its place in the batch; retries are answered after commit.
+    const results = new Array<Settled<Posted>>(posts.length);
     const appended = new Map<string, CaseEventEntity[]>();
     const messages = new Map<string, MessageEntity>();
     const retried: { index: number; id: string; clearance: Tier }[] = [];
@@ -340,7 +341,6 @@ export class CasesService {
           const original = originals.get(retryKey);
           if (original) {
             retried.push({ index, id: original, clearance });
-            results.push({ ok: false, error: null });
             return;
           }
           this.access.assertCanWriteAt(clearance, post.body.tier);
@@ -354,11 +354,11 @@ export class CasesService {
           // A second copy in the same batch is a retry of this one.
           originals.set(retryKey, event.id);
           messages.set(message.id, message);
-          appended.set(post.caseId, [...(appended.get(post.caseId) ?? []), event]);
+          (appended.get(post.caseId) ?? appended.set(post.caseId, []).get(post.caseId))?.push(event);
           reads.set(`${post.caseId}|${post.caller.id}`, { caseId: post.caseId, accountId: post.caller.id, seq: event.seq });
-          results.push({ ok: true, value: { event: toCaseEventView(event, clearance, messages), created: true } });
+          results[index] = { ok: true, value: { event: toCaseEventView(event, clearance, messages), created: true } };
         } catch (error) {
-          results.push({ ok: false, error });
+          results[index] = { ok: false, error };
         }
       });
       const events = [...appended.values()].flat();
