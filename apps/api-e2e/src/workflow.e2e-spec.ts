@@ -299,6 +299,20 @@ describe('conflict of interest', () => {
     const listed = (await call('GET', '/api/cases?limit=100', { token: people.prosecutor.token })).body.items.find((c: { id: string }) => c.id === kase.body.id);
     expect(listed).toMatchObject({ headSeq: visible[visible.length - 1].seq, unread: visible.length, updatedAt: visible[visible.length - 1].at });
     expect(forProsecutor.body.headSeq).toBe(visible[visible.length - 1].seq);
+    // Keyset pages merge capped and uncapped cases in one order, for a member and for the chief.
+    for (const [person, size] of [[people.prosecutor, 2], [people.chief, 25]] as const) {
+      const whole = (await call('GET', '/api/cases?limit=100', { token: person.token })).body.items.map((c: { id: string; updatedAt: string }) => c);
+      expect(whole.map((c: { updatedAt: string }) => c.updatedAt)).toEqual([...whole.map((c: { updatedAt: string }) => c.updatedAt)].sort().reverse());
+      const paged: string[] = [];
+      let cursor: string | null = null;
+      do {
+        const page: { body: { items: { id: string }[]; nextCursor: string | null } } = await call('GET', `/api/cases?limit=${size}${cursor ? `&cursor=${cursor}` : ''}`, { token: person.token });
+        paged.push(...page.body.items.map((c) => c.id));
+        cursor = page.body.nextCursor;
+      } while (cursor && paged.length < whole.length);
+      expect(paged.slice(0, whole.length)).toEqual(whole.map((c: { id: string }) => c.id));
+      expect(paged).toContain(kase.body.id);
+    }
     // And so does the socket's catch-up.
     const socket = await Client.connect(people.prosecutor);
     try {

@@ -25,19 +25,20 @@ const EVENTS_PAGE = 100;
 export function listSql(role) {
   const clearance = CLEARANCE_OF_ROLE[role];
   const capped = TIER_INDEX[clearance] > TIER_INDEX.state;
-  const implicated = capped ? 'c.implicated_agency_id = $4::uuid' : 'FALSE';
-  const perCase = (columns) => (capped ? `CASE WHEN ${implicated} THEN c.${columns.state} ELSE c.${columns[clearance]} END` : `c.${columns[clearance]}`);
-  const updated = perCase(UPDATED_COLUMN);
+  const rowsReadAt = (readAt, implicated) => `SELECT c.id, c.reference, c.summary, c.status, c.facility_name, c.facility_kind, c.visit_due_at, c.visited_at,
+                     c.${HEAD_COLUMN[readAt]} AS head_seq, c.${UPDATED_COLUMN[readAt]} AS updated_at, ${implicated === true} AS capped
+                FROM case_members m JOIN cases c ON c.id = m.case_id
+               WHERE m.account_id = $1${implicated === null ? '' : implicated ? ' AND c.implicated_agency_id = $4::uuid' : ' AND c.implicated_agency_id IS DISTINCT FROM $4::uuid'}
+               ORDER BY c.${UPDATED_COLUMN[readAt]} DESC, c.id DESC
+               LIMIT $3`;
+  const page = capped
+    ? `SELECT * FROM ((${rowsReadAt(clearance, false)}) UNION ALL (${rowsReadAt('state', true)})) b ORDER BY updated_at DESC, id DESC LIMIT $3`
+    : rowsReadAt(clearance, null);
   return `SELECT p.*,
               (SELECT count(*) FROM case_events e
                 WHERE e.case_id = p.id AND e.seq > coalesce(r.seq, 0)
-                  AND e.tier = ANY(CASE WHEN p.capped THEN ${capped ? '$5::text[]' : '$2::text[]'} ELSE $2::text[] END))::int AS unread
-         FROM (SELECT c.id, c.reference, c.summary, c.status, c.facility_name, c.facility_kind, c.visit_due_at, c.visited_at,
-                      ${perCase(HEAD_COLUMN)} AS head_seq, ${updated} AS updated_at, ${implicated} AS capped
-                 FROM case_members m JOIN cases c ON c.id = m.case_id
-                WHERE m.account_id = $1
-                ORDER BY ${updated} DESC, c.id DESC
-                LIMIT $3) p
+                  AND e.tier = ANY(${capped ? 'CASE WHEN p.capped THEN $5::text[] ELSE $2::text[] END' : '$2::text[]'}))::int AS unread
+         FROM (${page}) p
          LEFT JOIN case_reads r ON r.case_id = p.id AND r.account_id = $1
         ORDER BY p.updated_at DESC, p.id DESC`;
 }

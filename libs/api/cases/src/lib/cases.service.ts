@@ -173,31 +173,39 @@ export class CasesService {
     const limit = query.limit ?? CASES_PAGE_DEFAULT;
     const cursor = decodeCursor(query.cursor);
     const params: unknown[] = [caller.id, tiersReadAt(clearance), limit + 1];
-    // Cases that implicate the reader's agency are read at the capped clearance: their head, time and unread count too.
-    const capped = cappedClearance(clearance);
-    const implicated = capped ? `c.implicated_agency_id = $${params.push(caller.agency.id)}::uuid` : 'FALSE';
-    const cappedTiers = capped ? `$${params.push(tiersReadAt(capped))}::text[]` : '$2::text[]';
-    const perCase = (columns: Record<Tier, string>) =>
-      capped ? `CASE WHEN ${implicated} THEN c.${columns[capped]} ELSE c.${columns[clearance]} END` : `c.${columns[clearance]}`;
-    const updated = perCase(CASE_UPDATED_COLUMN);
     // Members are found from their memberships (an index on account_id); chief prosecutors walk all cases.
     const from = this.access.supervisesAll(caller) ? 'cases c' : 'case_members m JOIN cases c ON c.id = m.case_id';
-    const where: string[] = this.access.supervisesAll(caller) ? [] : ['m.account_id = $1'];
-    if (query.status) where.push(`c.status = $${params.push(query.status)}`);
-    if (query.placeId) where.push(`c.place_id = $${params.push(query.placeId)}::uuid`);
-    if (cursor) where.push(`(${updated}, c.id) < ($${params.push(cursor.at)}::timestamptz, $${params.push(cursor.id)}::uuid)`);
+    const filters: string[] = this.access.supervisesAll(caller) ? [] : ['m.account_id = $1'];
+    if (query.status) filters.push(`c.status = $${params.push(query.status)}`);
+    if (query.placeId) filters.push(`c.place_id = $${params.push(query.placeId)}::uuid`);
+    const after = cursor ? [`$${params.push(cursor.at)}::timestamptz`, `$${params.push(cursor.id)}::uuid`] : null;
+    // Cases that implicate the reader's agency are read at the capped clearance: their head, time
+    // and unread count too. Each kind of row is chosen in its own index order, then merged.
+    const capped = cappedClearance(clearance);
+    const agency = capped ? `$${params.push(caller.agency.id)}::uuid` : null;
+    const cappedTiers = capped ? `$${params.push(tiersReadAt(capped))}::text[]` : null;
+    const rowsReadAt = (readAt: Tier, implicated: boolean | null) => {
+      const updated = `c.${CASE_UPDATED_COLUMN[readAt]}`;
+      const where = [...filters];
+      if (implicated !== null) where.push(implicated ? `c.implicated_agency_id = ${agency}` : `c.implicated_agency_id IS DISTINCT FROM ${agency}`);
+      if (after) where.push(`(${updated}, c.id) < (${after[0]}, ${after[1]})`);
+      return `SELECT c.id, c.reference, c.summary, c.status, c.facility_name, c.facility_kind, c.visit_due_at, c.visited_at,
+                     c.${CASE_HEAD_COLUMN[readAt]} AS head_seq, ${updated} AS updated_at, ${implicated === true} AS capped
+                FROM ${from}
+               ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+               ORDER BY ${updated} DESC, c.id DESC
+               LIMIT $3`;
+    };
+    const page = capped
+      ? `SELECT * FROM ((${rowsReadAt(clearance, false)}) UNION ALL (${rowsReadAt(capped, true)})) b ORDER BY updated_at DESC, id DESC LIMIT $3`
+      : rowsReadAt(clearance, null);
     // The page is chosen first; only its rows count their unread events.
     const rows: (CaseRow & { unread: number })[] = await this.db.query(
       `SELECT p.*,
               (SELECT count(*) FROM case_events e
                 WHERE e.case_id = p.id AND e.seq > coalesce(r.seq, 0)
-                  AND e.tier = ANY(CASE WHEN p.capped THEN ${cappedTiers} ELSE $2::text[] END))::int AS unread
-         FROM (SELECT c.id, c.reference, c.summary, c.status, c.facility_name, c.facility_kind, c.visit_due_at, c.visited_at,
-                      ${perCase(CASE_HEAD_COLUMN)} AS head_seq, ${updated} AS updated_at, ${implicated} AS capped
-                 FROM ${from}
-                ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
-                ORDER BY ${updated} DESC, c.id DESC
-                LIMIT $3) p
+                  AND e.tier = ANY(${cappedTiers ? `CASE WHEN p.capped THEN ${cappedTiers} ELSE $2::text[] END` : '$2::text[]'}))::int AS unread
+         FROM (${page}) p
          LEFT JOIN case_reads r ON r.case_id = p.id AND r.account_id = $1
         ORDER BY p.updated_at DESC, p.id DESC`,
       params,

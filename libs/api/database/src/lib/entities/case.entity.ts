@@ -15,6 +15,7 @@ import { oneOfCheck } from './check';
 @Index('cases_activity_idx', ['updatedAtProsecution', 'id'])
 @Index('cases_place_idx', ['placeId'])
 @Index('cases_visit_pending_idx', ['visitDueAt'], { where: 'visited_at IS NULL' })
+@Index('cases_implicated_activity_idx', ['implicatedAgencyId', 'updatedAtState', 'id'], { where: 'implicated_agency_id IS NOT NULL' })
 export class CaseEntity {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
