@@ -149,6 +149,21 @@ describe('live delivery', () => {
     held.forEach((event, i) => expect(event.prevSeq).toBe(i === 0 ? 0 : held[i - 1].seq));
   });
 
+  it('serves members rejoining together the same catch-up, and a page read after a new event includes it', async () => {
+    const kase = await openCase(people.prosecutor, people.prosecutor, [people.observer]);
+    const afterSeq = await headSeq(kase.id);
+    for (let i = 0; i < 3; i++) await post(people.prosecutor, kase.id, 'room', `while away ${i}`);
+    const [first, second] = await Promise.all([connect(people.observer), connect(people.observer)]);
+    const [a, b] = await Promise.all([first.emit('case:join', { caseId: kase.id, afterSeq }), second.emit('case:join', { caseId: kase.id, afterSeq })]);
+    expect(a.events.map((e: CaseEvent) => e.data['body'])).toEqual(['while away 0', 'while away 1', 'while away 2']);
+    expect(b).toEqual(a);
+    await post(people.prosecutor, kase.id, 'room', 'just now');
+    const third = await connect(people.observer);
+    const c = await third.emit('case:join', { caseId: kase.id, afterSeq });
+    expect(c.events.map((e: CaseEvent) => e.data['body'])).toEqual(['while away 0', 'while away 1', 'while away 2', 'just now']);
+    expect(c.headSeq).toBe(await headSeq(kase.id));
+  });
+
   it('creates one event and one broadcast for a post retried with the same clientId', async () => {
     const kase = await openCase(people.prosecutor, people.prosecutor, [people.observer]);
     const observer = await connect(people.observer);

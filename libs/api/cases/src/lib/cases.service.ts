@@ -24,6 +24,7 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { audienceOf, CaseAccess, caseClearance, cappedClearance, tiersReadAt, type LockedRoom, type MemberGrant } from './case-access';
 import { CaseEventsBus, type AudienceMember } from './case-events.bus';
 import { CaseWriteOrder } from './case-write-order';
+import { RecentPages } from './recent-pages';
 import { toCaseEventView, toCaseView, visitOverdue } from './case-view';
 import type { CreateCaseBody, EventsQuery, ListCasesQuery, PostMessageBody } from './cases.dto';
 import { CASE_HEAD_COLUMN, CASE_UPDATED_COLUMN, headSeqFor } from './clearance-columns';
@@ -44,6 +45,8 @@ export interface CaseChange {
 }
 
 const CITY_CODE = 'SHY';
+/** Events per catch-up page (the client follows `hasMore`). */
+const CATCH_UP_PAGE = 500;
 
 /** A message waiting for the next group commit of posts. */
 interface Post {
@@ -61,6 +64,8 @@ type Posted = { event: CaseEvent; created: boolean };
 export class CasesService {
   private readonly logger = new Logger('Cases');
   private readonly order = new CaseWriteOrder();
+  /** Rejoining members of a room share one read of the same catch-up page. */
+  private readonly recentPages = new RecentPages();
   /** Messages are the rooms' busiest write: posts arriving together share one transaction. */
   private readonly posts = new GroupCommit<Post, Posted>((posts) => this.commitPosts(posts));
 
@@ -71,7 +76,9 @@ export class CasesService {
     private readonly bus: CaseEventsBus,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     private readonly clock: Clock,
-  ) {}
+  ) {
+    this.bus.on('appended', (caseId) => this.recentPages.appended(caseId));
+  }
 
   async create(caller: Caller, body: CreateCaseBody): Promise<Case> {
     const clearance = this.access.clearance(caller);
@@ -493,7 +500,8 @@ export class CasesService {
 
   /** Catch-up for a socket that joined a case it opened: the events after `afterSeq` it may see. */
   catchUp(opened: { kase: CaseEntity; clearance: Tier }, afterSeq: number): Promise<EventsPage> {
-    return this.page(opened.kase, opened.clearance, { afterSeq, limit: 500 });
+    const { kase, clearance } = opened;
+    return this.recentPages.get(kase.id, `${clearance}|${afterSeq}`, () => this.page(kase, clearance, { afterSeq, limit: CATCH_UP_PAGE }));
   }
 
   /** Members and their clearances, for live fan-out of a case's activity. */
