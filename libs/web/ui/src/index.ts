@@ -3,3 +3,4 @@ export * from './lib/language-switch';
 export * from './lib/date-time-pipe';
 export * from './lib/duration-pipe';
 export * from './lib/file-size-pipe';
+export * from './lib/reason-dialog';

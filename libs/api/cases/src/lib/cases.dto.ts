@@ -6,6 +6,7 @@ import {
   EVENTS_PAGE_MAX,
   FACILITY_KINDS,
   MESSAGE_MAX_LENGTH,
+  REDACTION_REASON_MAX_LENGTH,
   TIERS,
   ALLEGED_METHODS,
   type AllegedMethod,
@@ -318,7 +319,7 @@ export class RedactMessagePayload extends CaseRef {
 
   @IsString()
   @IsNotEmpty()
-  @MaxLength(1000)
+  @MaxLength(REDACTION_REASON_MAX_LENGTH)
   reason!: string;
 }
 

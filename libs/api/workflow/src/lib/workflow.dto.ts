@@ -15,6 +15,7 @@ import {
   type Tier,
   type UpdatePlaceRequest,
   type UpdateTaskRequest,
+  STATUS_REASON_MAX_LENGTH,
 } from '@vigil/contracts';
 import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
 import { mustBeOneOf, MUST_BE_ISO_TIME } from '@vigil/api-core';
@@ -29,7 +30,7 @@ export class ChangeStatusBody implements ChangeStatusRequest {
   @IsOptional()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxLength(STATUS_REASON_MAX_LENGTH)
   reason?: string;
 }
 

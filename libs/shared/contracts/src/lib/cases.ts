@@ -157,6 +157,7 @@ export interface VerifyResult {
 }
 
 export const MESSAGE_MAX_LENGTH = 10_000;
+export const REDACTION_REASON_MAX_LENGTH = 1000;
 export const EVENTS_PAGE_MAX = 500;
 export const EVENTS_PAGE_DEFAULT = 100;
 export const CASES_PAGE_MAX = 100;

@@ -14,6 +14,7 @@ export const STATUS_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus
   referred: [],
   dismissed: [],
 };
+export const STATUS_REASON_MAX_LENGTH = 2000;
 /** Statuses that need a reason to enter. */
 export const STATUSES_WITH_REASON: readonly CaseStatus[] = ['referred', 'dismissed'];
 /** Roles that move a case's status. */

@@ -19,6 +19,7 @@ import {
   EXAMINATION_TYPES,
   ISTANBUL_CONCLUSIONS,
   PROSECUTORIAL_ACTS,
+  REDACTION_REASON_MAX_LENGTH,
   RESPONSIBILITY_ROUTES,
   TASK_STATUSES,
   type CaseEvent,
@@ -40,9 +41,8 @@ import {
   type TranslationKey,
   type TranslationParams,
 } from '@vigil/web-i18n';
-import { AgencyBadge, DateTimePipe } from '@vigil/web-ui';
+import { AgencyBadge, DateTimePipe, ReasonDialog, type ReasonDialogData } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
-import { RedactDialog } from './redact-dialog';
 
 /** Roles that may redact anyone's message; authors may always redact their own. */
 const REDACTING_ROLES: ReadonlySet<Role> = new Set<Role>(['prosecutor', 'chief_prosecutor']);
@@ -159,7 +159,16 @@ export class Timeline {
   }
 
   protected async redact(message: TimelineMessage): Promise<void> {
-    const ref = this.dialog.open<RedactDialog, void, string>(RedactDialog, { autoFocus: 'first-tabbable' });
+    const ref = this.dialog.open<ReasonDialog, ReasonDialogData, string>(ReasonDialog, {
+      data: {
+        title: this.translator.translate('redact.title'),
+        explain: this.translator.translate('redact.explain'),
+        label: this.translator.translate('redact.reason'),
+        submit: this.translator.translate('redact.submit'),
+        maxLength: REDACTION_REASON_MAX_LENGTH,
+      },
+      autoFocus: 'first-tabbable',
+    });
     const reason = await firstValueFrom(ref.afterClosed());
     if (reason) {
       await this.store.redact(message.messageId, reason);

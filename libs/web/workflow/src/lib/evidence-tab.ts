@@ -24,6 +24,7 @@ import {
   EVIDENCE_DESCRIPTION_MAX_LENGTH,
   EVIDENCE_TITLE_MAX_LENGTH,
   readableTiers,
+  SUPERSEDE_REASON_MAX_LENGTH,
   type AgencyRef,
   type Evidence,
   type Tier,
@@ -37,11 +38,10 @@ import {
   EvidenceApi,
 } from '@vigil/web-data-access';
 import { agencyKindKey, tierAudienceKey, tierKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { DateTimePipe, FileSizePipe } from '@vigil/web-ui';
+import { DateTimePipe, FileSizePipe, ReasonDialog, type ReasonDialogData } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { liveSection } from './live-section';
 import { fromLocalInput, notInFuture, validLocalTime } from './local-time';
-import { ReasonDialog, type ReasonDialogData } from './reason-dialog';
 import { leadsCases } from './roles';
 import { applyServerErrors, describeProblem, problemOf, type FormProblem } from './server-errors';
 
@@ -259,6 +259,7 @@ export class EvidenceTab {
       data: {
         title: this.translator.translate('evidence.supersedeTitle', { title: item.title }),
         explain: this.translator.translate('evidence.supersedeExplain'),
+        maxLength: SUPERSEDE_REASON_MAX_LENGTH,
       },
       autoFocus: 'first-tabbable',
     });

@@ -3,11 +3,11 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { STATUS_ROLES, STATUS_TRANSITIONS, STATUSES_WITH_REASON, type CaseStatus, type Role } from '@vigil/contracts';
+import { STATUS_REASON_MAX_LENGTH, STATUS_ROLES, STATUS_TRANSITIONS, STATUSES_WITH_REASON, type CaseStatus, type Role } from '@vigil/contracts';
 import { apiErrorOf, CasesApi } from '@vigil/web-data-access';
 import { caseStatusKey, TranslatePipe, Translator } from '@vigil/web-i18n';
+import { ReasonDialog, type ReasonDialogData } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
-import { ReasonDialog, type ReasonDialogData } from './reason-dialog';
 
 /** Statuses a case enters only by recording the visit (the Visit tab), never from this menu. */
 const VISIT_STATUSES: ReadonlySet<CaseStatus> = new Set<CaseStatus>(['visit_dispatched', 'site_visited']);
@@ -61,6 +61,8 @@ export class StatusMenu {
       const ref = this.dialog.open<ReasonDialog, ReasonDialogData, string>(ReasonDialog, {
         data: {
           title: this.translator.translate('status.reasonTitle', { status: this.translator.translate(caseStatusKey(to)) }),
+          explain: this.translator.translate('status.reasonExplain'),
+          maxLength: STATUS_REASON_MAX_LENGTH,
         },
         autoFocus: 'first-tabbable',
       });

@@ -1,26 +1,35 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@vigil/web-i18n';
 
-export const REDACTION_REASON_MAX_LENGTH = 1000;
+/** What the dialog asks; every text already in the UI language. */
+export interface ReasonDialogData {
+  title: string;
+  explain: string;
+  /** The field's label; "Reason" otherwise. */
+  label?: string;
+  /** The confirming button; "Confirm" otherwise. */
+  submit?: string;
+  maxLength: number;
+}
 
-/** Asks why a message is redacted; closes with the reason, or nothing when cancelled. */
+/** Asks why (a status change, a superseded item, a redaction); closes with the reason, or nothing when cancelled. */
 @Component({
-  selector: 'vigil-redact-dialog',
+  selector: 'vigil-reason-dialog',
   imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>{{ 'redact.title' | translate }}</h2>
+    <h2 mat-dialog-title>{{ data.title }}</h2>
     <form [formGroup]="form" (ngSubmit)="confirm()" novalidate>
       <mat-dialog-content>
-        <p class="explain">{{ 'redact.explain' | translate }}</p>
+        <p class="explain">{{ data.explain }}</p>
         <mat-form-field appearance="outline" class="reason">
-          <mat-label>{{ 'redact.reason' | translate }}</mat-label>
-          <textarea matInput formControlName="reason" rows="3" required cdkFocusInitial [attr.maxlength]="maxLength"></textarea>
+          <mat-label>{{ data.label ?? ('common.reason' | translate) }}</mat-label>
+          <textarea matInput formControlName="reason" rows="3" required cdkFocusInitial [attr.maxlength]="data.maxLength"></textarea>
           @if (form.controls.reason.hasError('required')) {
             <mat-error>{{ 'common.required' | translate }}</mat-error>
           }
@@ -28,7 +37,7 @@ export const REDACTION_REASON_MAX_LENGTH = 1000;
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close>{{ 'common.cancel' | translate }}</button>
-        <button matButton="filled" type="submit" data-testid="confirm-redact">{{ 'redact.submit' | translate }}</button>
+        <button matButton="filled" type="submit" data-testid="confirm-reason">{{ data.submit ?? ('common.confirm' | translate) }}</button>
       </mat-dialog-actions>
     </form>
   `,
@@ -38,15 +47,16 @@ export const REDACTION_REASON_MAX_LENGTH = 1000;
     }
     .reason {
       width: 100%;
+      min-width: min(28rem, 75vw);
     }
   `,
 })
-export class RedactDialog {
-  private readonly dialogRef = inject<MatDialogRef<RedactDialog, string>>(MatDialogRef);
+export class ReasonDialog {
+  private readonly dialogRef = inject<MatDialogRef<ReasonDialog, string>>(MatDialogRef);
 
-  protected readonly maxLength = REDACTION_REASON_MAX_LENGTH;
+  protected readonly data = inject<ReasonDialogData>(MAT_DIALOG_DATA);
   protected readonly form = inject(NonNullableFormBuilder).group({
-    reason: ['', [Validators.required, Validators.maxLength(REDACTION_REASON_MAX_LENGTH)]],
+    reason: ['', [Validators.required, Validators.maxLength(this.data.maxLength)]],
   });
 
   protected confirm(): void {
