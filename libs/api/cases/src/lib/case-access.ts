@@ -18,7 +18,7 @@ export const IMPLICATED_AGENCY_CEILING: Tier = 'state';
 
 /**
  * The clearance a viewer of `roleClearance` reads the cases that implicate their agency at, when
- * that is lower than their role's; \`null\` when the cap changes nothing for them. Queries over
+ * that is lower than their role's; `null` when the cap changes nothing for them. Queries over
  * many cases use it to apply the cap per row.
  */
 export function cappedClearance(roleClearance: Tier): Tier | null {

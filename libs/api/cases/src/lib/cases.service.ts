@@ -248,18 +248,18 @@ export class CasesService {
     if (!account) throw notFound('User');
     if (clearanceOf(account.role) === null) throw invalid('userId', 'an administrator cannot be a case member');
     if (account.disabled || account.agency.disabled) throw invalid('userId', 'the account is disabled');
-    const event = await this.write(caseId, async (manager) => {
-      const { kase } = await this.access.open(caller, caseId, manager, true);
+    const created = await this.change(caller, caseId, async ({ manager, kase, append }) => {
       if (implicatedOfficer(kase, account)) {
         throw conflict('An officer of the implicated unit cannot be a member of the case', [
           { field: 'userId', message: 'is an officer of the implicated unit' },
         ]);
       }
-      if (await manager.exists(CaseMemberEntity, { where: { caseId, accountId: userId } })) return null;
+      if (await manager.exists(CaseMemberEntity, { where: { caseId, accountId: userId } })) return false;
       await manager.insert(CaseMemberEntity, { caseId, accountId: userId });
-      return [await this.log.append(manager, kase, caller, { type: 'member.added', tier: 'room', data: memberData(account) })];
+      await append({ type: 'member.added', tier: 'room', data: memberData(account) });
+      return true;
     });
-    return { member: toMember(account), created: event !== null };
+    return { member: toMember(account), created };
   }
 
   async removeMember(caller: Caller, caseId: string, userId: string): Promise<void> {
@@ -267,12 +267,11 @@ export class CasesService {
     this.access.assertManagesMembers(caller);
     if (!isUuid(userId)) throw notFound('Member');
     // Live delivery takes the removed member's connections out of the case on this event.
-    await this.write(caseId, async (manager) => {
-      const { kase } = await this.access.open(caller, caseId, manager, true);
+    await this.change(caller, caseId, async ({ manager, append }) => {
       const account = await manager.findOne(AccountEntity, { where: { id: userId }, relations: { agency: true } });
       const removed = await manager.delete(CaseMemberEntity, { caseId, accountId: userId });
       if (!account || !removed.affected) throw notFound('Member');
-      return [await this.log.append(manager, kase, caller, { type: 'member.removed', tier: 'room', data: memberData(account) })];
+      await append({ type: 'member.removed', tier: 'room', data: memberData(account) });
     });
   }
 
@@ -457,26 +456,30 @@ export class CasesService {
    * reach live connections after commit. Throwing inside rolls everything back.
    */
   async change<T>(caller: Caller, caseId: string, change: (context: CaseChange) => Promise<T>): Promise<T> {
-    let result!: T;
-    await this.write(caseId, async (manager) => {
-      const { kase, clearance } = await this.access.open(caller, caseId, manager, true);
+    // Writes to one case run one after another in this process: publication follows seq order.
+    return this.order.run([caseId], async () => {
       const appended: CaseEventEntity[] = [];
-      result = await change({
-        manager,
-        kase,
-        clearance,
-        // Built at once, written together when the change is done.
-        append: async (event) => {
-          const next = this.log.next(kase, caller, event);
-          appended.push(next);
-          return next;
-        },
+      const result = await this.db.transaction(async (manager) => {
+        const { kase, clearance } = await this.access.open(caller, caseId, manager, true);
+        const answer = await change({
+          manager,
+          kase,
+          clearance,
+          // Built at once, written together when the change is done.
+          append: async (event) => {
+            const next = this.log.next(kase, caller, event);
+            appended.push(next);
+            return next;
+          },
+        });
+        await this.log.write(manager, appended, [kase]);
+        return answer;
       });
-      await this.log.write(manager, appended, [kase]);
-      return appended;
+      if (appended.length) this.bus.emit('appended', caseId, appended);
+      return result;
     });
-    return result;
   }
+
 
   /** Moves the caller's read marker (never backwards, never past what they may see). */
   async markRead(caller: Caller, caseId: string, seq: number): Promise<number> {
@@ -556,14 +559,6 @@ export class CasesService {
     return row.seq;
   }
 
-  /** Runs one write transaction for a case and hands its events to live delivery after commit. */
-  private async write(caseId: string, work: (manager: EntityManager) => Promise<CaseEventEntity[] | null>): Promise<CaseEventEntity[] | null> {
-    return this.order.run([caseId], async () => {
-      const events = await this.db.transaction(work);
-      if (events?.length) this.bus.emit('appended', caseId, events);
-      return events;
-    });
-  }
 }
 
 interface CaseRow {

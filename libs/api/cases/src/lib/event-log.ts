@@ -41,9 +41,9 @@ export const eventHash = (prevHash: string, event: CaseEventEntity) => sha256(pr
 
 /**
  * The one append path of every case's log. Callers lock the case row in their transaction,
- * change current state, and append: seq is gap-free because it is taken under that lock, and
- * commit order is seq order. Events are written together with the case counters they move and
- * announced to every instance at commit, in one statement.
+ * change current state, take the next events (`next`) and write them (`write`): seq is gap-free
+ * because it is taken under that lock, and commit order is seq order. Events are written together
+ * with the case counters they move and announced to every instance at commit, in one statement.
  */
 @Injectable()
 export class EventLog {
@@ -51,13 +51,6 @@ export class EventLog {
     @InjectDataSource() private readonly db: DataSource,
     private readonly relay: CaseEventsRelay,
   ) {}
-
-  /** Appends one event to a case locked by this transaction and moves the case's counters. */
-  async append(manager: EntityManager, kase: CaseHead, actor: Actor, event: NewEvent): Promise<CaseEventEntity> {
-    const row = this.next(kase, actor, event);
-    await this.write(manager, [row], [kase]);
-    return row;
-  }
 
   /**
    * The next event of a locked case, built in memory: seq, the clearances' `prevSeq`, the hash.

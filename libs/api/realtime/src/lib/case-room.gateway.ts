@@ -47,7 +47,7 @@ const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 const roleRoom = (role: string) => `role:${role}`;
 const SUPERVISORS = roleRoom('chief_prosecutor');
 /**
- * Lists need a case's latest head, not every step of it: after a \`case:activity\` goes out, the
+ * Lists need a case's latest head, not every step of it: after a `case:activity` goes out, the
  * next ones for that case wait this long and go out as one, with the latest head per reader.
  */
 export const ACTIVITY_INTERVAL_MS = 1_000;
