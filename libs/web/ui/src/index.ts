@@ -4,3 +4,4 @@ export * from './lib/date-time-pipe';
 export * from './lib/duration-pipe';
 export * from './lib/file-size-pipe';
 export * from './lib/reason-dialog';
+export * from './lib/server-errors';
