@@ -369,6 +369,12 @@ describe('bad input over the socket', () => {
       const ack = await client.emit(event, payload);
       expect({ event, payload: JSON.stringify(payload).slice(0, 80), code: ack.error?.code }).toEqual({ event, payload: JSON.stringify(payload).slice(0, 80), code });
     }
+    // Arguments that are not one payload: none but the ack, or two payloads.
+    const post = { caseId: kase.id, clientId: randomUUID(), body: 'x', tier: 'room' };
+    expect(await new Promise((resolve) => client.socket.emit('message:post', resolve))).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    expect(await new Promise((resolve) => client.socket.emit('message:post', post, post, resolve))).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
+    // Without an ack, a malformed event is dropped and the socket stays usable.
+    client.socket.emit('message:post', 'no ack');
     expect(await headSeq(kase.id)).toBe(before);
     expect((await call('GET', '/api/health')).status).toBe(200);
     expect((await client.emit('case:join', { caseId: kase.id })).ok).toBe(true);

@@ -28,12 +28,16 @@ export function createValidationPipe(): ValidationPipe {
   });
 }
 
+/** One pipe for every socket event: it holds no per-call state, and building one loads its libraries. */
+let payloadPipe: ValidationPipe | undefined;
+
 /** The same validation for a payload that no pipe sees (socket events): throws `VALIDATION` naming each field. */
 export async function validatePayload<T extends object>(type: new () => T, payload: unknown): Promise<T> {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
     throw new ApiException('VALIDATION', 'payload must be an object', [{ field: '', message: 'must be an object' }]);
   }
-  return (await createValidationPipe().transform(payload, { type: 'body', metatype: type })) as T;
+  payloadPipe ??= createValidationPipe();
+  return (await payloadPipe.transform(payload, { type: 'body', metatype: type })) as T;
 }
 
 /** Validation options for a value that must be one of a contract's list: the message names them. */

@@ -1,14 +1,5 @@
 import { Logger, type OnModuleInit } from '@nestjs/common';
-import {
-  Ack as AckCallback,
-  ConnectedSocket,
-  MessageBody,
-  SubscribeMessage,
-  WebSocketGateway,
-  WebSocketServer,
-  type OnGatewayConnection,
-  type OnGatewayInit,
-} from '@nestjs/websockets';
+import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import { SessionsService, type AuthUser } from '@vigil/api-auth';
 import { rateLimited, toApiError, validatePayload } from '@vigil/api-core';
 import {
@@ -66,6 +57,17 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   @WebSocketServer()
   private server!: VigilServer;
 
+  /** What each client event does; every handler validates its payload and answers through `handle`. */
+  private readonly handlers: Record<keyof ClientToServerEvents, (socket: VigilSocket, payload: unknown, ack: Reply | undefined) => Promise<void>> = {
+    'case:join': this.join,
+    'case:leave': this.leave,
+    'message:post': this.post,
+    'message:edit': this.edit,
+    'message:redact': this.redact,
+    typing: this.typing,
+    read: this.read,
+  };
+
   private readonly logger = new Logger('Sockets');
   /** Per case, the publication under way: the next waits for it, so delivery keeps seq order. */
   private readonly publishing = new Map<string, Promise<void>>();
@@ -108,6 +110,14 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     const { user } = socket.data;
     if (!user) return void socket.disconnect(true);
     void socket.join([accountRoom(user.id), sessionRoom(user.sessionId), roleRoom(user.role)]);
+    // Plain listeners: Nest's per-event pipeline (context, pipes, rxjs) cost more than the work of a post.
+    for (const [event, handler] of Object.entries(this.handlers)) {
+      socket.on(event as keyof ClientToServerEvents, (...args: unknown[]) => {
+        // An ack, when the client asks for one, comes last.
+        const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Reply) : undefined;
+        void handler.call(this, socket, args.length === 1 ? args[0] : args.length ? args : undefined, ack);
+      });
+    }
     // Presence changes when a socket goes: tell the cases it was in.
     socket.on('disconnecting', () => {
       const cases = [...socket.rooms].filter((room) => /^case:[^:]+$/.test(room)).map((room) => room.slice('case:'.length));
@@ -115,8 +125,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     });
   }
 
-  @SubscribeMessage('case:join')
-  join(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown, @AckCallback() ack: Reply) {
+  join(socket: VigilSocket, payload: unknown, ack: Reply | undefined) {
     return this.handle(socket, ack, JoinPayload, payload, async (user, { caseId, afterSeq }) => {
       const opened = await this.cases.open(user, caseId);
       const { kase, clearance } = opened;
@@ -129,8 +138,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     });
   }
 
-  @SubscribeMessage('case:leave')
-  leave(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown, @AckCallback() ack: Reply) {
+  leave(socket: VigilSocket, payload: unknown, ack: Reply | undefined) {
     return this.handle(socket, ack, CaseRef, payload, async (_user, { caseId }) => {
       const rooms = [caseRoom(caseId), ...TIERS.map((tier) => tierRoom(caseId, tier))];
       const present = socket.rooms.has(caseRoom(caseId));
@@ -140,30 +148,26 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     });
   }
 
-  @SubscribeMessage('message:post')
-  post(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown, @AckCallback() ack: Reply) {
+  post(socket: VigilSocket, payload: unknown, ack: Reply | undefined) {
     return this.handle(socket, ack, PostMessagePayload, payload, async (user, { caseId, clientId, body, tier }) => {
       const { event } = await this.cases.postMessage(user, caseId, { clientId, body, tier });
       return { event };
     });
   }
 
-  @SubscribeMessage('message:edit')
-  edit(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown, @AckCallback() ack: Reply) {
+  edit(socket: VigilSocket, payload: unknown, ack: Reply | undefined) {
     return this.handle(socket, ack, EditMessagePayload, payload, async (user, { caseId, messageId, body }) => ({
       event: await this.cases.editMessage(user, caseId, messageId, body),
     }));
   }
 
-  @SubscribeMessage('message:redact')
-  redact(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown, @AckCallback() ack: Reply) {
+  redact(socket: VigilSocket, payload: unknown, ack: Reply | undefined) {
     return this.handle(socket, ack, RedactMessagePayload, payload, async (user, { caseId, messageId, reason }) => ({
       event: await this.cases.redactMessage(user, caseId, messageId, reason),
     }));
   }
 
-  @SubscribeMessage('typing')
-  typing(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown, @AckCallback() ack: Reply) {
+  typing(socket: VigilSocket, payload: unknown, ack: Reply | undefined) {
     return this.handle(socket, ack, TypingPayload, payload, async (user, { caseId, typing }) => {
       const { kase } = await this.cases.open(user, caseId);
       socket.to(caseRoom(kase.id)).emit('typing', { caseId: kase.id, userId: user.id, displayName: user.displayName, typing });
@@ -171,8 +175,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     });
   }
 
-  @SubscribeMessage('read')
-  read(@ConnectedSocket() socket: VigilSocket, @MessageBody() payload: unknown, @AckCallback() ack: Reply) {
+  read(socket: VigilSocket, payload: unknown, ack: Reply | undefined) {
     return this.handle(socket, ack, ReadPayload, payload, async (user, { caseId, seq }) => ({ seq: await this.cases.markRead(user, caseId, seq) }));
   }
 
