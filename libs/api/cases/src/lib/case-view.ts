@@ -1,6 +1,6 @@
 import type { CaseEntity, CaseEventEntity, MessageEntity } from '@vigil/api-database';
 import { canRead, VICTIM_IDENTITY_TIER, type Case, type CaseEvent, type CaseMember, type Tier } from '@vigil/contracts';
-import { headSeqFor, prevSeqFor, updatedAtFor } from './clearance-columns';
+import { clearancesReading, headSeqFor, prevSeqFor, updatedAtFor } from './clearance-columns';
 
 /**
  * What a viewer of one clearance sees of a case and of its events. Every answer, REST or socket,
@@ -39,13 +39,16 @@ export function toCaseView(kase: CaseEntity, members: CaseMember[], clearance: T
   };
 }
 
+/** Only the prosecution reads a redacted message's text (the stored log keeps it). */
+const readsRedactedText = (clearance: Tier) => clearance === 'prosecution';
+
 /** Edits and redactions are applied here, on reading; the stored log never changes. */
 export function toCaseEventView(event: CaseEventEntity, clearance: Tier, messages: ReadonlyMap<string, MessageEntity>): CaseEvent {
   let data = event.data;
-  const message = typeof data['messageId'] === 'string' ? messages.get(data['messageId']) : undefined;
-  if (message && (event.type === 'message.posted' || event.type === 'message.edited')) {
+  const message = postedOrEdited(event, messages);
+  if (message) {
     const redacted = message.redactedAt !== null;
-    const hidden = redacted && clearance !== 'prosecution';
+    const hidden = redacted && !readsRedactedText(clearance);
     const { body: storedBody, ...rest } = data;
     const body = event.type === 'message.posted' ? message.body : storedBody;
     data = {
@@ -66,4 +69,27 @@ export function toCaseEventView(event: CaseEventEntity, clearance: Tier, message
     actor: { id: event.actorId, displayName: event.actorName, role: event.actorRole, agencyKind: event.actorAgencyKind },
     data,
   };
+}
+
+/** The message whose text an event carries, if it is a post or an edit. */
+function postedOrEdited(event: CaseEventEntity, messages: ReadonlyMap<string, MessageEntity>): MessageEntity | undefined {
+  const id = event.data['messageId'];
+  return typeof id === 'string' && (event.type === 'message.posted' || event.type === 'message.edited') ? messages.get(id) : undefined;
+}
+
+/**
+ * An event as every clearance that may read it sees it, clearances that see the same payload
+ * together (live fan-out sends one payload per group, encoded once). Views differ only in
+ * `prevSeq` and in whether a redacted text is shown, so that is what groups them.
+ */
+export function eventViews(event: CaseEventEntity, messages: ReadonlyMap<string, MessageEntity>): { view: CaseEvent; clearances: Tier[] }[] {
+  const redacted = postedOrEdited(event, messages)?.redactedAt != null;
+  const groups = new Map<string, { view: CaseEvent; clearances: Tier[] }>();
+  for (const clearance of clearancesReading(event.tier)) {
+    const key = `${prevSeqFor(event, clearance)}|${redacted && readsRedactedText(clearance)}`;
+    const group = groups.get(key);
+    if (group) group.clearances.push(clearance);
+    else groups.set(key, { view: toCaseEventView(event, clearance, messages), clearances: [clearance] });
+  }
+  return [...groups.values()];
 }

@@ -6,18 +6,17 @@ import {
   type AppendedContext,
   CaseEventsBus,
   CasesService,
-  clearancesReading,
+  eventViews,
   EditMessagePayload,
   JoinPayload,
   PostMessagePayload,
   ReadPayload,
   RedactMessagePayload,
   CaseRef,
-  toCaseEventView,
   TypingPayload,
 } from '@vigil/api-cases';
 import type { CaseEventEntity } from '@vigil/api-database';
-import { canRead, SOCKET_LIMITS, TIERS, type Ack, type CaseEvent, type ClientToServerEvents, type ServerToClientEvents, type Tier } from '@vigil/contracts';
+import { canRead, SOCKET_LIMITS, TIERS, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Tier } from '@vigil/contracts';
 import type { Server, Socket } from 'socket.io';
 import { TokenBucket } from './socket-rate-limit';
 
@@ -226,16 +225,11 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       const removed = event.type === 'member.removed' ? String(event.data['userId']) : null;
       // The removed member's connections leave before anyone hears of the removal (a chief prosecutor still supervises).
       if (removed && event.data['role'] !== 'chief_prosecutor') this.evict(caseId, [removed]);
-      const groups = new Map<string, { view: CaseEvent; rooms: string[] }>();
-      for (const clearance of clearancesReading(event.tier)) {
-        const view = toCaseEventView(event, clearance, messages);
-        const key = `${view.prevSeq}|${JSON.stringify(view.data)}`;
-        const group = groups.get(key) ?? groups.set(key, { view, rooms: [] }).get(key);
-        group?.rooms.push(tierRoom(caseId, clearance));
-      }
       // A removal's own event never reaches the removed.
       const except = removed ? [accountRoom(removed)] : [];
-      for (const { view, rooms } of groups.values()) local.to(rooms).except(except).emit('case:event', view);
+      for (const { view, clearances } of eventViews(event, messages)) {
+        local.to(clearances.map((clearance) => tierRoom(caseId, clearance))).except(except).emit('case:event', view);
+      }
     }
     const audience = context?.audience ?? (await this.cases.audience(caseId));
     const activity = new Map<string, Activity>();
