@@ -8,7 +8,9 @@ import { oneOfCheck } from './check';
  * one onto the previous so that any change is detectable.
  */
 @Entity('case_events')
-@Index('case_events_seq_key', ['caseId', 'seq'], { unique: true })
+// Unique on (case_id, seq), INCLUDE (tier): see migration 1700000000008. TypeORM cannot declare
+// INCLUDE, so it leaves this index to the migrations.
+@Index('case_events_seq_key', { synchronize: false })
 @Index('case_events_client_key', ['caseId', 'actorId', 'clientId'], { unique: true, where: 'client_id IS NOT NULL' })
 @Check('case_events_tier_check', oneOfCheck('tier', TIERS))
 export class CaseEventEntity {
