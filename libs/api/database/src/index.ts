@@ -2,3 +2,4 @@ export * from './lib/entities';
 export * from './lib/data-source';
 export * from './lib/embedded-postgres';
 export * from './lib/demo-seed';
+export * from './lib/prepared';

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { forbidden, isUuid, notFound } from '@vigil/api-core';
-import { CaseEntity } from '@vigil/api-database';
+import { CaseEntity, queryPrepared } from '@vigil/api-database';
 import { canRead, clearanceOf, TIERS, type Role, type Tier } from '@vigil/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AudienceMember } from './case-events.bus';
@@ -102,7 +102,8 @@ export class CaseAccess {
    * locking overlapping sets never deadlock. Cases that do not exist are absent from the answer.
    */
   async lockRooms(manager: EntityManager, caseIds: string[]): Promise<Map<string, LockedRoom>> {
-    const rows: (LockedRoom['kase'] & { members: MemberGrant[] })[] = await manager.query(
+    const rows = await queryPrepared<LockedRoom['kase'] & { members: MemberGrant[] }>(
+      manager,
       `SELECT c.id, c.last_seq AS "lastSeq", c.last_seq_room AS "lastSeqRoom", c.last_seq_state AS "lastSeqState",
               c.last_seq_oversight AS "lastSeqOversight", c.last_seq_prosecution AS "lastSeqProsecution",
               c.updated_at_room AS "updatedAtRoom", c.updated_at_state AS "updatedAtState",

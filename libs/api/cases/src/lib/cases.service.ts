@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, conflict, forbidden, GroupCommit, invalid, isUuid, notFound, VIGIL_CONFIG, type Settled, type VigilConfig } from '@vigil/api-core';
-import { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseIntakeEntity, CaseMemberEntity, MessageEntity, PlaceEntity } from '@vigil/api-database';
+import { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseIntakeEntity, CaseMemberEntity, MessageEntity, PlaceEntity, queryPrepared } from '@vigil/api-database';
 import {
   canRead,
   CASES_PAGE_DEFAULT,
@@ -380,7 +380,8 @@ export class CasesService {
       await this.log.write(manager, events, [...appended.keys()].map((caseId) => (rooms.get(caseId) as LockedRoom).kase));
       const posted = [...messages.values()];
       const read = [...reads.values()];
-      await manager.query(
+      await queryPrepared(
+        manager,
         `WITH posted AS (
            INSERT INTO messages (id, case_id, author_id, tier, body)
            SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
@@ -414,7 +415,8 @@ export class CasesService {
 
   /** The events already posted with these posts' clientIds, by case, author and clientId. */
   private async originalPosts(manager: EntityManager, posts: Post[]): Promise<Map<string, string>> {
-    const rows: { id: string; case_id: string; actor_id: string; client_id: string }[] = await manager.query(
+    const rows = await queryPrepared<{ id: string; case_id: string; actor_id: string; client_id: string }>(
+      manager,
       `SELECT e.id, e.case_id, e.actor_id, e.client_id
          FROM case_events e
          JOIN unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS k(case_id, actor_id, client_id) USING (case_id, actor_id, client_id)`,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseEntity, CaseEventEntity } from '@vigil/api-database';
+import { CaseEntity, CaseEventEntity, queryPrepared } from '@vigil/api-database';
 import type { AgencyKind, Role, Tier, VerifyResult } from '@vigil/contracts';
 import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
@@ -90,7 +90,8 @@ export class EventLog {
     if (!events.length) return;
     const column = <T>(pick: (event: CaseEventEntity) => T) => events.map(pick);
     const head = <T>(pick: (kase: CaseHead) => T) => cases.map(pick);
-    await manager.query(
+    await queryPrepared(
+      manager,
       `WITH appended AS (
          INSERT INTO case_events (id, case_id, seq, type, tier, at, actor_id, actor_name, actor_role, actor_agency_kind, data, client_id,
                                   prev_seq_room, prev_seq_state, prev_seq_oversight, prev_seq_prosecution, hash)
