@@ -1,27 +1,10 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import {
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import {
-  ErrorStateMatcher,
-  ShowOnDirtyErrorStateMatcher,
-} from '@angular/material/core';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogModule,
-  MatDialogRef,
-} from '@angular/material/dialog';
+import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -35,17 +18,8 @@ import {
   type UpdateAccountRequest,
 } from '@vigil/contracts';
 import { AdminApi, apiErrorOf } from '@vigil/web-data-access';
-import {
-  agencyKindKey,
-  roleKey,
-  TranslatePipe,
-  Translator,
-} from '@vigil/web-i18n';
-import {
-  applyServerErrors,
-  describeProblem,
-  type FormProblem,
-} from '@vigil/web-ui';
+import { agencyKindKey, roleKey, TranslatePipe, Translator } from '@vigil/web-i18n';
+import { applyServerErrors, describeProblem, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { rolesForAgencyKind } from './account-roles';
 
@@ -56,10 +30,7 @@ export interface AccountDialogData {
 }
 
 /** Server field names that differ from the form's control names. */
-const FIELD_ALIASES: Readonly<Record<string, string>> = {
-  agency: 'agencyId',
-  'agency.id': 'agencyId',
-};
+const FIELD_ALIASES: Readonly<Record<string, string>> = { agency: 'agencyId', 'agency.id': 'agencyId' };
 
 /**
  * Create or edit an account. The role list follows the chosen agency's kind, so the form
@@ -78,9 +49,7 @@ const FIELD_ALIASES: Readonly<Record<string, string>> = {
     MatSlideToggleModule,
     TranslatePipe,
   ],
-  providers: [
-    { provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher },
-  ],
+  providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-dialog.html',
   styleUrl: './dialog-form.scss',
@@ -88,8 +57,7 @@ const FIELD_ALIASES: Readonly<Record<string, string>> = {
 export class AccountDialog {
   private readonly api = inject(AdminApi);
   private readonly translator = inject(Translator);
-  private readonly dialogRef =
-    inject<MatDialogRef<AccountDialog, Account>>(MatDialogRef);
+  private readonly dialogRef = inject<MatDialogRef<AccountDialog, Account>>(MatDialogRef);
   private readonly data = inject<AccountDialogData>(MAT_DIALOG_DATA);
 
   protected readonly account = this.data.account ?? null;
@@ -103,10 +71,7 @@ export class AccountDialog {
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     email: [this.account?.email ?? '', [Validators.required, Validators.email]],
-    displayName: [
-      this.account?.displayName ?? '',
-      [Validators.required, Validators.maxLength(200)],
-    ],
+    displayName: [this.account?.displayName ?? '', [Validators.required, Validators.maxLength(200)]],
     password: [
       '',
       this.account
@@ -119,25 +84,18 @@ export class AccountDialog {
     disabled: [this.account?.disabled ?? false],
   });
 
-  private readonly agencyId = toSignal(
-    this.form.controls.agencyId.valueChanges,
-    {
-      initialValue: this.form.controls.agencyId.value,
-    },
-  );
+  private readonly agencyId = toSignal(this.form.controls.agencyId.valueChanges, {
+    initialValue: this.form.controls.agencyId.value,
+  });
   private readonly role = toSignal(this.form.controls.role.valueChanges, {
     initialValue: this.form.controls.role.value,
   });
-  protected readonly roles = computed(() =>
-    rolesForAgencyKind(this.agencyOf(this.agencyId())?.kind),
-  );
+  protected readonly roles = computed(() => rolesForAgencyKind(this.agencyOf(this.agencyId())?.kind));
   protected readonly showOnDuty = computed(() => this.role() === 'prosecutor');
 
   protected readonly busy = signal(false);
   protected readonly problem = signal<FormProblem | null>(null);
-  protected readonly problemText = computed(() =>
-    describeProblem(this.problem(), this.translator),
-  );
+  protected readonly problemText = computed(() => describeProblem(this.problem(), this.translator));
 
   constructor() {
     if (this.account) {
@@ -161,21 +119,12 @@ export class AccountDialog {
     this.problem.set(null);
     try {
       const saved = this.account
-        ? await firstValueFrom(
-            this.api.updateAccount(
-              this.account.id,
-              this.updateRequest(this.account),
-            ),
-          )
+        ? await firstValueFrom(this.api.updateAccount(this.account.id, this.updateRequest(this.account)))
         : await firstValueFrom(this.api.createAccount(this.createRequest()));
       this.dialogRef.close(saved);
     } catch (error) {
       const apiError = apiErrorOf(error);
-      if (
-        !this.account &&
-        apiError.statusCode === 409 &&
-        (apiError.details ?? []).every((d) => d.field === 'email')
-      ) {
+      if (!this.account && apiError.statusCode === 409 && (apiError.details ?? []).every((d) => d.field === 'email')) {
         this.form.controls.email.setErrors({ taken: true });
       } else {
         this.problem.set(applyServerErrors(this.form, apiError, FIELD_ALIASES));

@@ -9,16 +9,9 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import {
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import {
-  ErrorStateMatcher,
-  ShowOnDirtyErrorStateMatcher,
-} from '@angular/material/core';
+import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -44,23 +37,8 @@ import {
   EVIDENCE_FILE_FIELD,
   EvidenceApi,
 } from '@vigil/web-data-access';
-import {
-  agencyKindKey,
-  tierAudienceKey,
-  tierKey,
-  TranslatePipe,
-  Translator,
-} from '@vigil/web-i18n';
-import {
-  applyServerErrors,
-  DateTimePipe,
-  describeProblem,
-  FileSizePipe,
-  type FormProblem,
-  problemOf,
-  ReasonDialog,
-  type ReasonDialogData,
-} from '@vigil/web-ui';
+import { agencyKindKey, tierAudienceKey, tierKey, TranslatePipe, Translator } from '@vigil/web-i18n';
+import { applyServerErrors, DateTimePipe, describeProblem, FileSizePipe, type FormProblem, problemOf, ReasonDialog, type ReasonDialogData } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { liveSection } from './live-section';
 import { fromLocalInput, notInFuture, validLocalTime } from './local-time';
@@ -88,9 +66,7 @@ export const EVIDENCE_ACCEPT =
     DateTimePipe,
     FileSizePipe,
   ],
-  providers: [
-    { provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher },
-  ],
+  providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './evidence-tab.html',
   styleUrls: ['./tab.scss', './evidence-tab.scss'],
@@ -103,8 +79,7 @@ export class EvidenceTab {
   private readonly document = inject(DOCUMENT);
   private readonly room = inject(CaseRoomStore);
   private readonly fb = inject(NonNullableFormBuilder);
-  private readonly fileInput =
-    viewChild<ElementRef<HTMLInputElement>>('fileInput');
+  private readonly fileInput = viewChild<ElementRef<HTMLInputElement>>('fileInput');
 
   readonly caseId = input.required<string>();
 
@@ -118,10 +93,7 @@ export class EvidenceTab {
     receivedBy: CUSTODY_RECEIVED_BY_MAX_LENGTH,
     note: CUSTODY_NOTE_MAX_LENGTH,
   };
-  protected readonly evidence = liveSection(
-    () => this.api.list(this.caseId()),
-    ['evidence.'],
-  );
+  protected readonly evidence = liveSection(() => this.api.list(this.caseId()), ['evidence.']);
   protected readonly me = this.room.me;
   protected readonly leads = computed(() => leadsCases(this.me()?.role));
   protected readonly tiers = computed(() => {
@@ -135,21 +107,14 @@ export class EvidenceTab {
   protected readonly fileError = signal<string | null>(null);
   protected readonly uploading = signal(false);
   protected readonly uploadProblem = signal<FormProblem | null>(null);
-  protected readonly uploadProblemText = computed(() =>
-    describeProblem(this.uploadProblem(), this.translator),
-  );
+  protected readonly uploadProblemText = computed(() => describeProblem(this.uploadProblem(), this.translator));
   /** The contract's default tier when the uploader reads it, else the narrowest they read. */
   private readonly defaultTier = computed<Tier>(() => {
     const tiers = this.tiers();
-    return tiers.includes(EVIDENCE_DEFAULT_TIER)
-      ? EVIDENCE_DEFAULT_TIER
-      : (tiers[tiers.length - 1] ?? 'room');
+    return tiers.includes(EVIDENCE_DEFAULT_TIER) ? EVIDENCE_DEFAULT_TIER : (tiers[tiers.length - 1] ?? 'room');
   });
   protected readonly uploadForm = this.fb.group({
-    title: [
-      '',
-      [Validators.required, Validators.maxLength(EVIDENCE_TITLE_MAX_LENGTH)],
-    ],
+    title: ['', [Validators.required, Validators.maxLength(EVIDENCE_TITLE_MAX_LENGTH)]],
     description: ['', Validators.maxLength(EVIDENCE_DESCRIPTION_MAX_LENGTH)],
     tier: [this.defaultTier(), Validators.required],
     collectedAt: ['', [validLocalTime, notInFuture]],
@@ -158,9 +123,7 @@ export class EvidenceTab {
   /** Hand-over */
   protected readonly handingOver = signal<string | null>(null);
   protected readonly handOverProblem = signal<FormProblem | null>(null);
-  protected readonly handOverProblemText = computed(() =>
-    describeProblem(this.handOverProblem(), this.translator),
-  );
+  protected readonly handOverProblemText = computed(() => describeProblem(this.handOverProblem(), this.translator));
   protected readonly handOverForm = this.fb.group({
     toAgencyId: ['', Validators.required],
     receivedBy: ['', Validators.maxLength(CUSTODY_RECEIVED_BY_MAX_LENGTH)],
@@ -169,10 +132,7 @@ export class EvidenceTab {
   });
 
   /** Per item: a refused download or superseding. */
-  protected readonly itemProblem = signal<{
-    evidenceId: string;
-    text: string;
-  } | null>(null);
+  protected readonly itemProblem = signal<{ evidenceId: string; text: string } | null>(null);
   protected readonly busy = signal<string | null>(null);
 
   constructor() {
@@ -204,21 +164,12 @@ export class EvidenceTab {
       await firstValueFrom(
         this.api.add(this.caseId(), file, {
           title: value.title.trim(),
-          ...(value.description.trim()
-            ? { description: value.description.trim() }
-            : {}),
+          ...(value.description.trim() ? { description: value.description.trim() } : {}),
           tier: value.tier,
-          ...(fromLocalInput(value.collectedAt)
-            ? { collectedAt: fromLocalInput(value.collectedAt) }
-            : {}),
+          ...(fromLocalInput(value.collectedAt) ? { collectedAt: fromLocalInput(value.collectedAt) } : {}),
         }),
       );
-      this.uploadForm.reset({
-        title: '',
-        description: '',
-        tier: this.defaultTier(),
-        collectedAt: '',
-      });
+      this.uploadForm.reset({ title: '', description: '', tier: this.defaultTier(), collectedAt: '' });
       this.file.set(null);
       const input = this.fileInput()?.nativeElement;
       if (input) {
@@ -228,30 +179,15 @@ export class EvidenceTab {
     } catch (error) {
       const apiError = apiErrorOf(error);
       if (apiError.statusCode === 413) {
-        this.fileError.set(
-          this.translator.translate('evidence.tooLarge', {
-            message: apiError.message,
-          }),
-        );
+        this.fileError.set(this.translator.translate('evidence.tooLarge', { message: apiError.message }));
         return;
       }
-      const fileDetail = apiError.details?.find(
-        (detail) => detail.field === EVIDENCE_FILE_FIELD,
-      );
+      const fileDetail = apiError.details?.find((detail) => detail.field === EVIDENCE_FILE_FIELD);
       if (fileDetail) {
         this.fileError.set(fileDetail.message);
       }
-      const others = {
-        ...apiError,
-        details: apiError.details?.filter(
-          (detail) => detail.field !== EVIDENCE_FILE_FIELD,
-        ),
-      };
-      this.uploadProblem.set(
-        fileDetail && others.details?.length === 0
-          ? null
-          : applyServerErrors(this.uploadForm, others),
-      );
+      const others = { ...apiError, details: apiError.details?.filter((detail) => detail.field !== EVIDENCE_FILE_FIELD) };
+      this.uploadProblem.set(fileDetail && others.details?.length === 0 ? null : applyServerErrors(this.uploadForm, others));
     } finally {
       this.uploading.set(false);
     }
@@ -261,9 +197,7 @@ export class EvidenceTab {
     this.itemProblem.set(null);
     this.busy.set(item.id);
     try {
-      const blob = await firstValueFrom(
-        this.api.content(this.caseId(), item.id),
-      );
+      const blob = await firstValueFrom(this.api.content(this.caseId(), item.id));
       const url = URL.createObjectURL(blob);
       const link = this.document.createElement('a');
       link.href = url;
@@ -276,9 +210,7 @@ export class EvidenceTab {
       const apiError = await apiErrorOfBlob(error);
       const text =
         apiError.statusCode === 409
-          ? this.translator.translate('evidence.integrityFailed', {
-              message: apiError.message,
-            })
+          ? this.translator.translate('evidence.integrityFailed', { message: apiError.message })
           : (describeProblem(problemOf(apiError), this.translator) ?? '');
       this.itemProblem.set({ evidenceId: item.id, text });
     } finally {
@@ -307,9 +239,7 @@ export class EvidenceTab {
       await firstValueFrom(
         this.api.transferCustody(this.caseId(), item.id, {
           toAgencyId: value.toAgencyId,
-          ...(value.receivedBy.trim()
-            ? { receivedBy: value.receivedBy.trim() }
-            : {}),
+          ...(value.receivedBy.trim() ? { receivedBy: value.receivedBy.trim() } : {}),
           ...(value.note.trim() ? { note: value.note.trim() } : {}),
           ...(fromLocalInput(value.at) ? { at: fromLocalInput(value.at) } : {}),
         }),
@@ -317,28 +247,21 @@ export class EvidenceTab {
       this.handingOver.set(null);
       await this.evidence.reload();
     } catch (error) {
-      this.handOverProblem.set(
-        applyServerErrors(this.handOverForm, apiErrorOf(error)),
-      );
+      this.handOverProblem.set(applyServerErrors(this.handOverForm, apiErrorOf(error)));
     } finally {
       this.busy.set(null);
     }
   }
 
   protected async supersede(item: Evidence): Promise<void> {
-    const ref = this.dialog.open<ReasonDialog, ReasonDialogData, string>(
-      ReasonDialog,
-      {
-        data: {
-          title: this.translator.translate('evidence.supersedeTitle', {
-            title: item.title,
-          }),
-          explain: this.translator.translate('evidence.supersedeExplain'),
-          maxLength: SUPERSEDE_REASON_MAX_LENGTH,
-        },
-        autoFocus: 'first-tabbable',
+    const ref = this.dialog.open<ReasonDialog, ReasonDialogData, string>(ReasonDialog, {
+      data: {
+        title: this.translator.translate('evidence.supersedeTitle', { title: item.title }),
+        explain: this.translator.translate('evidence.supersedeExplain'),
+        maxLength: SUPERSEDE_REASON_MAX_LENGTH,
       },
-    );
+      autoFocus: 'first-tabbable',
+    });
     const reason = await firstValueFrom(ref.afterClosed());
     if (!reason) {
       return;
@@ -346,15 +269,12 @@ export class EvidenceTab {
     this.itemProblem.set(null);
     this.busy.set(item.id);
     try {
-      await firstValueFrom(
-        this.api.supersede(this.caseId(), item.id, { reason }),
-      );
+      await firstValueFrom(this.api.supersede(this.caseId(), item.id, { reason }));
       await this.evidence.reload();
     } catch (error) {
       this.itemProblem.set({
         evidenceId: item.id,
-        text:
-          describeProblem(problemOf(apiErrorOf(error)), this.translator) ?? '',
+        text: describeProblem(problemOf(apiErrorOf(error)), this.translator) ?? '',
       });
     } finally {
       this.busy.set(null);

@@ -1,22 +1,8 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
-import {
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import {
-  ErrorStateMatcher,
-  ShowOnDirtyErrorStateMatcher,
-} from '@angular/material/core';
+import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -35,11 +21,7 @@ import {
   type IstanbulConclusion,
   type UpdateExaminationRequest,
 } from '@vigil/contracts';
-import {
-  apiErrorOf,
-  CaseRoomStore,
-  ProceedingsApi,
-} from '@vigil/web-data-access';
+import { apiErrorOf, CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
 import {
   conclusionKey,
   examinationStatusKey,
@@ -50,21 +32,10 @@ import {
   Translator,
   type TranslationKey,
 } from '@vigil/web-i18n';
-import {
-  applyServerErrors,
-  DateTimePipe,
-  describeProblem,
-  type FormProblem,
-  problemOf,
-} from '@vigil/web-ui';
+import { applyServerErrors, DateTimePipe, describeProblem, type FormProblem, problemOf } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { liveSection } from './live-section';
-import {
-  fromLocalInput,
-  notInFuture,
-  toLocalInput,
-  validLocalTime,
-} from './local-time';
+import { fromLocalInput, notInFuture, toLocalInput, validLocalTime } from './local-time';
 import { leadsCases } from './roles';
 
 /** What the server names as missing to complete an examination, in words. */
@@ -92,9 +63,7 @@ const MISSING_KEYS: Readonly<Record<string, TranslationKey>> = {
     TranslatePipe,
     DateTimePipe,
   ],
-  providers: [
-    { provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher },
-  ],
+  providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './examinations-tab.html',
   styleUrl: './tab.scss',
@@ -114,13 +83,9 @@ export class ExaminationsTab {
   protected readonly conclusionKey = conclusionKey;
   protected readonly tierKey = tierKey;
   protected readonly tierAudienceKey = tierAudienceKey;
-  protected readonly examinations = liveSection(
-    () => this.api.examinations(this.caseId()),
-    ['examination.'],
-    {
-      readableAt: EXAMINATION_DEFAULT_TIER,
-    },
-  );
+  protected readonly examinations = liveSection(() => this.api.examinations(this.caseId()), ['examination.'], {
+    readableAt: EXAMINATION_DEFAULT_TIER,
+  });
   protected readonly leads = computed(() => leadsCases(this.room.me()?.role));
   protected readonly tiers = computed(() => {
     const me = this.room.me();
@@ -130,31 +95,21 @@ export class ExaminationsTab {
 
   protected readonly busy = signal(false);
   protected readonly appointProblem = signal<FormProblem | null>(null);
-  protected readonly appointProblemText = computed(() =>
-    describeProblem(this.appointProblem(), this.translator),
-  );
+  protected readonly appointProblemText = computed(() => describeProblem(this.appointProblem(), this.translator));
   protected readonly appointForm = this.fb.group({
     type: ['' as ExaminationType | '', Validators.required],
     institution: ['', [Validators.required, Validators.maxLength(300)]],
     dueAt: ['', [Validators.required, validLocalTime]],
     tier: [EXAMINATION_DEFAULT_TIER as ExaminationTier, Validators.required],
     consentGiven: [false],
-    consentRecordedAt: [
-      toLocalInput(Date.now()),
-      [Validators.required, validLocalTime, notInFuture],
-    ],
+    consentRecordedAt: [toLocalInput(Date.now()), [Validators.required, validLocalTime, notInFuture]],
     consentNote: ['', Validators.maxLength(2000)],
   });
 
   /** The examination being concluded, and its form. */
   protected readonly editing = signal<string | null>(null);
-  protected readonly editProblem = signal<{
-    problem: FormProblem | null;
-    missing: string[];
-  } | null>(null);
-  protected readonly editProblemText = computed(() =>
-    describeProblem(this.editProblem()?.problem ?? null, this.translator),
-  );
+  protected readonly editProblem = signal<{ problem: FormProblem | null; missing: string[] } | null>(null);
+  protected readonly editProblemText = computed(() => describeProblem(this.editProblem()?.problem ?? null, this.translator));
   protected readonly editForm = this.fb.group({
     consentGiven: [false],
     noImplicatedOfficerPresent: [false],
@@ -183,18 +138,14 @@ export class ExaminationsTab {
           consent: {
             given: value.consentGiven,
             recordedAt: fromLocalInput(value.consentRecordedAt) as string,
-            ...(value.consentNote.trim()
-              ? { note: value.consentNote.trim() }
-              : {}),
+            ...(value.consentNote.trim() ? { note: value.consentNote.trim() } : {}),
           },
         }),
       );
       this.appointForm.reset({ consentRecordedAt: toLocalInput(Date.now()) });
       await this.examinations.reload();
     } catch (error) {
-      this.appointProblem.set(
-        applyServerErrors(this.appointForm, apiErrorOf(error), APPOINT_ALIASES),
-      );
+      this.appointProblem.set(applyServerErrors(this.appointForm, apiErrorOf(error), APPOINT_ALIASES));
     } finally {
       this.busy.set(false);
     }
@@ -203,8 +154,7 @@ export class ExaminationsTab {
   protected startEdit(examination: Examination): void {
     this.editForm.reset({
       consentGiven: examination.consent.given,
-      noImplicatedOfficerPresent:
-        examination.noImplicatedOfficerPresent === true,
+      noImplicatedOfficerPresent: examination.noImplicatedOfficerPresent === true,
       conclusion: examination.conclusion ?? '',
       conclusionNotes: examination.conclusionNotes ?? '',
     });
@@ -213,10 +163,7 @@ export class ExaminationsTab {
   }
 
   /** Saves the conclusion part; with `status`, completes or cancels the examination as well. */
-  protected async save(
-    examination: Examination,
-    status?: 'completed' | 'cancelled',
-  ): Promise<void> {
+  protected async save(examination: Examination, status?: 'completed' | 'cancelled'): Promise<void> {
     if (this.busy()) {
       return;
     }
@@ -227,13 +174,7 @@ export class ExaminationsTab {
     this.busy.set(true);
     this.editProblem.set(null);
     try {
-      await firstValueFrom(
-        this.api.updateExamination(
-          this.caseId(),
-          examination.id,
-          this.changes(examination, status),
-        ),
-      );
+      await firstValueFrom(this.api.updateExamination(this.caseId(), examination.id, this.changes(examination, status)));
       this.editing.set(null);
       await this.examinations.reload();
     } catch (error) {
@@ -241,15 +182,10 @@ export class ExaminationsTab {
       if (apiError.statusCode === 409 && (apiError.details ?? []).length > 0) {
         // Completing too early: say what is missing, each on its control.
         applyServerErrors(this.editForm, apiError, EDIT_ALIASES);
-        this.editProblem.set({
-          problem: null,
-          missing: missingWords(apiError.details ?? [], this.translator),
-        });
+        this.editProblem.set({ problem: null, missing: missingWords(apiError.details ?? [], this.translator) });
       } else {
         this.editProblem.set({
-          problem:
-            applyServerErrors(this.editForm, apiError, EDIT_ALIASES) ??
-            problemOf(apiError),
+          problem: applyServerErrors(this.editForm, apiError, EDIT_ALIASES) ?? problemOf(apiError),
           missing: [],
         });
       }
@@ -258,10 +194,7 @@ export class ExaminationsTab {
     }
   }
 
-  private changes(
-    examination: Examination,
-    status?: 'completed' | 'cancelled',
-  ): UpdateExaminationRequest {
+  private changes(examination: Examination, status?: 'completed' | 'cancelled'): UpdateExaminationRequest {
     const value = this.editForm.getRawValue();
     const request: UpdateExaminationRequest = {};
     if (status === 'cancelled') {
@@ -274,16 +207,10 @@ export class ExaminationsTab {
         ...(examination.consent.note ? { note: examination.consent.note } : {}),
       };
     }
-    if (
-      value.noImplicatedOfficerPresent !==
-      (examination.noImplicatedOfficerPresent === true)
-    ) {
+    if (value.noImplicatedOfficerPresent !== (examination.noImplicatedOfficerPresent === true)) {
       request.noImplicatedOfficerPresent = value.noImplicatedOfficerPresent;
     }
-    if (
-      value.conclusion !== '' &&
-      value.conclusion !== examination.conclusion
-    ) {
+    if (value.conclusion !== '' && value.conclusion !== examination.conclusion) {
       request.conclusion = value.conclusion;
     }
     if (value.conclusionNotes.trim() !== (examination.conclusionNotes ?? '')) {
@@ -303,19 +230,11 @@ const APPOINT_ALIASES: Readonly<Record<string, string>> = {
   'consent.note': 'consentNote',
   consent: 'consentGiven',
 };
-const EDIT_ALIASES: Readonly<Record<string, string>> = {
-  'consent.given': 'consentGiven',
-  consent: 'consentGiven',
-};
+const EDIT_ALIASES: Readonly<Record<string, string>> = { 'consent.given': 'consentGiven', consent: 'consentGiven' };
 
-function missingWords(
-  details: readonly ErrorDetail[],
-  translator: Translator,
-): string[] {
+function missingWords(details: readonly ErrorDetail[], translator: Translator): string[] {
   return details.map((detail) => {
     const key = MISSING_KEYS[detail.field];
-    return key
-      ? translator.translate(key)
-      : `${detail.field}: ${detail.message}`;
+    return key ? translator.translate(key) : `${detail.field}: ${detail.message}`;
   });
 }

@@ -1,50 +1,15 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
-import {
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import {
-  ErrorStateMatcher,
-  ShowOnDirtyErrorStateMatcher,
-} from '@angular/material/core';
+import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
-import {
-  MEASURES_TIER,
-  PROSECUTORIAL_ACTS,
-  type AgencyRef,
-  type ProsecutorialAct,
-  type RemedialMeasure,
-} from '@vigil/contracts';
-import {
-  apiErrorOf,
-  CaseRoomStore,
-  ProceedingsApi,
-} from '@vigil/web-data-access';
-import {
-  agencyKindKey,
-  measureStatusKey,
-  prosecutorialActKey,
-  TranslatePipe,
-  Translator,
-} from '@vigil/web-i18n';
-import {
-  applyServerErrors,
-  DateTimePipe,
-  describeProblem,
-  type FormProblem,
-} from '@vigil/web-ui';
+import { MEASURES_TIER, PROSECUTORIAL_ACTS, type AgencyRef, type ProsecutorialAct, type RemedialMeasure } from '@vigil/contracts';
+import { apiErrorOf, CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
+import { agencyKindKey, measureStatusKey, prosecutorialActKey, TranslatePipe, Translator } from '@vigil/web-i18n';
+import { applyServerErrors, DateTimePipe, describeProblem, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { ticking } from './clock';
 import { liveSection } from './live-section';
@@ -67,9 +32,7 @@ import { leadsCases } from './roles';
     TranslatePipe,
     DateTimePipe,
   ],
-  providers: [
-    { provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher },
-  ],
+  providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './measures-section.html',
   styleUrl: './tab.scss',
@@ -87,11 +50,7 @@ export class MeasuresSection {
   protected readonly prosecutorialActKey = prosecutorialActKey;
   protected readonly measureStatusKey = measureStatusKey;
   protected readonly agencyKindKey = agencyKindKey;
-  protected readonly measures = liveSection(
-    () => this.api.measures(this.caseId()),
-    ['measure.'],
-    { readableAt: MEASURES_TIER },
-  );
+  protected readonly measures = liveSection(() => this.api.measures(this.caseId()), ['measure.'], { readableAt: MEASURES_TIER });
   protected readonly now = ticking(60_000);
   protected readonly leads = computed(() => leadsCases(this.room.me()?.role));
   protected readonly busy = signal(false);
@@ -104,34 +63,21 @@ export class MeasuresSection {
     dueAt: ['', [Validators.required, validLocalTime]],
   });
   protected readonly adoptProblem = signal<FormProblem | null>(null);
-  protected readonly adoptProblemText = computed(() =>
-    describeProblem(this.adoptProblem(), this.translator),
-  );
+  protected readonly adoptProblemText = computed(() => describeProblem(this.adoptProblem(), this.translator));
 
   protected readonly completing = signal<string | null>(null);
-  protected readonly completeForm = this.fb.group({
-    completionNote: ['', [Validators.required, Validators.maxLength(2000)]],
-  });
+  protected readonly completeForm = this.fb.group({ completionNote: ['', [Validators.required, Validators.maxLength(2000)]] });
   protected readonly completeProblem = signal<FormProblem | null>(null);
-  protected readonly completeProblemText = computed(() =>
-    describeProblem(this.completeProblem(), this.translator),
-  );
+  protected readonly completeProblemText = computed(() => describeProblem(this.completeProblem(), this.translator));
 
   protected overdue(measure: RemedialMeasure): boolean {
-    return (
-      measure.status === 'open' &&
-      (measure.overdue || Date.parse(measure.dueAt) < this.now())
-    );
+    return measure.status === 'open' && (measure.overdue || Date.parse(measure.dueAt) < this.now());
   }
 
   /** Prosecutors, or the agency the measure is addressed to. */
   protected mayComplete(measure: RemedialMeasure): boolean {
     const me = this.room.me();
-    return (
-      measure.status === 'open' &&
-      (this.leads() ||
-        (me !== null && measure.addressedTo?.id === me.agency.id))
-    );
+    return measure.status === 'open' && (this.leads() || (me !== null && measure.addressedTo?.id === me.agency.id));
   }
 
   protected async adopt(): Promise<void> {
@@ -151,18 +97,14 @@ export class MeasuresSection {
           cause: value.cause.trim(),
           act: value.act as ProsecutorialAct,
           description: value.description.trim(),
-          ...(value.addressedToAgencyId
-            ? { addressedToAgencyId: value.addressedToAgencyId }
-            : {}),
+          ...(value.addressedToAgencyId ? { addressedToAgencyId: value.addressedToAgencyId } : {}),
           dueAt: fromLocalInput(value.dueAt) as string,
         }),
       );
       this.adoptForm.reset();
       await this.measures.reload();
     } catch (error) {
-      this.adoptProblem.set(
-        applyServerErrors(this.adoptForm, apiErrorOf(error)),
-      );
+      this.adoptProblem.set(applyServerErrors(this.adoptForm, apiErrorOf(error)));
     } finally {
       this.busy.set(false);
     }
@@ -194,9 +136,7 @@ export class MeasuresSection {
       this.completing.set(null);
       await this.measures.reload();
     } catch (error) {
-      this.completeProblem.set(
-        applyServerErrors(this.completeForm, apiErrorOf(error)),
-      );
+      this.completeProblem.set(applyServerErrors(this.completeForm, apiErrorOf(error)));
     } finally {
       this.busy.set(false);
     }

@@ -1,48 +1,16 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
-import {
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import {
-  ErrorStateMatcher,
-  ShowOnDirtyErrorStateMatcher,
-} from '@angular/material/core';
-import {
-  MAT_DIALOG_DATA,
-  MatDialogModule,
-  MatDialogRef,
-} from '@angular/material/dialog';
+import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
+import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
-import {
-  FACILITY_KINDS,
-  type AgencyRef,
-  type CreatePlaceRequest,
-  type FacilityKind,
-  type Place,
-} from '@vigil/contracts';
+import { FACILITY_KINDS, type AgencyRef, type CreatePlaceRequest, type FacilityKind, type Place } from '@vigil/contracts';
 import { apiErrorOf, PlacesApi } from '@vigil/web-data-access';
-import {
-  agencyKindKey,
-  facilityKindKey,
-  TranslatePipe,
-  Translator,
-} from '@vigil/web-i18n';
-import {
-  applyServerErrors,
-  describeProblem,
-  type FormProblem,
-} from '@vigil/web-ui';
+import { agencyKindKey, facilityKindKey, TranslatePipe, Translator } from '@vigil/web-i18n';
+import { applyServerErrors, describeProblem, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 
 export interface PlaceDialogData {
@@ -64,31 +32,19 @@ export interface PlaceDialogData {
     MatSelectModule,
     TranslatePipe,
   ],
-  providers: [
-    { provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher },
-  ],
+  providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
-    <h2 mat-dialog-title>
-      {{ (place ? 'places.editTitle' : 'places.createTitle') | translate }}
-    </h2>
+    <h2 mat-dialog-title>{{ (place ? 'places.editTitle' : 'places.createTitle') | translate }}</h2>
     <form [formGroup]="form" (ngSubmit)="save()" novalidate>
       <mat-dialog-content class="fields">
         <mat-form-field appearance="outline">
           <mat-label>{{ 'places.name' | translate }}</mat-label>
-          <input
-            matInput
-            formControlName="name"
-            autocomplete="off"
-            required
-            cdkFocusInitial
-          />
+          <input matInput formControlName="name" autocomplete="off" required cdkFocusInitial />
           @if (form.controls.name.hasError('required')) {
             <mat-error>{{ 'common.required' | translate }}</mat-error>
           } @else if (form.controls.name.hasError('maxlength')) {
-            <mat-error>{{
-              'form.maxLength' | translate: { max: 300 }
-            }}</mat-error>
+            <mat-error>{{ 'form.maxLength' | translate: { max: 300 } }}</mat-error>
           } @else if (form.controls.name.hasError('server')) {
             <mat-error>{{ form.controls.name.getError('server') }}</mat-error>
           }
@@ -97,9 +53,7 @@ export interface PlaceDialogData {
           <mat-label>{{ 'places.kind' | translate }}</mat-label>
           <mat-select formControlName="kind" required>
             @for (kind of kinds; track kind) {
-              <mat-option [value]="kind">{{
-                facilityKindKey(kind) | translate
-              }}</mat-option>
+              <mat-option [value]="kind">{{ facilityKindKey(kind) | translate }}</mat-option>
             }
           </mat-select>
           @if (form.controls.kind.hasError('required')) {
@@ -110,60 +64,35 @@ export interface PlaceDialogData {
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'places.address' | translate }}</mat-label>
-          <input
-            matInput
-            formControlName="address"
-            autocomplete="off"
-            required
-          />
+          <input matInput formControlName="address" autocomplete="off" required />
           @if (form.controls.address.hasError('required')) {
             <mat-error>{{ 'common.required' | translate }}</mat-error>
           } @else if (form.controls.address.hasError('maxlength')) {
-            <mat-error>{{
-              'form.maxLength' | translate: { max: 500 }
-            }}</mat-error>
+            <mat-error>{{ 'form.maxLength' | translate: { max: 500 } }}</mat-error>
           } @else if (form.controls.address.hasError('server')) {
-            <mat-error>{{
-              form.controls.address.getError('server')
-            }}</mat-error>
+            <mat-error>{{ form.controls.address.getError('server') }}</mat-error>
           }
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'places.agency' | translate }}</mat-label>
           <mat-select formControlName="agencyId">
-            <mat-option value="">{{
-              'register.notNamed' | translate
-            }}</mat-option>
+            <mat-option value="">{{ 'register.notNamed' | translate }}</mat-option>
             @for (agency of data.agencies; track agency.id) {
-              <mat-option [value]="agency.id"
-                >{{ agency.name }} ·
-                {{ agencyKindKey(agency.kind) | translate }}</mat-option
-              >
+              <mat-option [value]="agency.id">{{ agency.name }} · {{ agencyKindKey(agency.kind) | translate }}</mat-option>
             }
           </mat-select>
           @if (form.controls.agencyId.hasError('server')) {
-            <mat-error>{{
-              form.controls.agencyId.getError('server')
-            }}</mat-error>
+            <mat-error>{{ form.controls.agencyId.getError('server') }}</mat-error>
           }
         </mat-form-field>
-        <mat-checkbox formControlName="cctv">{{
-          'places.cctv' | translate
-        }}</mat-checkbox>
+        <mat-checkbox formControlName="cctv">{{ 'places.cctv' | translate }}</mat-checkbox>
         @if (problemText(); as text) {
           <p class="problem" role="alert">{{ text }}</p>
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
-        <button matButton type="button" mat-dialog-close>
-          {{ 'common.cancel' | translate }}
-        </button>
-        <button
-          matButton="filled"
-          type="submit"
-          [disabled]="busy()"
-          data-testid="save-place"
-        >
+        <button matButton type="button" mat-dialog-close>{{ 'common.cancel' | translate }}</button>
+        <button matButton="filled" type="submit" [disabled]="busy()" data-testid="save-place">
           {{ (place ? 'common.save' : 'common.create') | translate }}
         </button>
       </mat-dialog-actions>
@@ -189,8 +118,7 @@ export interface PlaceDialogData {
 export class PlaceDialog {
   private readonly api = inject(PlacesApi);
   private readonly translator = inject(Translator);
-  private readonly dialogRef =
-    inject<MatDialogRef<PlaceDialog, Place>>(MatDialogRef);
+  private readonly dialogRef = inject<MatDialogRef<PlaceDialog, Place>>(MatDialogRef);
 
   protected readonly data = inject<PlaceDialogData>(MAT_DIALOG_DATA);
   protected readonly place = this.data.place ?? null;
@@ -199,20 +127,12 @@ export class PlaceDialog {
   protected readonly agencyKindKey = agencyKindKey;
   protected readonly busy = signal(false);
   protected readonly problem = signal<FormProblem | null>(null);
-  protected readonly problemText = computed(() =>
-    describeProblem(this.problem(), this.translator),
-  );
+  protected readonly problemText = computed(() => describeProblem(this.problem(), this.translator));
 
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: [
-      this.place?.name ?? '',
-      [Validators.required, Validators.maxLength(300)],
-    ],
+    name: [this.place?.name ?? '', [Validators.required, Validators.maxLength(300)]],
     kind: [this.place?.kind ?? ('' as FacilityKind | ''), Validators.required],
-    address: [
-      this.place?.address ?? '',
-      [Validators.required, Validators.maxLength(500)],
-    ],
+    address: [this.place?.address ?? '', [Validators.required, Validators.maxLength(500)]],
     agencyId: [this.place?.agency?.id ?? ''],
     cctv: [this.place?.cctv ?? false],
   });

@@ -1,23 +1,9 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import {
-  type AbstractControl,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import {
-  ErrorStateMatcher,
-  ShowOnDirtyErrorStateMatcher,
-} from '@angular/material/core';
+import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatRadioModule } from '@angular/material/radio';
@@ -36,25 +22,9 @@ import {
   type IntakeRequest,
   type Place,
 } from '@vigil/contracts';
-import {
-  apiErrorOf,
-  CasesApi,
-  DirectoryApi,
-  PlacesApi,
-} from '@vigil/web-data-access';
-import {
-  agencyKindKey,
-  allegedMethodKey,
-  caseSourceKey,
-  facilityKindKey,
-  TranslatePipe,
-  Translator,
-} from '@vigil/web-i18n';
-import {
-  applyServerErrors,
-  describeProblem,
-  type FormProblem,
-} from '@vigil/web-ui';
+import { apiErrorOf, CasesApi, DirectoryApi, PlacesApi } from '@vigil/web-data-access';
+import { agencyKindKey, allegedMethodKey, caseSourceKey, facilityKindKey, TranslatePipe, Translator } from '@vigil/web-i18n';
+import { applyServerErrors, describeProblem, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { fromLocalInput, notInFuture, validLocalTime } from './local-time';
 
@@ -79,9 +49,7 @@ export const BIRTH_YEAR_MIN = 1900;
     MatSelectModule,
     TranslatePipe,
   ],
-  providers: [
-    { provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher },
-  ],
+  providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './register-case.html',
   styleUrl: './workflow-form.scss',
@@ -108,9 +76,7 @@ export class RegisterCase {
   protected readonly agencies = signal<readonly AgencyRef[]>([]);
   protected readonly busy = signal(false);
   protected readonly problem = signal<FormProblem | null>(null);
-  protected readonly problemText = computed(() =>
-    describeProblem(this.problem(), this.translator),
-  );
+  protected readonly problemText = computed(() => describeProblem(this.problem(), this.translator));
 
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = this.fb.group({
@@ -124,10 +90,7 @@ export class RegisterCase {
     }),
     victim: this.fb.group({
       fullName: ['', [Validators.required, Validators.maxLength(300)]],
-      birthYear: this.fb.control<number | null>(null, [
-        Validators.min(BIRTH_YEAR_MIN),
-        Validators.max(this.birthYearMax),
-      ]),
+      birthYear: this.fb.control<number | null>(null, [Validators.min(BIRTH_YEAR_MIN), Validators.max(this.birthYearMax)]),
       contact: ['', Validators.maxLength(500)],
     }),
     allegedAt: ['', [validLocalTime, notInFuture]],
@@ -152,26 +115,16 @@ export class RegisterCase {
     }),
   });
 
-  protected readonly where = toSignal(this.form.controls.where.valueChanges, {
-    initialValue: this.form.controls.where.value,
+  protected readonly where = toSignal(this.form.controls.where.valueChanges, { initialValue: this.form.controls.where.value });
+  protected readonly reprisalRisk = toSignal(this.form.controls.intake.controls.reprisalRisk.valueChanges, {
+    initialValue: false,
   });
-  protected readonly reprisalRisk = toSignal(
-    this.form.controls.intake.controls.reprisalRisk.valueChanges,
-    {
-      initialValue: false,
-    },
-  );
-  protected readonly chosenMethods = toSignal(
-    this.form.controls.intake.controls.allegation.controls.methods.valueChanges,
-    {
-      initialValue: [] as AllegedMethod[],
-    },
-  );
+  protected readonly chosenMethods = toSignal(this.form.controls.intake.controls.allegation.controls.methods.valueChanges, {
+    initialValue: [] as AllegedMethod[],
+  });
 
   constructor() {
-    this.form.controls.where.valueChanges
-      .pipe(takeUntilDestroyed())
-      .subscribe((where) => this.useWhere(where));
+    this.form.controls.where.valueChanges.pipe(takeUntilDestroyed()).subscribe((where) => this.useWhere(where));
     void this.loadChoices();
   }
 
@@ -180,17 +133,14 @@ export class RegisterCase {
   }
 
   protected toggleMethod(method: AllegedMethod, checked: boolean): void {
-    const control =
-      this.form.controls.intake.controls.allegation.controls.methods;
+    const control = this.form.controls.intake.controls.allegation.controls.methods;
     const chosen = new Set(control.value);
     if (checked) {
       chosen.add(method);
     } else {
       chosen.delete(method);
     }
-    control.setValue(
-      ALLEGED_METHODS.filter((candidate) => chosen.has(candidate)),
-    );
+    control.setValue(ALLEGED_METHODS.filter((candidate) => chosen.has(candidate)));
     control.markAsDirty();
   }
 
@@ -212,25 +162,13 @@ export class RegisterCase {
     this.busy.set(true);
     this.problem.set(null);
     try {
-      const created = await firstValueFrom(
-        this.casesApi.create(this.request()),
-      );
-      this.snackBar.open(
-        this.translator.translate('register.created', {
-          reference: created.reference,
-        }),
-        undefined,
-        {
-          duration: 5000,
-        },
-      );
+      const created = await firstValueFrom(this.casesApi.create(this.request()));
+      this.snackBar.open(this.translator.translate('register.created', { reference: created.reference }), undefined, {
+        duration: 5000,
+      });
       await this.router.navigate(['/cases', created.id]);
     } catch (error) {
-      this.problem.set(
-        applyServerErrors(this.form, apiErrorOf(error)) ?? {
-          key: 'form.fixErrors',
-        },
-      );
+      this.problem.set(applyServerErrors(this.form, apiErrorOf(error)) ?? { key: 'form.fixErrors' });
     } finally {
       this.busy.set(false);
     }
@@ -267,9 +205,7 @@ export class RegisterCase {
   private request(): CreateCaseRequest {
     const value = this.form.getRawValue();
     const text = (input: string) => input.trim() || undefined;
-    const victim: CreateCaseRequest['victim'] = {
-      fullName: value.victim.fullName.trim(),
-    };
+    const victim: CreateCaseRequest['victim'] = { fullName: value.victim.fullName.trim() };
     if (value.victim.birthYear !== null) {
       victim.birthYear = value.victim.birthYear;
     }
@@ -284,10 +220,7 @@ export class RegisterCase {
     if (value.where === 'place') {
       request.placeId = value.placeId;
     } else {
-      request.facility = {
-        name: value.facility.name.trim(),
-        kind: value.facility.kind as FacilityKind,
-      };
+      request.facility = { name: value.facility.name.trim(), kind: value.facility.kind as FacilityKind };
     }
     const allegedAt = fromLocalInput(value.allegedAt);
     if (allegedAt) {
@@ -310,10 +243,7 @@ export class RegisterCase {
     const text = (input: string) => input.trim() || undefined;
     const intake: IntakeRequest = {};
     const allegation = compact({
-      methods:
-        value.allegation.methods.length > 0
-          ? value.allegation.methods
-          : undefined,
+      methods: value.allegation.methods.length > 0 ? value.allegation.methods : undefined,
       injuries: text(value.allegation.injuries),
       witnesses: text(value.allegation.witnesses),
     });
@@ -330,10 +260,7 @@ export class RegisterCase {
     if (text(value.sourceDetails)) {
       intake.sourceDetails = text(value.sourceDetails);
     }
-    const implicated = compact({
-      agencyId: value.implicated.agencyId || undefined,
-      unit: text(value.implicated.unit),
-    });
+    const implicated = compact({ agencyId: value.implicated.agencyId || undefined, unit: text(value.implicated.unit) });
     if (implicated) {
       intake.implicated = implicated;
     }
@@ -349,8 +276,6 @@ export class RegisterCase {
 
 /** The object without its `undefined` members, or `undefined` when none is left. */
 function compact<T extends object>(value: T): T | undefined {
-  const entries = Object.entries(value).filter(
-    ([, member]) => member !== undefined,
-  );
+  const entries = Object.entries(value).filter(([, member]) => member !== undefined);
   return entries.length > 0 ? (Object.fromEntries(entries) as T) : undefined;
 }

@@ -1,25 +1,9 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  effect,
-  inject,
-  input,
-  signal,
-  untracked,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, effect, inject, input, signal, untracked } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import {
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
-import {
-  ErrorStateMatcher,
-  ShowOnDirtyErrorStateMatcher,
-} from '@angular/material/core';
+import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -34,22 +18,9 @@ import {
   type PutRemediesRequest,
   type Remedies,
 } from '@vigil/contracts';
-import {
-  apiErrorOf,
-  CaseRoomStore,
-  ProceedingsApi,
-} from '@vigil/web-data-access';
-import {
-  compensationStatusKey,
-  TranslatePipe,
-  Translator,
-} from '@vigil/web-i18n';
-import {
-  applyServerErrors,
-  DateTimePipe,
-  describeProblem,
-  type FormProblem,
-} from '@vigil/web-ui';
+import { apiErrorOf, CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
+import { compensationStatusKey, TranslatePipe, Translator } from '@vigil/web-i18n';
+import { applyServerErrors, DateTimePipe, describeProblem, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { liveSection } from './live-section';
 import { leadsCases } from './roles';
@@ -79,9 +50,7 @@ const REMEDIES_ALIASES: Readonly<Record<string, string>> = {
     TranslatePipe,
     DateTimePipe,
   ],
-  providers: [
-    { provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher },
-  ],
+  providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './remedies-section.html',
   styleUrl: './tab.scss',
@@ -98,33 +67,21 @@ export class RemediesSection {
   protected readonly statuses = COMPENSATION_STATUSES;
   protected readonly maxAmount = COMPENSATION_MAX_AMOUNT;
   protected readonly compensationStatusKey = compensationStatusKey;
-  protected readonly remedies = liveSection(
-    () => this.api.remedies(this.caseId()),
-    ['remedies.'],
-    { readableAt: REMEDIES_TIER },
-  );
+  protected readonly remedies = liveSection(() => this.api.remedies(this.caseId()), ['remedies.'], { readableAt: REMEDIES_TIER });
   protected readonly leads = computed(() => leadsCases(this.room.me()?.role));
   protected readonly busy = signal(false);
   protected readonly editing = signal(false);
   protected readonly problem = signal<FormProblem | null>(null);
-  protected readonly problemText = computed(() =>
-    describeProblem(this.problem(), this.translator),
-  );
+  protected readonly problemText = computed(() => describeProblem(this.problem(), this.translator));
 
   protected readonly form = this.fb.group({
     rightsRestored: ['', Validators.maxLength(4000)],
     hasCompensation: [false],
-    amount: this.fb.control<number | null>(null, [
-      Validators.min(0),
-      Validators.max(COMPENSATION_MAX_AMOUNT),
-    ]),
+    amount: this.fb.control<number | null>(null, [Validators.min(0), Validators.max(COMPENSATION_MAX_AMOUNT)]),
     currency: ['KZT' as CompensationCurrency],
     compensationStatus: ['claimed' as CompensationStatus],
   });
-  protected readonly hasCompensation = toSignal(
-    this.form.controls.hasCompensation.valueChanges,
-    { initialValue: false },
-  );
+  protected readonly hasCompensation = toSignal(this.form.controls.hasCompensation.valueChanges, { initialValue: false });
 
   constructor() {
     // What others record reaches the form too, unless it is being edited here.
@@ -134,21 +91,11 @@ export class RemediesSection {
         untracked(() => this.fill(remedies));
       }
     });
-    this.form.controls.hasCompensation.valueChanges
-      .pipe(takeUntilDestroyed())
-      .subscribe((has) => {
-        const amount = this.form.controls.amount;
-        amount.setValidators(
-          has
-            ? [
-                Validators.required,
-                Validators.min(0),
-                Validators.max(COMPENSATION_MAX_AMOUNT),
-              ]
-            : [],
-        );
-        amount.updateValueAndValidity();
-      });
+    this.form.controls.hasCompensation.valueChanges.pipe(takeUntilDestroyed()).subscribe((has) => {
+      const amount = this.form.controls.amount;
+      amount.setValidators(has ? [Validators.required, Validators.min(0), Validators.max(COMPENSATION_MAX_AMOUNT)] : []);
+      amount.updateValueAndValidity();
+    });
   }
 
   protected startEdit(): void {
@@ -174,11 +121,7 @@ export class RemediesSection {
       request.rightsRestored = value.rightsRestored.trim();
     }
     if (value.hasCompensation && value.amount !== null) {
-      request.compensation = {
-        amount: value.amount,
-        currency: value.currency,
-        status: value.compensationStatus,
-      };
+      request.compensation = { amount: value.amount, currency: value.currency, status: value.compensationStatus };
     }
     this.busy.set(true);
     this.problem.set(null);
@@ -187,9 +130,7 @@ export class RemediesSection {
       this.editing.set(false);
       await this.remedies.reload();
     } catch (error) {
-      this.problem.set(
-        applyServerErrors(this.form, apiErrorOf(error), REMEDIES_ALIASES),
-      );
+      this.problem.set(applyServerErrors(this.form, apiErrorOf(error), REMEDIES_ALIASES));
     } finally {
       this.busy.set(false);
     }

@@ -1,24 +1,8 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  signal,
-  type WritableSignal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal, type WritableSignal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import {
-  type AbstractControl,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import {
-  ErrorStateMatcher,
-  ShowOnDirtyErrorStateMatcher,
-} from '@angular/material/core';
+import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
@@ -33,33 +17,16 @@ import {
   type ResponsibilityRouteKind,
   type ResponsibleKind,
 } from '@vigil/contracts';
-import {
-  apiErrorOf,
-  CaseRoomStore,
-  ProceedingsApi,
-} from '@vigil/web-data-access';
-import {
-  agencyKindKey,
-  responsibleKindKey,
-  routeKindKey,
-  TranslatePipe,
-  Translator,
-} from '@vigil/web-i18n';
-import {
-  applyServerErrors,
-  DateTimePipe,
-  describeProblem,
-  type FormProblem,
-} from '@vigil/web-ui';
+import { apiErrorOf, CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
+import { agencyKindKey, responsibleKindKey, routeKindKey, TranslatePipe, Translator } from '@vigil/web-i18n';
+import { applyServerErrors, DateTimePipe, describeProblem, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom, type Observable } from 'rxjs';
 import { liveSection } from './live-section';
 import { fromLocalInput, notInFuture, validLocalTime } from './local-time';
 import { leadsCases } from './roles';
 
 /** A criminal route names the article of the criminal code. */
-function articleForCriminal(
-  group: AbstractControl,
-): { articleRequired: true } | null {
+function articleForCriminal(group: AbstractControl): { articleRequired: true } | null {
   const route = group.get('route')?.value as string;
   const article = (group.get('article')?.value as string | undefined)?.trim();
   return route === 'criminal' && !article ? { articleRequired: true } : null;
@@ -81,9 +48,7 @@ function articleForCriminal(
     TranslatePipe,
     DateTimePipe,
   ],
-  providers: [
-    { provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher },
-  ],
+  providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './responsible-section.html',
   styleUrl: './tab.scss',
@@ -102,13 +67,9 @@ export class ResponsibleSection {
   protected readonly responsibleKindKey = responsibleKindKey;
   protected readonly routeKindKey = routeKindKey;
   protected readonly agencyKindKey = agencyKindKey;
-  protected readonly responsible = liveSection(
-    () => this.api.responsible(this.caseId()),
-    ['responsible.', 'route.'],
-    {
-      readableAt: RESPONSIBILITY_TIER,
-    },
-  );
+  protected readonly responsible = liveSection(() => this.api.responsible(this.caseId()), ['responsible.', 'route.'], {
+    readableAt: RESPONSIBILITY_TIER,
+  });
   protected readonly leads = computed(() => leadsCases(this.room.me()?.role));
   protected readonly busy = signal(false);
 
@@ -120,9 +81,7 @@ export class ResponsibleSection {
     position: ['', Validators.maxLength(300)],
   });
   protected readonly addProblem = signal<FormProblem | null>(null);
-  protected readonly addProblemText = computed(() =>
-    describeProblem(this.addProblem(), this.translator),
-  );
+  protected readonly addProblemText = computed(() => describeProblem(this.addProblem(), this.translator));
 
   /** The responsible whose new route is being written. */
   protected readonly opening = signal<string | null>(null);
@@ -134,26 +93,17 @@ export class ResponsibleSection {
     },
     { validators: articleForCriminal },
   );
-  protected readonly chosenRoute = toSignal(
-    this.routeForm.controls.route.valueChanges,
-    {
-      initialValue: '' as ResponsibilityRouteKind | '',
-    },
-  );
+  protected readonly chosenRoute = toSignal(this.routeForm.controls.route.valueChanges, {
+    initialValue: '' as ResponsibilityRouteKind | '',
+  });
   protected readonly routeProblem = signal<FormProblem | null>(null);
-  protected readonly routeProblemText = computed(() =>
-    describeProblem(this.routeProblem(), this.translator),
-  );
+  protected readonly routeProblemText = computed(() => describeProblem(this.routeProblem(), this.translator));
 
   /** The route whose result is being written. */
   protected readonly deciding = signal<string | null>(null);
-  protected readonly decideForm = this.fb.group({
-    result: ['', [Validators.required, Validators.maxLength(2000)]],
-  });
+  protected readonly decideForm = this.fb.group({ result: ['', [Validators.required, Validators.maxLength(2000)]] });
   protected readonly decideProblem = signal<FormProblem | null>(null);
-  protected readonly decideProblemText = computed(() =>
-    describeProblem(this.decideProblem(), this.translator),
-  );
+  protected readonly decideProblemText = computed(() => describeProblem(this.decideProblem(), this.translator));
 
   protected add(): Promise<void> {
     const value = this.addForm.getRawValue();
@@ -202,10 +152,7 @@ export class ResponsibleSection {
     this.deciding.set(route.id);
   }
 
-  protected decide(
-    responsible: Responsible,
-    route: ResponsibilityRoute,
-  ): Promise<void> {
+  protected decide(responsible: Responsible, route: ResponsibilityRoute): Promise<void> {
     const result = this.decideForm.getRawValue().result.trim();
     return this.submit(this.decideForm, this.decideProblem, () =>
       this.api.decideRoute(this.caseId(), responsible.id, route.id, { result }),

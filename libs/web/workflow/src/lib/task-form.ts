@@ -1,23 +1,8 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  output,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import {
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import {
-  ErrorStateMatcher,
-  ShowOnDirtyErrorStateMatcher,
-} from '@angular/material/core';
+import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
@@ -35,20 +20,8 @@ import {
   type Tier,
 } from '@vigil/contracts';
 import { apiErrorOf, WorkflowApi } from '@vigil/web-data-access';
-import {
-  agencyKindKey,
-  roleKey,
-  taskKindKey,
-  tierAudienceKey,
-  tierKey,
-  TranslatePipe,
-  Translator,
-} from '@vigil/web-i18n';
-import {
-  applyServerErrors,
-  describeProblem,
-  type FormProblem,
-} from '@vigil/web-ui';
+import { agencyKindKey, roleKey, taskKindKey, tierAudienceKey, tierKey, TranslatePipe, Translator } from '@vigil/web-i18n';
+import { applyServerErrors, describeProblem, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom, merge } from 'rxjs';
 import { fromLocalInput, toLocalInput, validLocalTime } from './local-time';
 
@@ -61,18 +34,11 @@ const DEFAULT_TASK_TIER: Tier = 'state';
  * Who a task may go to: people of the chosen agency who can read the chosen tier (the server
  * refuses anyone else).
  */
-export function assignablePeople(
-  people: readonly CaseMember[],
-  agencyId: string,
-  tier: Tier,
-): CaseMember[] {
+export function assignablePeople(people: readonly CaseMember[], agencyId: string, tier: Tier): CaseMember[] {
   if (!agencyId) {
     return [];
   }
-  return people.filter(
-    (person) =>
-      person.agency.id === agencyId && canRead(clearanceOf(person.role), tier),
-  );
+  return people.filter((person) => person.agency.id === agencyId && canRead(clearanceOf(person.role), tier));
 }
 
 /**
@@ -81,17 +47,8 @@ export function assignablePeople(
  */
 @Component({
   selector: 'vigil-task-form',
-  imports: [
-    ReactiveFormsModule,
-    MatButtonModule,
-    MatFormFieldModule,
-    MatInputModule,
-    MatSelectModule,
-    TranslatePipe,
-  ],
-  providers: [
-    { provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher },
-  ],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-form.html',
   styleUrl: './tab.scss',
@@ -121,39 +78,24 @@ export class TaskForm {
     tier: [DEFAULT_TASK_TIER as Tier, Validators.required],
     assigneeAgencyId: ['', Validators.required],
     assigneeUserId: [''],
-    dueAt: [
-      toLocalInput(Date.now() + DEFAULT_DUE_MS),
-      [Validators.required, validLocalTime],
-    ],
+    dueAt: [toLocalInput(Date.now() + DEFAULT_DUE_MS), [Validators.required, validLocalTime]],
   });
 
-  private readonly agencyId = toSignal(
-    this.form.controls.assigneeAgencyId.valueChanges,
-    {
-      initialValue: this.form.controls.assigneeAgencyId.value,
-    },
-  );
-  protected readonly tier = toSignal(this.form.controls.tier.valueChanges, {
-    initialValue: this.form.controls.tier.value,
+  private readonly agencyId = toSignal(this.form.controls.assigneeAgencyId.valueChanges, {
+    initialValue: this.form.controls.assigneeAgencyId.value,
   });
+  protected readonly tier = toSignal(this.form.controls.tier.valueChanges, { initialValue: this.form.controls.tier.value });
 
   /** Only the tiers this prosecutor reads (and so may write at). */
   protected readonly tiers = computed(() => readableTiers(this.role()));
-  protected readonly assignable = computed(() =>
-    assignablePeople(this.people(), this.agencyId(), this.tier()),
-  );
+  protected readonly assignable = computed(() => assignablePeople(this.people(), this.agencyId(), this.tier()));
   protected readonly busy = signal(false);
   protected readonly problem = signal<FormProblem | null>(null);
-  protected readonly problemText = computed(() =>
-    describeProblem(this.problem(), this.translator),
-  );
+  protected readonly problemText = computed(() => describeProblem(this.problem(), this.translator));
 
   constructor() {
     // A person no longer of the chosen agency, or not cleared for the chosen tier, is unset.
-    merge(
-      this.form.controls.assigneeAgencyId.valueChanges,
-      this.form.controls.tier.valueChanges,
-    )
+    merge(this.form.controls.assigneeAgencyId.valueChanges, this.form.controls.tier.valueChanges)
       .pipe(takeUntilDestroyed())
       .subscribe(() => this.dropUnassignablePerson());
   }
@@ -169,9 +111,7 @@ export class TaskForm {
     this.busy.set(true);
     this.problem.set(null);
     try {
-      const task = await firstValueFrom(
-        this.api.createTask(this.caseId(), this.request()),
-      );
+      const task = await firstValueFrom(this.api.createTask(this.caseId(), this.request()));
       this.form.reset();
       this.created.emit(task);
     } catch (error) {
@@ -184,12 +124,7 @@ export class TaskForm {
   private dropUnassignablePerson(): void {
     const { assigneeUserId, assigneeAgencyId, tier } = this.form.controls;
     const person = assigneeUserId.value;
-    if (
-      person &&
-      !assignablePeople(this.people(), assigneeAgencyId.value, tier.value).some(
-        (p) => p.userId === person,
-      )
-    ) {
+    if (person && !assignablePeople(this.people(), assigneeAgencyId.value, tier.value).some((p) => p.userId === person)) {
       assigneeUserId.setValue('');
     }
   }

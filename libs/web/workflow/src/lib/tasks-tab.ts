@@ -1,38 +1,13 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { FormsModule } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { AgencyRef, CaseMember, Task, TaskStatus } from '@vigil/contracts';
-import {
-  apiErrorOf,
-  CaseRoomStore,
-  DirectoryApi,
-  WorkflowApi,
-} from '@vigil/web-data-access';
-import {
-  taskKindKey,
-  taskStatusKey,
-  tierAudienceKey,
-  tierKey,
-  TranslatePipe,
-  Translator,
-} from '@vigil/web-i18n';
-import {
-  AgencyBadge,
-  DateTimePipe,
-  describeProblem,
-  type FormProblem,
-  problemOf,
-} from '@vigil/web-ui';
+import { apiErrorOf, CaseRoomStore, DirectoryApi, WorkflowApi } from '@vigil/web-data-access';
+import { taskKindKey, taskStatusKey, tierAudienceKey, tierKey, TranslatePipe, Translator } from '@vigil/web-i18n';
+import { AgencyBadge, DateTimePipe, describeProblem, type FormProblem, problemOf } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { ticking } from './clock';
 import { liveSection } from './live-section';
@@ -40,10 +15,7 @@ import { isAssignee, leadsCases } from './roles';
 import { TaskForm } from './task-form';
 
 const RESULT_MAX_LENGTH = 10_000;
-const OPEN_STATUSES: ReadonlySet<TaskStatus> = new Set<TaskStatus>([
-  'open',
-  'in_progress',
-]);
+const OPEN_STATUSES: ReadonlySet<TaskStatus> = new Set<TaskStatus>(['open', 'in_progress']);
 
 /**
  * Urgent investigative actions of the case, live: prosecutors assign them; the assignee (the
@@ -79,10 +51,7 @@ export class TasksTab {
   protected readonly tierKey = tierKey;
   protected readonly tierAudienceKey = tierAudienceKey;
   protected readonly resultMax = RESULT_MAX_LENGTH;
-  protected readonly tasks = liveSection(
-    () => this.api.tasks(this.caseId()),
-    ['task.'],
-  );
+  protected readonly tasks = liveSection(() => this.api.tasks(this.caseId()), ['task.']);
   protected readonly now = ticking(60_000);
   protected readonly me = this.room.me;
   protected readonly role = computed(() => this.me()?.role ?? null);
@@ -94,18 +63,10 @@ export class TasksTab {
   protected readonly completing = signal<string | null>(null);
   protected readonly result = signal('');
   protected readonly busy = signal<string | null>(null);
-  protected readonly problem = signal<{
-    taskId: string;
-    problem: FormProblem;
-  } | null>(null);
+  protected readonly problem = signal<{ taskId: string; problem: FormProblem } | null>(null);
   protected readonly problemText = computed(() => {
     const problem = this.problem();
-    return problem
-      ? {
-          taskId: problem.taskId,
-          text: describeProblem(problem.problem, this.translator),
-        }
-      : null;
+    return problem ? { taskId: problem.taskId, text: describeProblem(problem.problem, this.translator) } : null;
   });
 
   constructor() {
@@ -117,16 +78,11 @@ export class TasksTab {
   }
 
   protected overdue(task: Task): boolean {
-    return (
-      this.isOpen(task) && (task.overdue || Date.parse(task.dueAt) < this.now())
-    );
+    return this.isOpen(task) && (task.overdue || Date.parse(task.dueAt) < this.now());
   }
 
   protected mayWork(task: Task): boolean {
-    return (
-      this.isOpen(task) &&
-      (this.leads() || isAssignee(this.me(), task.assignee))
-    );
+    return this.isOpen(task) && (this.leads() || isAssignee(this.me(), task.assignee));
   }
 
   protected async start(task: Task): Promise<void> {
@@ -142,10 +98,7 @@ export class TasksTab {
     event.preventDefault();
     const result = this.result().trim();
     if (!result) {
-      this.problem.set({
-        taskId: task.id,
-        problem: { key: 'task.resultRequired' },
-      });
+      this.problem.set({ taskId: task.id, problem: { key: 'task.resultRequired' } });
       return;
     }
     if (await this.update(task, { status: 'done', result })) {
@@ -161,10 +114,7 @@ export class TasksTab {
     void this.tasks.reload();
   }
 
-  private async update(
-    task: Task,
-    change: { status: TaskStatus; result?: string },
-  ): Promise<boolean> {
+  private async update(task: Task, change: { status: TaskStatus; result?: string }): Promise<boolean> {
     if (this.busy() !== null) {
       return false;
     }
@@ -175,10 +125,7 @@ export class TasksTab {
       await this.tasks.reload();
       return true;
     } catch (error) {
-      this.problem.set({
-        taskId: task.id,
-        problem: problemOf(apiErrorOf(error)),
-      });
+      this.problem.set({ taskId: task.id, problem: problemOf(apiErrorOf(error)) });
       return false;
     } finally {
       this.busy.set(null);

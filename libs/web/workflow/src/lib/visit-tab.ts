@@ -1,41 +1,15 @@
-import {
-  ChangeDetectionStrategy,
-  Component,
-  computed,
-  inject,
-  input,
-  signal,
-} from '@angular/core';
-import {
-  type AbstractControl,
-  NonNullableFormBuilder,
-  ReactiveFormsModule,
-  Validators,
-} from '@angular/forms';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
+import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import {
-  ErrorStateMatcher,
-  ShowOnDirtyErrorStateMatcher,
-} from '@angular/material/core';
+import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import type { CaseMember, Visit } from '@vigil/contracts';
-import {
-  apiErrorOf,
-  CaseRoomStore,
-  DirectoryApi,
-  WorkflowApi,
-} from '@vigil/web-data-access';
+import { apiErrorOf, CaseRoomStore, DirectoryApi, WorkflowApi } from '@vigil/web-data-access';
 import { roleKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import {
-  applyServerErrors,
-  DateTimePipe,
-  describeProblem,
-  DurationPipe,
-  type FormProblem,
-} from '@vigil/web-ui';
+import { applyServerErrors, DateTimePipe, describeProblem, DurationPipe, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom, type Observable } from 'rxjs';
 import { ticking } from './clock';
 import { liveSection } from './live-section';
@@ -49,10 +23,7 @@ const FINDINGS_MAX_LENGTH = 10_000;
 export type VisitClockState = 'arrived' | 'overdue' | 'near' | 'running';
 
 /** Where the visit stands against its deadline at `now`. */
-export function visitClockState(
-  visit: Pick<Visit, 'dueAt' | 'overdue' | 'arrivedAt'>,
-  now: number,
-): VisitClockState {
+export function visitClockState(visit: Pick<Visit, 'dueAt' | 'overdue' | 'arrivedAt'>, now: number): VisitClockState {
   if (visit.arrivedAt) {
     return 'arrived';
   }
@@ -80,9 +51,7 @@ export function visitClockState(
     DateTimePipe,
     DurationPipe,
   ],
-  providers: [
-    { provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher },
-  ],
+  providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './visit-tab.html',
   styleUrls: ['./tab.scss', './visit-tab.scss'],
@@ -97,16 +66,11 @@ export class VisitTab {
   readonly caseId = input.required<string>();
 
   protected readonly roleKey = roleKey;
-  protected readonly visit = liveSection(
-    () => this.api.visit(this.caseId()),
-    ['visit.', 'case.status_changed'],
-  );
+  protected readonly visit = liveSection(() => this.api.visit(this.caseId()), ['visit.', 'case.status_changed']);
   protected readonly now = ticking(15_000);
   protected readonly me = this.room.me;
   protected readonly leads = computed(() => leadsCases(this.me()?.role));
-  protected readonly status = computed(
-    () => this.room.record()?.status ?? null,
-  );
+  protected readonly status = computed(() => this.room.record()?.status ?? null);
   protected readonly clock = computed(() => {
     const visit = this.visit.value();
     return visit ? visitClockState(visit, this.now()) : null;
@@ -117,17 +81,12 @@ export class VisitTab {
   });
   protected readonly arrivedOnTime = computed(() => {
     const visit = this.visit.value();
-    return visit?.arrivedAt
-      ? Date.parse(visit.arrivedAt) <= Date.parse(visit.dueAt)
-      : false;
+    return visit?.arrivedAt ? Date.parse(visit.arrivedAt) <= Date.parse(visit.dueAt) : false;
   });
   /** Before anyone is on site, while the case still waits for its visit. */
   protected readonly awaitingVisit = computed(() => {
     const status = this.status();
-    return (
-      !this.visit.value()?.arrivedAt &&
-      (status === 'registered' || status === 'visit_dispatched')
-    );
+    return !this.visit.value()?.arrivedAt && (status === 'registered' || status === 'visit_dispatched');
   });
   protected readonly readsFindings = computed(() => {
     const visit = this.visit.value();
@@ -135,25 +94,14 @@ export class VisitTab {
   });
 
   protected readonly prosecutors = signal<readonly CaseMember[]>([]);
-  protected readonly busy = signal<'dispatch' | 'arrival' | 'findings' | null>(
-    null,
-  );
+  protected readonly busy = signal<'dispatch' | 'arrival' | 'findings' | null>(null);
   protected readonly problem = signal<FormProblem | null>(null);
-  protected readonly problemText = computed(() =>
-    describeProblem(this.problem(), this.translator),
-  );
+  protected readonly problemText = computed(() => describeProblem(this.problem(), this.translator));
 
-  protected readonly dispatchForm = this.fb.group({
-    prosecutorId: ['', Validators.required],
-  });
-  protected readonly arrivalForm = this.fb.group({
-    arrivedAt: ['', [validLocalTime, notInFuture]],
-  });
+  protected readonly dispatchForm = this.fb.group({ prosecutorId: ['', Validators.required] });
+  protected readonly arrivalForm = this.fb.group({ arrivedAt: ['', [validLocalTime, notInFuture]] });
   protected readonly findingsForm = this.fb.group({
-    findings: [
-      '',
-      [Validators.required, Validators.maxLength(FINDINGS_MAX_LENGTH)],
-    ],
+    findings: ['', [Validators.required, Validators.maxLength(FINDINGS_MAX_LENGTH)]],
   });
   protected readonly findingsMax = FINDINGS_MAX_LENGTH;
 
@@ -163,23 +111,17 @@ export class VisitTab {
 
   protected dispatch(): Promise<void> {
     const { prosecutorId } = this.dispatchForm.getRawValue();
-    return this.run('dispatch', this.dispatchForm, () =>
-      this.api.dispatch(this.caseId(), prosecutorId),
-    );
+    return this.run('dispatch', this.dispatchForm, () => this.api.dispatch(this.caseId(), prosecutorId));
   }
 
   protected arrive(): Promise<void> {
     const arrivedAt = fromLocalInput(this.arrivalForm.getRawValue().arrivedAt);
-    return this.run('arrival', this.arrivalForm, () =>
-      this.api.arrive(this.caseId(), arrivedAt ? { arrivedAt } : {}),
-    );
+    return this.run('arrival', this.arrivalForm, () => this.api.arrive(this.caseId(), arrivedAt ? { arrivedAt } : {}));
   }
 
   protected recordFindings(): Promise<void> {
     const findings = this.findingsForm.getRawValue().findings.trim();
-    return this.run('findings', this.findingsForm, () =>
-      this.api.recordFindings(this.caseId(), { findings }),
-    );
+    return this.run('findings', this.findingsForm, () => this.api.recordFindings(this.caseId(), { findings }));
   }
 
   private async run(
@@ -219,11 +161,7 @@ export class VisitTab {
       const people = await firstValueFrom(this.directory.people());
       const prosecutors = people.filter((person) => leadsCases(person.role));
       this.prosecutors.set(prosecutors);
-      if (
-        me &&
-        prosecutors.some((person) => person.userId === me.id) &&
-        this.dispatchForm.controls.prosecutorId.value === ''
-      ) {
+      if (me && prosecutors.some((person) => person.userId === me.id) && this.dispatchForm.controls.prosecutorId.value === '') {
         this.dispatchForm.controls.prosecutorId.setValue(me.id);
       }
     } catch {
