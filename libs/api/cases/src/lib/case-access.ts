@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { forbidden, isUuid, notFound } from '@vigil/api-core';
 import { CaseEntity, queryPrepared } from '@vigil/api-database';
-import { canRead, clearanceOf, TIERS, type Role, type Tier } from '@vigil/contracts';
+import { canRead, clearanceOf, type Role, type Tier } from '@vigil/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AudienceMember } from './case-events.bus';
 import type { CaseHead } from './clearance-columns';
@@ -25,13 +25,10 @@ export function cappedClearance(roleClearance: Tier): Tier | null {
   return canRead(IMPLICATED_AGENCY_CEILING, roleClearance) ? null : IMPLICATED_AGENCY_CEILING;
 }
 
-/** The tiers a clearance reads. */
-export const tiersReadAt = (clearance: Tier): Tier[] => TIERS.filter((tier) => canRead(clearance, tier));
-
 /** The clearance a viewer reads a case at: their role's, capped when their agency is the implicated one. */
 export function caseClearance(roleClearance: Tier, viewerAgencyId: string, kase: Pick<CaseEntity, 'implicatedAgencyId'>): Tier {
   if (kase.implicatedAgencyId !== viewerAgencyId) return roleClearance;
-  return canRead(IMPLICATED_AGENCY_CEILING, roleClearance) ? roleClearance : IMPLICATED_AGENCY_CEILING;
+  return cappedClearance(roleClearance) ?? roleClearance;
 }
 
 /** A case's member as the policy needs them. */

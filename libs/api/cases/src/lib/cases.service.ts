@@ -7,6 +7,7 @@ import {
   CASES_PAGE_DEFAULT,
   clearanceOf,
   EVENTS_PAGE_DEFAULT,
+  tiersReadAt,
   type Case,
   type CaseEvent,
   type CaseMember,
@@ -21,7 +22,7 @@ import {
 } from '@vigil/contracts';
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { audienceOf, CaseAccess, caseClearance, cappedClearance, tiersReadAt, type LockedRoom, type MemberGrant } from './case-access';
+import { audienceOf, CaseAccess, caseClearance, cappedClearance, type LockedRoom, type MemberGrant } from './case-access';
 import { CaseEventsBus, type AudienceMember } from './case-events.bus';
 import { CaseWriteOrder } from './case-write-order';
 import { RecentPages } from './recent-pages';
@@ -481,7 +482,6 @@ export class CasesService {
       return result;
     });
   }
-
 
   /** Moves the caller's read marker (never backwards, never past what they may see). */
   async markRead(caller: Caller, caseId: string, seq: number): Promise<number> {

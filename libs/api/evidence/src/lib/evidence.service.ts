@@ -7,7 +7,7 @@ import { AgencyEntity, CustodyEntryEntity, EvidenceEntity } from '@vigil/api-dat
 import {
   canRead,
   EVIDENCE_DEFAULT_TIER,
-  TIERS,
+  tiersReadAt,
   type CustodyEntry,
   type CustodyTransferredData,
   type ErrorDetail,
@@ -109,7 +109,7 @@ export class EvidenceService {
   async list(caller: AuthUser, caseId: string): Promise<Evidence[]> {
     const { kase, clearance } = await this.access.open(caller, caseId);
     const rows = await this.db.manager.find(EvidenceEntity, {
-      where: { caseId: kase.id, tier: In(readableUpTo(clearance)) },
+      where: { caseId: kase.id, tier: In(tiersReadAt(clearance)) },
       relations: ROW_RELATIONS,
       order: { createdAt: 'ASC', id: 'ASC' },
     });
@@ -223,10 +223,6 @@ export class EvidenceService {
 
 const ROW_RELATIONS = { collectedBy: true, collectedByAgency: true, supersededBy: true } as const;
 const CUSTODY_RELATIONS = { fromAgency: true, toAgency: true, handedOverBy: true } as const;
-
-function readableUpTo(clearance: Tier): Tier[] {
-  return TIERS.filter((tier) => canRead(clearance, tier));
-}
 
 function refusal(details: ErrorDetail[]): ApiException {
   return new ApiException('VALIDATION', details.map((d) => `${d.field} ${d.message}`).join('; '), details);

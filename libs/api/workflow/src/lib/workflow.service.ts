@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, conflict, forbidden, invalid, isUuid, notFound } from '@vigil/api-core';
-import { CaseAccess, cappedClearance, CasesService, tiersReadAt, implicatedOfficer, memberData, recordStatus, type Caller, type CaseChange } from '@vigil/api-cases';
+import { CaseAccess, cappedClearance, CasesService, implicatedOfficer, memberData, recordStatus, type Caller, type CaseChange } from '@vigil/api-cases';
 import { AccountEntity, AgencyEntity, CaseEntity, CaseMemberEntity, CaseTaskEntity, CaseVisitEntity } from '@vigil/api-database';
 import {
   canRead,
   canTransition,
   clearanceOf,
   readableTiers,
+  tiersReadAt,
   STATUS_ROLES,
   STATUSES_WITH_REASON,
   type CaseStatus,
@@ -130,7 +131,7 @@ export class WorkflowService {
   async tasks(caller: Caller, caseId: string): Promise<Task[]> {
     const { kase, clearance } = await this.access.open(caller, caseId);
     const rows = await this.taskQuery()
-      .where('t.case_id = :caseId AND t.tier IN (:...tiers)', { caseId: kase.id, tiers: readableTiers(caller.role).filter((t) => canRead(clearance, t)) })
+      .where('t.case_id = :caseId AND t.tier IN (:...tiers)', { caseId: kase.id, tiers: tiersReadAt(clearance) })
       .orderBy('t.created_at', 'ASC')
       .getMany();
     return rows.map((row) => this.toTask(row, kase.reference));

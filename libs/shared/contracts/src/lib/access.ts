@@ -37,10 +37,14 @@ export function canRead(clearance: Tier | null, tier: Tier): boolean {
   return clearance !== null && TIERS.indexOf(tier) <= TIERS.indexOf(clearance);
 }
 
+/** The tiers a clearance reads (and so posts at), widest first; none without a clearance. */
+export function tiersReadAt(clearance: Tier | null): Tier[] {
+  return TIERS.filter((tier) => canRead(clearance, tier));
+}
+
 /** The tiers a role may read (and so post at), widest first. */
 export function readableTiers(role: Role): Tier[] {
-  const clearance = clearanceOf(role);
-  return TIERS.filter((tier) => canRead(clearance, tier));
+  return tiersReadAt(clearanceOf(role));
 }
 
 export function roleFitsAgency(role: Role, kind: AgencyKind): boolean {
