@@ -3,3 +3,4 @@ export * from './lib/data-source';
 export * from './lib/embedded-postgres';
 export * from './lib/demo-seed';
 export * from './lib/prepared';
+export * from './lib/original-posts';

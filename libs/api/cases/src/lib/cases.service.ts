@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, conflict, forbidden, GroupCommit, invalid, isUuid, notFound, VIGIL_CONFIG, type Settled, type VigilConfig } from '@vigil/api-core';
-import { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseIntakeEntity, CaseMemberEntity, MessageEntity, PlaceEntity, queryPrepared } from '@vigil/api-database';
+import { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseIntakeEntity, CaseMemberEntity, MessageEntity, originalPosts, PlaceEntity, queryPrepared } from '@vigil/api-database';
 import {
   canRead,
   CASES_PAGE_DEFAULT,
@@ -346,7 +346,7 @@ export class CasesService {
     let rooms = new Map<string, LockedRoom>();
     await this.db.transaction(async (manager) => {
       rooms = await this.access.lockRooms(manager, caseIds);
-      const originals = await this.originalPosts(manager, posts);
+      const originals = await this.postedBefore(manager, posts);
       const reads = new Map<string, { caseId: string; accountId: string; seq: number }>();
       posts.forEach((post, index) => {
         try {
@@ -415,15 +415,12 @@ export class CasesService {
   }
 
   /** The events already posted with these posts' clientIds, by case, author and clientId. */
-  private async originalPosts(manager: EntityManager, posts: Post[]): Promise<Map<string, string>> {
-    const rows = await queryPrepared<{ id: string; case_id: string; actor_id: string; client_id: string }>(
+  private async postedBefore(manager: EntityManager, posts: Post[]): Promise<Map<string, string>> {
+    const found = await originalPosts(
       manager,
-      `SELECT e.id, e.case_id, e.actor_id, e.client_id
-         FROM case_events e
-         JOIN unnest($1::uuid[], $2::uuid[], $3::uuid[]) AS k(case_id, actor_id, client_id) USING (case_id, actor_id, client_id)`,
-      [posts.map((p) => p.caseId), posts.map((p) => p.caller.id), posts.map((p) => p.body.clientId)],
+      posts.map((post) => ({ caseId: post.caseId, authorId: post.caller.id, clientId: post.body.clientId })),
     );
-    return new Map(rows.map((row) => [`${row.case_id}|${row.actor_id}|${row.client_id}`, row.id]));
+    return new Map(found.map((post) => [`${post.caseId}|${post.authorId}|${post.clientId}`, post.eventId]));
   }
 
   async editMessage(caller: Caller, caseId: string, messageId: string, body: string): Promise<CaseEvent> {
