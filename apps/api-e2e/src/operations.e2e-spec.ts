@@ -1,6 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { baseUrl, call, DEMO_PASSWORD, login } from './support/api';
 import { startServer, stopAllServers, waitForOutput } from './support/server';
 
@@ -13,6 +14,20 @@ const freePort = async (): Promise<number> => {
     });
   });
 };
+
+/** Settings of the embedded PostgreSQL a server started in `dataDir` (its password file, the port in postmaster.pid). */
+async function embeddedSettings(dataDir: string, names: string[]): Promise<Record<string, string>> {
+  const password = readFileSync(join(dataDir, 'postgres.password'), 'utf8').trim();
+  const port = Number(readFileSync(join(dataDir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[3]);
+  const client = new Client({ host: 'localhost', port, user: 'postgres', password, database: 'postgres' });
+  await client.connect();
+  try {
+    const { rows } = await client.query<{ name: string; setting: string }>('SELECT name, setting FROM pg_settings WHERE name = ANY($1)', [names]);
+    return Object.fromEntries(rows.map((row) => [row.name, row.setting]));
+  } finally {
+    await client.end();
+  }
+}
 
 describe('operations', () => {
   afterAll(stopAllServers);
@@ -92,6 +107,13 @@ describe('operations', () => {
     expect(first.output()).toContain('initialising the database');
     expect(first.output()).toContain('seeded the demo city');
     expect(first.output()).toContain('prosecutor@demo.vigil');
+    // Commits are durable as shipped; WAL files are not zero-filled first (the commit that opened one waited for 16 MB of zeros).
+    expect(await embeddedSettings(dataDir, ['fsync', 'synchronous_commit', 'full_page_writes', 'wal_init_zero'])).toEqual({
+      fsync: 'on',
+      synchronous_commit: 'on',
+      full_page_writes: 'on',
+      wal_init_zero: 'off',
+    });
 
     const second = startServer({ PORT: String(await freePort()), DATA_DIR: dataDir });
     expect(await second.exited).toBe(1);
