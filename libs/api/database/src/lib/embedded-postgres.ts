@@ -61,9 +61,7 @@ export async function startEmbeddedPostgres(dataDir: string, progress: (step: st
     // Vigil's working set lives in memory: a random read costs about what a sequential one does.
     // With the default (4) the planner scans whole tables rather than look up a few hundred rows
     // by key (a reader's cases, their read markers). Durability settings stay as shipped.
-    // A new WAL file is not zero-filled first: the commit that needed one wrote and synced 16 MB of
-    // zeros, a 50–60 ms stall every few seconds under load. Commits are still synced (fsync on).
-    postgresFlags: ['-c', 'listen_addresses=localhost', '-c', 'random_page_cost=1.1', '-c', 'wal_init_zero=off'],
+    postgresFlags: ['-c', 'listen_addresses=localhost', '-c', 'random_page_cost=1.1'],
     onLog: () => undefined,
     onError: (message: unknown) => errors.push(String(message)),
   });
