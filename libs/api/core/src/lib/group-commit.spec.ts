@@ -35,8 +35,32 @@ describe('GroupCommit', () => {
     const group = new GroupCommit<number, number>(async (items) => {
       sizes.push(items.length);
       return items.map((item): Settled<number> => ({ ok: true, value: item }));
-    }, 2);
+    }, { maxBatch: 2 });
     await Promise.all([1, 2, 3, 4, 5].map((item) => group.submit(item)));
     expect(sizes).toEqual([2, 2, 1]);
+  });
+
+  it('begins batches at most every minIntervalMs, so that items of separate turns share one', async () => {
+    const batches: number[][] = [];
+    const commit = async (items: number[]) => {
+      batches.push(items);
+      return items.map((item): Settled<number> => ({ ok: true, value: item }));
+    };
+    const turn = () => new Promise((resolve) => setImmediate(resolve));
+    const submitInTurns = async (group: GroupCommit<number, number>) => {
+      await group.submit(1); // an idle group commits at once
+      const later = [group.submit(2)];
+      await turn();
+      await turn();
+      later.push(group.submit(3));
+      await Promise.all(later);
+    };
+
+    await submitInTurns(new GroupCommit(commit));
+    expect(batches).toEqual([[1], [2], [3]]);
+
+    batches.length = 0;
+    await submitInTurns(new GroupCommit(commit, { minIntervalMs: 50 }));
+    expect(batches).toEqual([[1], [2, 3]]);
   });
 });

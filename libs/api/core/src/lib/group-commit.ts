@@ -10,18 +10,27 @@ interface Waiting<T, R> {
 /**
  * Group commit: items submitted while a batch is being committed wait, and go together in the
  * next batch, so that one transaction (one fsync, one round trip per statement) serves many
- * writers. Nothing waits on a timer: under light load a batch holds the items of one turn of
- * the event loop; under heavy load batches grow to what arrived during the previous commit.
+ * writers. An item that finds the group idle goes at once, with the others of its turn of the
+ * event loop; after that, batches begin at most every `minIntervalMs`: under moderate load the
+ * items of a few milliseconds share one transaction instead of paying for one each. Under heavy
+ * load a commit outlasts the interval and batches grow to what arrived meanwhile.
  */
 export class GroupCommit<T, R> {
   private waiting: Waiting<T, R>[] = [];
   private draining = false;
+  /** When the last batch began (performance.now()). */
+  private lastBatchAt = -Infinity;
+  private readonly maxBatch: number;
+  private readonly minIntervalMs: number;
 
   constructor(
     /** Commits a batch; answers each item in order. Throwing fails every item of the batch. */
     private readonly commit: (items: T[]) => Promise<Settled<R>[]>,
-    private readonly maxBatch = 200,
-  ) {}
+    { maxBatch = 200, minIntervalMs = 0 }: { maxBatch?: number; minIntervalMs?: number } = {},
+  ) {
+    this.maxBatch = maxBatch;
+    this.minIntervalMs = minIntervalMs;
+  }
 
   submit(item: T): Promise<R> {
     return new Promise<R>((resolve, reject) => {
@@ -36,6 +45,9 @@ export class GroupCommit<T, R> {
 
   private async drain(): Promise<void> {
     while (this.waiting.length) {
+      const wait = this.lastBatchAt + this.minIntervalMs - performance.now();
+      if (wait > 0) await new Promise((resolve) => setTimeout(resolve, wait));
+      this.lastBatchAt = performance.now();
       const batch = this.waiting.splice(0, this.maxBatch);
       try {
         const results = await this.commit(batch.map((waiting) => waiting.item));
