@@ -1,12 +1,10 @@
-// Vigil as built for production (`dist/apps/api/main.js` with the V8 options `npm start` gives
-// it), on a fresh data directory: the server initialises its embedded PostgreSQL (fsync on, as
-// shipped), migrates and seeds the demo city.
+// Vigil as built for production (`dist/apps/api/main.js`), on a fresh data directory: the server
+// initialises its embedded PostgreSQL (fsync on, as shipped), migrates and seeds the demo city.
 // PostgreSQL is the server's child, so it runs on the server's core too.
 import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import pg from 'pg';
-import { SERVER_NODE_FLAGS, serverMain } from '../../scripts/server-command.mjs';
 import { freePort, httpClient, waitHealthy } from './http.mjs';
 import { pool } from './lean-socket.mjs';
 import { spawnPinned, stopProcess } from './procs.mjs';
@@ -14,7 +12,7 @@ import { spawnPinned, stopProcess } from './procs.mjs';
 export const BENCH_PASSWORD = 'bench-password-not-secret';
 
 export async function startVigil({ root, core, dataDir, extraArgs = [], jwtSecret = randomBytes(36).toString('base64url'), log }) {
-  const main = serverMain(root);
+  const main = join(root, 'dist/apps/api/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: build it (npx nx build api) or pass --build`);
   const port = await freePort();
   let output = '';
@@ -28,7 +26,7 @@ export async function startVigil({ root, core, dataDir, extraArgs = [], jwtSecre
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     WEB_DIST: 'none',
   });
-  const child = spawnPinned(core, process.execPath, [...SERVER_NODE_FLAGS, ...extraArgs, main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnPinned(core, process.execPath, [...extraArgs, main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const origin = `http://127.0.0.1:${port}`;
