@@ -38,10 +38,10 @@ export interface MemberGrant {
   agencyId: string;
 }
 
-/** A case locked for writing by this transaction, with which of the writers are its members. */
+/** A case locked for writing by this transaction, with its members. */
 export interface LockedRoom {
   kase: CaseHead & Pick<CaseEntity, 'implicatedAgencyId'>;
-  writers: Set<string>;
+  members: Map<string, MemberGrant>;
 }
 
 /** Members and the clearance each reads the case at (accounts without one read nothing). */
@@ -95,34 +95,36 @@ export class CaseAccess {
   }
 
   /**
-   * Locks several cases for one transaction, with which of `writerIds` are their members: in id
-   * order, so that writers locking overlapping sets never deadlock. Cases that do not exist are
-   * absent from the answer. Only the writers are looked up: a room of fifty members cost fifty
-   * account look-ups per batch when the whole membership came along (who hears of the case's
-   * activity is read when that is announced, at most once a second).
+   * Locks several cases for one transaction, with their members: in id order, so that writers
+   * locking overlapping sets never deadlock. Cases that do not exist are absent from the answer.
    */
-  async lockRooms(manager: EntityManager, caseIds: string[], writerIds: string[]): Promise<Map<string, LockedRoom>> {
-    const rows = await queryPrepared<LockedRoom['kase'] & { writers: string[] }>(
+  async lockRooms(manager: EntityManager, caseIds: string[]): Promise<Map<string, LockedRoom>> {
+    const rows = await queryPrepared<LockedRoom['kase'] & { members: MemberGrant[] }>(
       manager,
       `SELECT c.id, c.last_seq AS "lastSeq", c.last_seq_room AS "lastSeqRoom", c.last_seq_state AS "lastSeqState",
               c.last_seq_oversight AS "lastSeqOversight", c.last_seq_prosecution AS "lastSeqProsecution",
               c.updated_at_room AS "updatedAtRoom", c.updated_at_state AS "updatedAtState",
               c.updated_at_oversight AS "updatedAtOversight", c.updated_at_prosecution AS "updatedAtProsecution",
               c.head_hash AS "headHash", c.implicated_agency_id AS "implicatedAgencyId",
-              ARRAY(SELECT m.account_id FROM case_members m WHERE m.case_id = c.id AND m.account_id = ANY($2::uuid[])) AS writers
+              coalesce((SELECT json_agg(json_build_object('accountId', m.account_id, 'role', a.role, 'agencyId', a.agency_id))
+                          FROM case_members m
+                          -- OFFSET 0 keeps this a look-up by key per member: joined, the planner
+                          -- scans every account for every case once there are a few hundred.
+                          CROSS JOIN LATERAL (SELECT role, agency_id FROM accounts WHERE id = m.account_id OFFSET 0) a
+                         WHERE m.case_id = c.id), '[]') AS members
          FROM cases c
         WHERE c.id = ANY($1::uuid[])
         ORDER BY c.id
           FOR UPDATE OF c`,
-      [[...caseIds].sort(), [...new Set(writerIds)]],
+      [[...caseIds].sort()],
     );
-    return new Map(rows.map(({ writers, ...kase }) => [kase.id, { kase, writers: new Set(writers) }]));
+    return new Map(rows.map(({ members, ...kase }) => [kase.id, { kase, members: new Map(members.map((m) => [m.accountId, m])) }]));
   }
 
   /** The clearance a viewer writes to a locked room at: `NOT_FOUND` when they may not know the case. */
   clearanceIn(viewer: Viewer, room: LockedRoom | undefined): Tier {
     const clearance = this.clearance(viewer);
-    if (!room || (!this.supervisesAll(viewer) && !room.writers.has(viewer.id))) throw notFound('Case');
+    if (!room || (!this.supervisesAll(viewer) && !room.members.has(viewer.id))) throw notFound('Case');
     return caseClearance(clearance, viewer.agency.id, room.kase);
   }
 

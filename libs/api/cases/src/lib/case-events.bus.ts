@@ -13,6 +13,8 @@ export interface AudienceMember {
 export interface AppendedContext {
   /** The current state of the messages the events refer to. */
   messages: ReadonlyMap<string, MessageEntity>;
+  /** The case's members at commit. */
+  audience: AudienceMember[];
 }
 
 interface BusEvents {

@@ -329,9 +329,9 @@ export class CasesService {
   }
 
   /**
-   * One transaction for a batch of posts: the rooms locked (with which posters are members) in one
-   * query, the retried clientIds looked up in one, then every event, message, counter and read
-   * marker written set-wise. A post refused by the policy fails alone; if the transaction itself fails,
+   * One transaction for a batch of posts: the rooms locked with their members in one query, the
+   * retried clientIds looked up in one, then every event, message, counter and read marker
+   * written set-wise. A post refused by the policy fails alone; if the transaction itself fails,
    * each post is tried again on its own, so that one bad post cannot sink the others.
    */
   private async commitPosts(posts: Post[]): Promise<Settled<Posted>[]> {
@@ -350,12 +350,9 @@ export class CasesService {
     const appended = new Map<string, CaseEventEntity[]>();
     const messages = new Map<string, MessageEntity>();
     const retried: { index: number; id: string; clearance: Tier }[] = [];
+    let rooms = new Map<string, LockedRoom>();
     await this.db.transaction(async (manager) => {
-      const rooms = await this.access.lockRooms(
-        manager,
-        caseIds,
-        posts.map((post) => post.caller.id),
-      );
+      rooms = await this.access.lockRooms(manager, caseIds);
       const originals = await this.postedBefore(manager, posts);
       const reads = new Map<string, { caseId: string; accountId: string; seq: number }>();
       posts.forEach((post, index) => {
@@ -412,7 +409,10 @@ export class CasesService {
         ],
       );
     });
-    for (const [caseId, events] of appended) this.bus.emit('appended', caseId, events, { messages });
+    for (const [caseId, events] of appended) {
+      const room = rooms.get(caseId) as LockedRoom;
+      this.bus.emit('appended', caseId, events, { messages, audience: audienceOf(room.members.values(), room.kase) });
+    }
     // Retries answer with the original event as it reads now (rare: after commit, outside the batch).
     for (const { index, id, clearance } of retried) {
       const original = await this.db.getRepository(CaseEventEntity).findOneByOrFail({ id });

@@ -72,8 +72,8 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   private readonly publishing = new Map<string, Promise<void>>();
   /** Cases whose presence announcement is due. */
   private readonly presenceDue = new Set<string>();
-  /** Per case in its activity interval: the heads still to announce, by clearance. */
-  private readonly heldActivity = new Map<string, Map<Tier, Activity>>();
+  /** Per case in its activity interval: the heads still to announce, by account room. */
+  private readonly heldActivity = new Map<string, Map<string, Activity>>();
 
   constructor(
     private readonly sessions: SessionsService,
@@ -231,23 +231,27 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
         local.to(clearances.map((clearance) => tierRoom(caseId, clearance))).except(except).emit('case:event', view);
       }
     }
-    const heads = new Map<Tier, Activity>();
+    const audience = context?.audience ?? (await this.cases.audience(caseId));
+    const activity = new Map<string, Activity>();
     for (const clearance of TIERS) {
       const seen = events.filter((event) => canRead(clearance, event.tier));
       const last = seen[seen.length - 1];
-      if (last) heads.set(clearance, { caseId, headSeq: last.seq, updatedAt: last.at.toISOString(), newEvents: seen.length });
+      if (!last) continue;
+      const head = { caseId, headSeq: last.seq, updatedAt: last.at.toISOString(), newEvents: seen.length };
+      for (const member of audience) if (member.clearance === clearance) activity.set(accountRoom(member.accountId), head);
+      if (clearance === 'prosecution') activity.set(SUPERVISORS, head);
     }
-    this.announceActivity(caseId, heads);
+    this.announceActivity(caseId, activity);
   }
 
   /** Members' lists hear of a case at once, then at most once per interval while it stays busy. */
-  private announceActivity(caseId: string, heads: Map<Tier, Activity>): void {
+  private announceActivity(caseId: string, activity: Map<string, Activity>): void {
     const held = this.heldActivity.get(caseId);
     if (held) {
-      for (const [clearance, head] of heads) held.set(clearance, { ...head, newEvents: head.newEvents + (held.get(clearance)?.newEvents ?? 0) });
+      for (const [room, head] of activity) held.set(room, { ...head, newEvents: head.newEvents + (held.get(room)?.newEvents ?? 0) });
       return;
     }
-    this.sendActivity(caseId, heads).catch((error) => this.fail('activity', error));
+    this.sendActivity(activity);
     this.heldActivity.set(caseId, new Map());
     setTimeout(() => {
       const due = this.heldActivity.get(caseId);
@@ -256,28 +260,21 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     }, ACTIVITY_INTERVAL_MS).unref();
   }
 
-  /**
-   * Each member's list hears the head at the clearance they read the case at, chief prosecutors
-   * the prosecution head; one broadcast per distinct payload. The members are read now, not
-   * carried with every batch: announcements are at most once a second per case, batches many
-   * times that, and a member removed meanwhile is no longer among them.
-   */
-  private async sendActivity(caseId: string, heads: Map<Tier, Activity>): Promise<void> {
+  /** One broadcast per distinct payload. */
+  private sendActivity(activity: Map<string, Activity>): void {
     const byPayload = new Map<string, { head: Activity; rooms: string[] }>();
-    const send = (head: Activity | undefined, room: string) => {
-      if (!head) return;
+    for (const [room, head] of activity) {
       const key = `${head.headSeq}|${head.newEvents}`;
       const group = byPayload.get(key) ?? byPayload.set(key, { head, rooms: [] }).get(key);
       group?.rooms.push(room);
-    };
-    for (const member of await this.cases.audience(caseId)) send(heads.get(member.clearance), accountRoom(member.accountId));
-    send(heads.get('prosecution'), SUPERVISORS);
+    }
     for (const { head, rooms } of byPayload.values()) this.server.local.to(rooms).emit('case:activity', head);
   }
 
   /** Takes accounts' sockets on this instance out of a case's rooms at once and tells them. */
   private evict(caseId: string, accountIds: string[]): void {
     const rooms = accountIds.map(accountRoom);
+    rooms.forEach((room) => this.heldActivity.get(caseId)?.delete(room));
     this.server.local.in(rooms).socketsLeave([caseRoom(caseId), ...TIERS.map((tier) => tierRoom(caseId, tier))]);
     this.server.local.to(rooms).emit('case:removed', { caseId });
     this.presenceChanged(caseId);
