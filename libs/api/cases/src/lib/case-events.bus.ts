@@ -9,12 +9,21 @@ export interface AudienceMember {
   clearance: Tier;
 }
 
+/**
+ * Lists need a case's latest head, not every step of it: after a `case:activity` goes out, the
+ * next ones for that case wait this long and go out as one, with the latest head per reader.
+ */
+export const ACTIVITY_INTERVAL_MS = 1_000;
+
 /** What the writer of events already knows, so that delivery need not read it back. */
 export interface AppendedContext {
   /** The current state of the messages the events refer to. */
   messages: ReadonlyMap<string, MessageEntity>;
-  /** The case's members at commit. */
-  audience: AudienceMember[];
+  /**
+   * The case's members at commit, when the writer read them: at most once per activity interval,
+   * since only an announcement needs them.
+   */
+  audience?: AudienceMember[];
 }
 
 interface BusEvents {

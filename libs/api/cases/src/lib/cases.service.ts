@@ -23,7 +23,7 @@ import {
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
 import { audienceOf, CaseAccess, caseClearance, cappedClearance, type LockedRoom, type MemberGrant } from './case-access';
-import { CaseEventsBus, type AudienceMember } from './case-events.bus';
+import { ACTIVITY_INTERVAL_MS, CaseEventsBus, type AudienceMember } from './case-events.bus';
 import { CaseWriteOrder } from './case-write-order';
 import { RecentPages } from './recent-pages';
 import { toCaseEventView, toCaseView, visitOverdue } from './case-view';
@@ -76,6 +76,12 @@ export class CasesService {
    * batches of ten, for 4 ms more latency; an idle room's post still goes at once.
    */
   private readonly posts = new GroupCommit<Post, Posted>((posts) => this.commitPosts(posts), { minIntervalMs: 10 });
+  /**
+   * When a post batch last brought each case's members (performance.now()). Only an activity
+   * announcement needs them, at most once per interval; in a busy room of fifty, reading them with
+   * every batch was fifty account look-ups a batch.
+   */
+  private readonly membersReadAt = new Map<string, number>();
 
   constructor(
     @InjectDataSource() private readonly db: DataSource,
@@ -329,7 +335,7 @@ export class CasesService {
   }
 
   /**
-   * One transaction for a batch of posts: the rooms locked with their members in one query, the
+   * One transaction for a batch of posts: the rooms locked (with their members when due) in one query, the
    * retried clientIds looked up in one, then every event, message, counter and read marker
    * written set-wise. A post refused by the policy fails alone; if the transaction itself fails,
    * each post is tried again on its own, so that one bad post cannot sink the others.
@@ -351,8 +357,15 @@ export class CasesService {
     const messages = new Map<string, MessageEntity>();
     const retried: { index: number; id: string; clearance: Tier }[] = [];
     let rooms = new Map<string, LockedRoom>();
+    const startedAt = performance.now();
+    const membersOf = caseIds.filter((id) => startedAt - (this.membersReadAt.get(id) ?? -Infinity) >= ACTIVITY_INTERVAL_MS);
     await this.db.transaction(async (manager) => {
-      rooms = await this.access.lockRooms(manager, caseIds);
+      rooms = await this.access.lockRooms(
+        manager,
+        caseIds,
+        posts.map((post) => post.caller.id),
+        membersOf,
+      );
       const originals = await this.postedBefore(manager, posts);
       const reads = new Map<string, { caseId: string; accountId: string; seq: number }>();
       posts.forEach((post, index) => {
@@ -409,9 +422,13 @@ export class CasesService {
         ],
       );
     });
+    for (const caseId of membersOf) this.membersReadAt.set(caseId, startedAt);
+    if (this.membersReadAt.size > 10_000) {
+      for (const [caseId, at] of this.membersReadAt) if (startedAt - at >= ACTIVITY_INTERVAL_MS) this.membersReadAt.delete(caseId);
+    }
     for (const [caseId, events] of appended) {
-      const room = rooms.get(caseId) as LockedRoom;
-      this.bus.emit('appended', caseId, events, { messages, audience: audienceOf(room.members.values(), room.kase) });
+      const { members, kase } = rooms.get(caseId) as LockedRoom;
+      this.bus.emit('appended', caseId, events, { messages, ...(members && { audience: audienceOf(members, kase) }) });
     }
     // Retries answer with the original event as it reads now (rare: after commit, outside the batch).
     for (const { index, id, clearance } of retried) {

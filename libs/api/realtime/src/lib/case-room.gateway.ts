@@ -3,7 +3,9 @@ import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGat
 import { SessionsService, type AuthUser } from '@vigil/api-auth';
 import { rateLimited, toApiError, validatePayload } from '@vigil/api-core';
 import {
+  ACTIVITY_INTERVAL_MS,
   type AppendedContext,
+  type AudienceMember,
   CaseEventsBus,
   CasesService,
   eventViews,
@@ -36,11 +38,6 @@ const accountRoom = (accountId: string) => `account:${accountId}`;
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 const roleRoom = (role: string) => `role:${role}`;
 const SUPERVISORS = roleRoom('chief_prosecutor');
-/**
- * Lists need a case's latest head, not every step of it: after a `case:activity` goes out, the
- * next ones for that case wait this long and go out as one, with the latest head per reader.
- */
-export const ACTIVITY_INTERVAL_MS = 1_000;
 /** Joins and leaves within this long of each other make one presence announcement. */
 const PRESENCE_DELAY_MS = 100;
 /** Who hears of visit deadlines in every case, member or not. */
@@ -72,8 +69,8 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   private readonly publishing = new Map<string, Promise<void>>();
   /** Cases whose presence announcement is due. */
   private readonly presenceDue = new Set<string>();
-  /** Per case in its activity interval: the heads still to announce, by account room. */
-  private readonly heldActivity = new Map<string, Map<string, Activity>>();
+  /** Per case in its activity interval: the heads still to announce by clearance, and to whom. */
+  private readonly heldActivity = new Map<string, { heads: Map<Tier, Activity>; audience: AudienceMember[] }>();
 
   constructor(
     private readonly sessions: SessionsService,
@@ -231,50 +228,63 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
         local.to(clearances.map((clearance) => tierRoom(caseId, clearance))).except(except).emit('case:event', view);
       }
     }
-    const audience = context?.audience ?? (await this.cases.audience(caseId));
-    const activity = new Map<string, Activity>();
+    const heads = new Map<Tier, Activity>();
     for (const clearance of TIERS) {
       const seen = events.filter((event) => canRead(clearance, event.tier));
       const last = seen[seen.length - 1];
-      if (!last) continue;
-      const head = { caseId, headSeq: last.seq, updatedAt: last.at.toISOString(), newEvents: seen.length };
-      for (const member of audience) if (member.clearance === clearance) activity.set(accountRoom(member.accountId), head);
-      if (clearance === 'prosecution') activity.set(SUPERVISORS, head);
+      if (last) heads.set(clearance, { caseId, headSeq: last.seq, updatedAt: last.at.toISOString(), newEvents: seen.length });
     }
-    this.announceActivity(caseId, activity);
+    // The members are read when an announcement may go out now, or when they changed.
+    const held = this.heldActivity.get(caseId);
+    const membership = events.some((event) => event.type === 'member.added' || event.type === 'member.removed');
+    const audience = context?.audience ?? (held && !membership ? undefined : await this.cases.audience(caseId));
+    this.announceActivity(caseId, heads, audience);
   }
 
-  /** Members' lists hear of a case at once, then at most once per interval while it stays busy. */
-  private announceActivity(caseId: string, activity: Map<string, Activity>): void {
+  /**
+   * Members' lists hear of a case at once, then at most once per interval while it stays busy;
+   * held heads go to the members last read.
+   */
+  private announceActivity(caseId: string, heads: Map<Tier, Activity>, audience: AudienceMember[] | undefined): void {
     const held = this.heldActivity.get(caseId);
     if (held) {
-      for (const [room, head] of activity) held.set(room, { ...head, newEvents: head.newEvents + (held.get(room)?.newEvents ?? 0) });
+      for (const [clearance, head] of heads) held.heads.set(clearance, { ...head, newEvents: head.newEvents + (held.heads.get(clearance)?.newEvents ?? 0) });
+      if (audience) held.audience = audience;
       return;
     }
-    this.sendActivity(activity);
-    this.heldActivity.set(caseId, new Map());
+    // Not held, so the publisher read the members (`audience` is only absent while held).
+    const members = audience ?? [];
+    this.sendActivity(heads, members);
+    this.heldActivity.set(caseId, { heads: new Map(), audience: members });
     setTimeout(() => {
       const due = this.heldActivity.get(caseId);
       this.heldActivity.delete(caseId);
-      if (due?.size) this.announceActivity(caseId, due);
+      if (due?.heads.size) this.announceActivity(caseId, due.heads, due.audience);
     }, ACTIVITY_INTERVAL_MS).unref();
   }
 
-  /** One broadcast per distinct payload. */
-  private sendActivity(activity: Map<string, Activity>): void {
+  /**
+   * Each member's list hears the head at the clearance they read the case at, chief prosecutors
+   * the prosecution head: one broadcast per distinct payload.
+   */
+  private sendActivity(heads: Map<Tier, Activity>, audience: AudienceMember[]): void {
     const byPayload = new Map<string, { head: Activity; rooms: string[] }>();
-    for (const [room, head] of activity) {
+    const send = (head: Activity | undefined, room: string) => {
+      if (!head) return;
       const key = `${head.headSeq}|${head.newEvents}`;
       const group = byPayload.get(key) ?? byPayload.set(key, { head, rooms: [] }).get(key);
       group?.rooms.push(room);
-    }
+    };
+    for (const member of audience) send(heads.get(member.clearance), accountRoom(member.accountId));
+    send(heads.get('prosecution'), SUPERVISORS);
     for (const { head, rooms } of byPayload.values()) this.server.local.to(rooms).emit('case:activity', head);
   }
 
   /** Takes accounts' sockets on this instance out of a case's rooms at once and tells them. */
   private evict(caseId: string, accountIds: string[]): void {
     const rooms = accountIds.map(accountRoom);
-    rooms.forEach((room) => this.heldActivity.get(caseId)?.delete(room));
+    const held = this.heldActivity.get(caseId);
+    if (held) held.audience = held.audience.filter((member) => !accountIds.includes(member.accountId));
     this.server.local.in(rooms).socketsLeave([caseRoom(caseId), ...TIERS.map((tier) => tierRoom(caseId, tier))]);
     this.server.local.to(rooms).emit('case:removed', { caseId });
     this.presenceChanged(caseId);
