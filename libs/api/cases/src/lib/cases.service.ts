@@ -335,9 +335,9 @@ export class CasesService {
   }
 
   /**
-   * One transaction for a batch of posts: the rooms locked (with their members when due) in one query, the
-   * retried clientIds looked up in one, then every event, message, counter and read marker
-   * written set-wise. A post refused by the policy fails alone; if the transaction itself fails,
+   * One transaction for a batch of posts: the rooms locked (with their members when due) in one
+   * query, the retried clientIds looked up in one, then every event, message, counter and read
+   * marker written set-wise. A post refused by the policy fails alone; if the transaction itself fails,
    * each post is tried again on its own, so that one bad post cannot sink the others.
    */
   private async commitPosts(posts: Post[]): Promise<Settled<Posted>[]> {
