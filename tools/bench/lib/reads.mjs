@@ -99,6 +99,9 @@ export async function seedReads(databaseUrl, { cases, events, readersPerKind, pa
     // not run during the measurements: statistics, and the visibility map that index-only scans need.
     log(`  vacuuming and analysing…`);
     await client.query('VACUUM (ANALYZE)');
+    // The load's WAL is over a gigabyte: without this, the checkpoint it set off would still be
+    // writing (spread over minutes) while the reads are timed.
+    await client.query('CHECKPOINT');
     const seconds = (performance.now() - started) / 1000;
     log(`  seeded ${fmtInt(writer.totals.cases)} cases, ${fmtInt(writer.totals.events)} events, ${fmtInt(writer.totals.messages)} messages, ${fmtInt(accounts.length)} readers in ${seconds.toFixed(1)} s (${(writer.waitedMs / 1000).toFixed(1)} s of it waiting for the database)`);
     return { readers: accounts, byKind, long, totals: writer.totals, seconds };
@@ -122,6 +125,8 @@ function failure(state, error) {
 async function fixedRate(rate, seconds, request) {
   const total = Math.round(rate * seconds);
   const hist = new Histogram();
+  // How late the generator itself sent each request: its own pauses would show as the server's tail.
+  const slip = new Histogram();
   const state = { errors: 0, firstError: undefined };
   let done = 0;
   let sent = 0;
@@ -129,6 +134,7 @@ async function fixedRate(rate, seconds, request) {
   await new Promise((resolve) => {
     const fire = (i) => {
       const scheduled = start + (i * 1000) / rate;
+      slip.record((performance.now() - scheduled) * 1000);
       request(i).then(
         (ok) => {
           if (!ok) failure(state);
@@ -149,7 +155,7 @@ async function fixedRate(rate, seconds, request) {
     };
     tick();
   });
-  return { latency: hist.summaryMs(), errors: state.errors, firstError: state.firstError };
+  return { latency: hist.summaryMs(), sendSlip: slip.summaryMs(), errors: state.errors, firstError: state.firstError };
 }
 
 /** Closed loop with `concurrency` in flight for `seconds`: → requests per second. */
@@ -183,7 +189,9 @@ async function saturate(concurrency, seconds, request) {
  */
 export async function readsWorkload({ origin, serverPid, databaseUrl, seeded, tokens, plan, log }) {
   const http = httpClient(origin, plan.concurrency * 2);
-  const db = new pg.Pool({ connectionString: databaseUrl, max: plan.concurrency });
+  // Its connections stay open, like Vigil's: reopened after the other side's phase, they would put
+  // authentication and backend start-up into the baseline's tail.
+  const db = new pg.Pool({ connectionString: databaseUrl, max: plan.concurrency, idleTimeoutMillis: 0 });
   const readers = seeded.readers.filter((a) => tokens.has(a.id));
   const random = prng(99);
   const pickReader = () => readers[Math.floor(random() * readers.length)];
@@ -245,7 +253,7 @@ export async function readsWorkload({ origin, serverPid, databaseUrl, seeded, to
       results[name][side] = { ...steady, cpu, max: max[side] };
       log(
         `  ${name.padEnd(6)} ${side.padEnd(5)} at ${plan.concurrency} in flight: ${Math.round(max[side].perSecond)}/s, p99 ${max[side].latency.p99.toFixed(1)} ms (errors ${max[side].errors});` +
-          ` at ${rate}/s: p50 ${steady.latency.p50.toFixed(2)} p99 ${steady.latency.p99.toFixed(2)} ms (errors ${steady.errors}; cpu server ${cpu.server}% db ${cpu.database}% client ${cpu.client}%)` +
+          ` at ${rate}/s: p50 ${steady.latency.p50.toFixed(2)} p99 ${steady.latency.p99.toFixed(2)} ms (sent late p99 ${steady.sendSlip.p99.toFixed(2)}, max ${steady.sendSlip.max.toFixed(1)} ms; errors ${steady.errors}; cpu server ${cpu.server}% db ${cpu.database}% client ${cpu.client}%)` +
           (steady.firstError ?? max[side].firstError ? `; first error: ${steady.firstError ?? max[side].firstError}` : ''),
       );
     }
