@@ -96,7 +96,9 @@ async function main() {
           origin: bare.origin,
           serverPid: bare.pid,
           rooms: bareRooms(config.clients, config.roomSize),
-          plan: { ...plan.sweep, startRate: Math.round(5000 / config.roomSize), connectConcurrency: 200 },
+          // Vigil's ladder (1,000 deliveries/s × 2^k) from higher up: both sides run the same rates,
+          // so that the report can set their CPU per post side by side.
+          plan: { ...plan.sweep, startRate: Math.round(4000 / config.roomSize), connectConcurrency: 200 },
           log,
         });
         results.bare.push(result);
@@ -128,7 +130,7 @@ async function main() {
       const maxClients = Math.max(0, ...realtimeConfigs.map((c) => c.clients), only.has('catchup') ? plan.catchUp.clients : 0);
       let accounts = [];
       const roomsByConfig = [];
-      let catchUpRooms = [];
+      const catchUpRooms = [];
       if (maxClients > 0) {
         const started = Date.now();
         await withDatabase(vigil.databaseUrl, async (client) => {

@@ -9,6 +9,29 @@ const lat = (step) => (step ? `${ms(step.latency.p50)} / ${ms(step.latency.p99)}
 const cpu = (step) => (step ? `${step.cpu.server}%${step.cpu.database ? ` + db ${step.cpu.database}%` : ''} / ${step.cpu.client}%` : '–');
 const waited = (step) => (step ? `${step.cpu.serverWaited ?? 0}% / ${step.cpu.clientWaited ?? 0}%` : '–');
 const key = (r) => `${r.clients}x${r.roomSize}`;
+const suffixOf = (r) => (key(r) === '1000x10' ? '' : `_${key(r)}`);
+/** Microseconds of a core per post: CPU % of one core at `rate` posts/s. */
+const perPost = (percent, rate) => (percent * 10_000) / rate;
+
+/**
+ * The highest rate that both the ceiling and Vigil sustained in their sweeps (the same ladder of
+ * rates), with each side's step there: their cost per post, traffic for traffic.
+ */
+export function sameRate(bare, vigil) {
+  const passed = (r) => new Map(r.steps.filter((step) => step.ok).map((step) => [step.rate, step]));
+  const bareSteps = passed(bare);
+  const rates = [...passed(vigil).keys()].filter((rate) => bareSteps.has(rate));
+  if (!rates.length) return null;
+  const rate = Math.max(...rates);
+  const vigilStep = passed(vigil).get(rate);
+  return {
+    rate,
+    bareUs: perPost(bareSteps.get(rate).cpu.server, rate),
+    vigilUs: perPost(vigilStep.cpu.server + (vigilStep.cpu.database ?? 0), rate),
+    vigilCpu: vigilStep.cpu,
+    bareCpu: bareSteps.get(rate).cpu,
+  };
+}
 
 export function renderReport(results) {
   const { machine, quick } = results;
@@ -46,6 +69,17 @@ export function renderReport(results) {
           (serverBound
             ? `bound by the server: for the same traffic the generator needs ${(f.cpu.client / f.cpu.server).toFixed(2)}× the server's CPU.`
             : `the generator needed as much CPU as the server: treat this ceiling as a lower bound.`),
+      );
+    }
+    // The ceiling's maximum is where it saturates; at one rate, the difference is Vigil's own work.
+    for (const vigil of results.vigil) {
+      const bare = results.bare.find((b) => key(b) === key(vigil));
+      const same = bare && sameRate(bare, vigil);
+      if (!same) continue;
+      lines.push(
+        `- Same rate, ${vigil.clients} × ${vigil.roomSize}: at ${int(same.rate)} posts/s (the highest both sustained) the ceiling used ${same.bareCpu.server}% of its core, ` +
+          `${int(same.bareUs)} µs per post; Vigil ${same.vigilCpu.server}% + db ${same.vigilCpu.database ?? 0}%, ${int(same.vigilUs)} µs per post: ` +
+          `${(same.vigilUs / same.bareUs).toFixed(1)}× the ceiling's, ${int(same.vigilUs - same.bareUs)} µs more per post.`,
       );
     }
     lines.push('');
@@ -101,15 +135,17 @@ export function figures(results) {
   else out.push('MODE full');
   for (const vigil of results.vigil) {
     const bare = results.bare.find((b) => key(b) === key(vigil));
-    const suffix = key(vigil) === '1000x10' ? '' : `_${key(vigil)}`;
+    const suffix = suffixOf(vigil);
     if (bare && bare.maxRate > 0) out.push(`RATIO realtime_vs_bare${suffix}=${round(vigil.maxRate / bare.maxRate)}`);
     if (vigil.half) out.push(`P99_MS realtime_half_load${suffix}=${round(vigil.half.latency.p99, 1)}`);
     if (vigil.eighty) out.push(`P99_MS realtime_80pct_load${suffix}=${round(vigil.eighty.latency.p99, 1)}`);
     out.push(`POSTS_PER_S realtime_max${suffix}=${vigil.maxRate}`);
     if (vigil.rssPerConnectionKb !== null && vigil.freshServer !== false) out.push(`KB realtime_rss_per_connection${suffix}=${round(vigil.rssPerConnectionKb, 1)}`);
+    const same = bare && sameRate(bare, vigil);
+    if (same) out.push(`US_PER_POST realtime_same_rate_bare${suffix}=${Math.round(same.bareUs)}`, `US_PER_POST realtime_same_rate_vigil${suffix}=${Math.round(same.vigilUs)}`);
   }
   for (const bare of results.bare) {
-    const suffix = key(bare) === '1000x10' ? '' : `_${key(bare)}`;
+    const suffix = suffixOf(bare);
     out.push(`POSTS_PER_S bare_max${suffix}=${bare.maxRate}`);
   }
   if (results.catchUp) {
