@@ -63,7 +63,7 @@ export class AuthController {
   @ApiBearerAuth()
   @ApiOperation({ summary: 'The signed-in account and its agency' })
   me(@CurrentUser() user: AuthUser): Me {
-    const { sessionId: _sessionId, ...me } = user;
+    const { sessionId, ...me } = user;
     return me;
   }
 }

@@ -32,12 +32,14 @@ export async function seedDemoIfEmpty(dataSource: DataSource, password: string):
       agencies.set(key, await manager.save(manager.create(AgencyEntity, { name, kind })));
     }
     for (const account of DEMO_ACCOUNTS) {
+      const agency = agencies.get(account.agency);
+      if (!agency) throw new Error(`demo account ${account.email} names an unknown agency`);
       await manager.save(
         manager.create(AccountEntity, {
           email: account.email,
           displayName: account.displayName,
           role: account.role,
-          agencyId: agencies.get(account.agency)!.id,
+          agencyId: agency.id,
           passwordHash,
           onDuty: account.onDuty ?? false,
         }),
