@@ -41,6 +41,13 @@ const quick = flag('quick');
 const only = new Set((option('only') ?? 'bare,vigil,catchup,reads').split(','));
 
 const SERVER_CORE = 0;
+/**
+ * Vigil's sweep starts at this many deliveries/s and doubles; the ceiling's starts two rungs up the
+ * same ladder, so that both sides run the same rates and the report can set their CPU per post
+ * side by side.
+ */
+const VIGIL_START_DELIVERIES = 1000;
+const BARE_START_DELIVERIES = VIGIL_START_DELIVERIES * 4;
 const CLIENT_CORE = 1;
 
 const PLANS = {
@@ -96,9 +103,7 @@ async function main() {
           origin: bare.origin,
           serverPid: bare.pid,
           rooms: bareRooms(config.clients, config.roomSize),
-          // Vigil's ladder (1,000 deliveries/s × 2^k) from higher up: both sides run the same rates,
-          // so that the report can set their CPU per post side by side.
-          plan: { ...plan.sweep, startRate: Math.round(4000 / config.roomSize), connectConcurrency: 200 },
+          plan: { ...plan.sweep, startRate: Math.round(BARE_START_DELIVERIES / config.roomSize), connectConcurrency: 200 },
           log,
         });
         results.bare.push(result);
@@ -174,7 +179,7 @@ async function main() {
             origin: vigil.origin,
             serverPid: vigil.pid,
             rooms,
-            plan: { ...plan.sweep, startRate: Math.round(1000 / config.roomSize), connectConcurrency: 50 },
+            plan: { ...plan.sweep, startRate: Math.round(VIGIL_START_DELIVERIES / config.roomSize), connectConcurrency: 50 },
             log,
             freshServer: i === 0,
           }),

@@ -20,17 +20,13 @@ const perPost = (percent, rate) => (percent * 10_000) / rate;
 export function sameRate(bare, vigil) {
   const passed = (r) => new Map(r.steps.filter((step) => step.ok).map((step) => [step.rate, step]));
   const bareSteps = passed(bare);
-  const rates = [...passed(vigil).keys()].filter((rate) => bareSteps.has(rate));
+  const vigilSteps = passed(vigil);
+  const rates = [...vigilSteps.keys()].filter((rate) => bareSteps.has(rate));
   if (!rates.length) return null;
   const rate = Math.max(...rates);
-  const vigilStep = passed(vigil).get(rate);
-  return {
-    rate,
-    bareUs: perPost(bareSteps.get(rate).cpu.server, rate),
-    vigilUs: perPost(vigilStep.cpu.server + (vigilStep.cpu.database ?? 0), rate),
-    vigilCpu: vigilStep.cpu,
-    bareCpu: bareSteps.get(rate).cpu,
-  };
+  const bareCpu = bareSteps.get(rate).cpu;
+  const vigilCpu = vigilSteps.get(rate).cpu;
+  return { rate, bareCpu, vigilCpu, bareUs: perPost(bareCpu.server, rate), vigilUs: perPost(vigilCpu.server + (vigilCpu.database ?? 0), rate) };
 }
 
 export function renderReport(results) {
