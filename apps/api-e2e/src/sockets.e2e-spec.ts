@@ -315,14 +315,19 @@ describe('typing, presence and read receipts', () => {
     // The case's own opening events (and their held activity, 1 s) have gone out before these sockets connect.
     await new Promise((r) => setTimeout(r, 2_300));
     const police = await connect(people.police);
+    // The same officer in the case's room, in another tab: the room's events are its activity.
+    const inRoom = await connect(people.police);
+    expect(await inRoom.emit('case:join', { caseId: kase.id })).toMatchObject({ ok: true });
     const ombudsman = await connect(people.ombudsman);
     await post(people.prosecutor, kase.id, 'prosecution', 'not for the police');
     await post(people.prosecutor, kase.id, 'state', 'for the police');
     const activity = await police.waitFor(() => police.of('case:activity').find((a) => a.caseId === kase.id), 'activity');
     expect(activity.headSeq).toBe(5);
     expect(activity.newEvents).toBe(1); // the state-tier post; the prosecution one is not for the police
+    await inRoom.waitFor(() => inRoom.events().find((e) => e.seq === 5), 'the post in the room');
     await settle();
     expect(police.of('case:activity').filter((a) => a.caseId === kase.id)).toHaveLength(1);
+    expect(inRoom.of('case:activity')).toEqual([]);
     expect(ombudsman.of('case:activity').filter((a) => a.caseId === kase.id)).toEqual([]);
     expect(police.events()).toEqual([]); // live events only after a join
   });

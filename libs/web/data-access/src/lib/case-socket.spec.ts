@@ -2,7 +2,7 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { provideRouter, Router } from '@angular/router';
 import type { CaseEvent } from '@vigil/contracts';
-import { CaseSocket, SOCKET_CONNECTOR, SocketRequestError, type VigilSocket } from './case-socket';
+import { CaseSocket, SOCKET_CONNECTOR, SocketRequestError, type CaseActivity, type VigilSocket } from './case-socket';
 import { Session } from './session';
 
 type Handler = (...args: unknown[]) => void;
@@ -161,6 +161,18 @@ describe('CaseSocket', () => {
     const event = { seq: 1, caseId: 'case-1' } as CaseEvent;
     fake.fire('case:event', event);
     expect(received).toEqual([event]);
+  });
+
+  it('makes a joined case’s events its activity, since the server tells only unjoined sockets', () => {
+    const heard: CaseActivity[] = [];
+    caseSocket.activity$.subscribe((activity) => heard.push(activity));
+    connect();
+    fake.fire('case:event', { seq: 7, caseId: 'case-1', at: '2026-03-01T12:00:00.000Z' } as CaseEvent);
+    fake.fire('case:activity', { caseId: 'case-2', headSeq: 3, updatedAt: '2026-03-01T12:01:00.000Z', newEvents: 2 });
+    expect(heard).toEqual([
+      { caseId: 'case-1', headSeq: 7, updatedAt: '2026-03-01T12:00:00.000Z', newEvents: 1 },
+      { caseId: 'case-2', headSeq: 3, updatedAt: '2026-03-01T12:01:00.000Z', newEvents: 2 },
+    ]);
   });
 
   it('closes the socket when the session ends', async () => {

@@ -219,7 +219,12 @@ export class CaseSocket {
         this.scheduleReconnect();
       }
     });
-    socket.on('case:event', (event) => this.caseEvents.next(event));
+    socket.on('case:event', (event) => {
+      this.caseEvents.next(event);
+      // The server tells only sockets not joined to a case of its activity: a joined case's
+      // events are its activity, for the lists kept by this same connection.
+      this.activities.next({ caseId: event.caseId, headSeq: event.seq, updatedAt: event.at, newEvents: 1 });
+    });
     socket.on('typing', (payload) => this.typingSignals.next(payload));
     socket.on('presence', (payload) => this.presenceUpdates.next(payload));
     socket.on('read', (payload) => this.readMarkers.next(payload));
