@@ -380,6 +380,8 @@ describe('bad input over the socket', () => {
     expect(await new Promise((resolve) => client.socket.emit('message:post', post, post, resolve))).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     // Without an ack, a malformed event is dropped and the socket stays usable.
     client.socket.emit('message:post', 'no ack');
+    // Events the contract does not name, even ones spelled like an object's own properties, are ignored.
+    for (const unknown of ['case:delete', 'constructor', 'toString', '__proto__', 'hasOwnProperty']) client.socket.emit(unknown, post);
     expect(await headSeq(kase.id)).toBe(before);
     expect((await call('GET', '/api/health')).status).toBe(200);
     expect((await client.emit('case:join', { caseId: kase.id })).ok).toBe(true);

@@ -25,6 +25,14 @@ export class PostgresIoAdapter extends IoAdapter {
     return server;
   }
 
+  /**
+   * The gateway listens to its sockets itself, so Nest has no message handlers to bind; without
+   * this it would still build a disconnect observable chain per connection and keep it.
+   */
+  override bindMessageHandlers(...args: Parameters<IoAdapter['bindMessageHandlers']>): void {
+    if (args[1].length > 0) super.bindMessageHandlers(...args);
+  }
+
   override async close(server: Server): Promise<void> {
     await super.close(server);
     await this.pool.end();
