@@ -380,8 +380,11 @@ describe('bad input over the socket', () => {
     expect(await new Promise((resolve) => client.socket.emit('message:post', post, post, resolve))).toMatchObject({ ok: false, error: { code: 'VALIDATION' } });
     // Without an ack, a malformed event is dropped and the socket stays usable.
     client.socket.emit('message:post', 'no ack');
-    // Events the contract does not name, even ones spelled like an object's own properties, are ignored.
-    for (const unknown of ['case:delete', 'constructor', 'toString', '__proto__', 'hasOwnProperty']) client.socket.emit(unknown, post);
+    // Events the contract does not name, even ones spelled like an object's own properties, are refused.
+    for (const unknown of ['case:delete', 'constructor', 'toString', '__proto__', 'hasOwnProperty']) {
+      expect(await client.emit(unknown, post)).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'unknown event', details: [{ field: 'event', message: 'is not an event of the contract' }] } });
+      client.socket.emit(unknown, post); // and without an ack, dropped
+    }
     expect(await headSeq(kase.id)).toBe(before);
     expect((await call('GET', '/api/health')).status).toBe(200);
     expect((await client.emit('case:join', { caseId: kase.id })).ok).toBe(true);

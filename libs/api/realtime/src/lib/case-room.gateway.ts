@@ -40,6 +40,8 @@ const roleRoom = (role: string) => `role:${role}`;
 const SUPERVISORS = roleRoom('chief_prosecutor');
 /** Joins and leaves within this long of each other make one presence announcement. */
 const PRESENCE_DELAY_MS = 100;
+/** The answer to an event the contract does not name (its name is not echoed: it may be anything). */
+const UNKNOWN_EVENT: Ack<object> = { ok: false, error: { code: 'VALIDATION', message: 'unknown event', details: [{ field: 'event', message: 'is not an event of the contract' }] } };
 /** Who hears of visit deadlines in every case, member or not. */
 const ALERTED = [SUPERVISORS, roleRoom('ombudsman')];
 
@@ -114,14 +116,15 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
 
   /**
    * Every client event, straight to its handler: Nest's per-event pipeline (context, pipes, rxjs)
-   * cost more than the work of a post. Events without a handler are ignored, as before.
+   * cost more than the work of a post. An event the contract does not name is refused like any
+   * other malformed one.
    */
   private readonly onEvent = ((gateway: CaseRoomGateway) =>
     function (this: VigilSocket, event: string, ...args: unknown[]) {
-      const handler = Object.prototype.hasOwnProperty.call(gateway.handlers, event) ? gateway.handlers[event as keyof ClientToServerEvents] : undefined;
-      if (!handler) return;
       // An ack, when the client asks for one, comes last.
       const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Reply) : undefined;
+      const handler = Object.prototype.hasOwnProperty.call(gateway.handlers, event) ? gateway.handlers[event as keyof ClientToServerEvents] : undefined;
+      if (!handler) return ack?.(UNKNOWN_EVENT);
       void handler.call(gateway, this, args.length === 1 ? args[0] : args.length ? args : undefined, ack);
     })(this);
 
