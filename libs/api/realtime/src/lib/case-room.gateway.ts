@@ -46,6 +46,16 @@ const UNKNOWN_EVENT: Ack<object> = { ok: false, error: { code: 'VALIDATION', mes
 const ALERTED = [SUPERVISORS, roleRoom('ombudsman')];
 
 /**
+ * One listener for every socket: socket.io and the event emitter call a listener with its socket
+ * as `this`, which this hands on as the first argument.
+ */
+function socketListener<A extends unknown[]>(listen: (socket: VigilSocket, ...args: A) => void) {
+  return function (this: VigilSocket, ...args: A) {
+    listen(this, ...args);
+  };
+}
+
+/**
  * The case rooms' live side. It authenticates the handshake, validates each event, calls the
  * cases service (which applies the one access policy) and answers with an ack; committed events
  * fan out to the rooms of the clearances that may read them.
@@ -119,21 +129,19 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
    * cost more than the work of a post. An event the contract does not name is refused like any
    * other malformed one.
    */
-  private readonly onEvent = ((gateway: CaseRoomGateway) =>
-    function (this: VigilSocket, event: string, ...args: unknown[]) {
-      // An ack, when the client asks for one, comes last.
-      const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Reply) : undefined;
-      const handler = Object.prototype.hasOwnProperty.call(gateway.handlers, event) ? gateway.handlers[event as keyof ClientToServerEvents] : undefined;
-      if (!handler) return ack?.(UNKNOWN_EVENT);
-      void handler.call(gateway, this, args.length === 1 ? args[0] : args.length ? args : undefined, ack);
-    })(this);
+  private readonly onEvent = socketListener((socket, event: string, ...args: unknown[]) => {
+    // An ack, when the client asks for one, comes last.
+    const ack = typeof args[args.length - 1] === 'function' ? (args.pop() as Reply) : undefined;
+    const handler = Object.prototype.hasOwnProperty.call(this.handlers, event) ? this.handlers[event as keyof ClientToServerEvents] : undefined;
+    if (!handler) return ack?.(UNKNOWN_EVENT);
+    void handler.call(this, socket, args.length === 1 ? args[0] : args.length ? args : undefined, ack);
+  });
 
   /** Presence changes when a socket goes: tell the cases it was in. */
-  private readonly onDisconnecting = ((gateway: CaseRoomGateway) =>
-    function (this: VigilSocket) {
-      const cases = [...this.rooms].filter((room) => /^case:[^:]+$/.test(room)).map((room) => room.slice('case:'.length));
-      setImmediate(() => cases.forEach((caseId) => gateway.presenceChanged(caseId)));
-    })(this);
+  private readonly onDisconnecting = socketListener((socket) => {
+    const cases = [...socket.rooms].filter((room) => /^case:[^:]+$/.test(room)).map((room) => room.slice('case:'.length));
+    setImmediate(() => cases.forEach((caseId) => this.presenceChanged(caseId)));
+  });
 
   join(socket: VigilSocket, payload: unknown, ack: Reply | undefined) {
     return this.handle(socket, ack, JoinPayload, payload, async (user, { caseId, afterSeq }) => {
