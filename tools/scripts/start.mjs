@@ -4,12 +4,11 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { SERVER_NODE_FLAGS, serverMain } from './server-command.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const say = (line) => process.stdout.write(`vigil: ${line}\n`);
 
-const firstBuild = !existsSync(serverMain(root));
+const firstBuild = !existsSync(join(root, 'dist/apps/api/main.js'));
 say(firstBuild ? 'building the web app and the API (the first time takes about a minute)…' : 'checking the build…');
 const build = spawnSync(
   process.execPath,
@@ -22,7 +21,7 @@ if (build.status !== 0) {
   process.exit(build.status ?? 1);
 }
 
-const server = spawn(process.execPath, [...SERVER_NODE_FLAGS, serverMain(root)], { cwd: root, stdio: 'inherit' });
+const server = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], { cwd: root, stdio: 'inherit' });
 // The server finishes in-flight requests and stops its PostgreSQL on these; pass them on.
 for (const signal of ['SIGINT', 'SIGTERM']) process.on(signal, () => server.kill(signal));
 server.on('exit', (code, signal) => process.exit(code ?? (signal ? 0 : 1)));

@@ -1,14 +1,13 @@
-// Starts the bare socket.io ceiling server on the server core, with the V8 options Vigil runs with.
+// Starts the bare socket.io ceiling server on the server core.
 import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { freePort, waitHealthy } from './http.mjs';
-import { SERVER_NODE_FLAGS } from '../../scripts/server-command.mjs';
 import { spawnPinned, stopProcess } from './procs.mjs';
 
 export async function startBare({ root, core }) {
   const port = await freePort();
   let output = '';
-  const child = spawnPinned(core, process.execPath, [...SERVER_NODE_FLAGS, join(root, 'tools/bench/bare-server.mjs')], {
+  const child = spawnPinned(core, process.execPath, [join(root, 'tools/bench/bare-server.mjs')], {
     cwd: root,
     env: { ...process.env, PORT: String(port) },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -5,7 +5,6 @@
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
 import { Histogram } from './histogram.mjs';
-import { httpClient } from './http.mjs';
 import { LeanSocket, pool } from './lean-socket.mjs';
 import { cpuMeter, rssKb } from './procs.mjs';
 
@@ -62,9 +61,7 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
   };
 
   // Connect and join, a bounded number of handshakes at a time.
-  const baseline = serverPid && freshServer ? await settledRss(origin, serverPid) : null;
-  if (baseline) log(`  server RSS ${mb(baseline.before)} → ${mb(baseline.settled)} MB after ${baseline.requests} requests of GET /api/health, before any connection`);
-  const rssBefore = serverPid ? (baseline?.settled ?? rssKb(serverPid)) : null;
+  const rssBefore = serverPid ? rssKb(serverPid) : null;
   const connectStarted = performance.now();
   let failures = 0;
   await pool(clients, plan.connectConcurrency ?? 100, async (client) => {
@@ -83,12 +80,7 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
   if (failures > 0) throw new Error(`${failures} of ${clients.length} clients could not connect and join`);
   const connectSeconds = (performance.now() - connectStarted) / 1000;
   await sleep(2000);
-  // As many requests again (they took the young generation through its pages once, so twice
-  // through a young collection), so that the connections' state has left the young generation,
-  // whose pages "before" already counts, for the old one, as it does under load.
-  const connected = serverPid && freshServer ? await settledRss(origin, serverPid, { minRequests: baseline.requests }) : null;
-  if (connected) log(`  server RSS ${mb(connected.before)} → ${mb(connected.settled)} MB after ${connected.requests} requests of GET /api/health, with the clients connected`);
-  const rssAfter = serverPid ? (connected?.settled ?? rssKb(serverPid)) : null;
+  const rssAfter = serverPid ? rssKb(serverPid) : null;
   const idleMeter = cpuMeter(serverPid);
   await sleep(1000);
   const idleCpu = idleMeter.stop();
@@ -253,9 +245,6 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
     roomSize,
     rooms: rooms.length,
     connectSeconds,
-    rssFreshKb: baseline?.before ?? null,
-    rssSettleRequests: baseline?.requests ?? null,
-    rssConnectedFreshKb: connected?.before ?? null,
     rssBeforeKb: rssBefore,
     rssAfterKb: rssAfter,
     rssPerConnectionKb,
@@ -270,34 +259,6 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
     eighty,
     steps,
   };
-}
-
-/**
- * Serves short-lived requests (`GET /api/health`: nothing outlives them) until the server's RSS
- * stops growing, and returns it. V8 first touches the pages of its young generation as it
- * allocates into them: read on a fresh process, that fixed cost (up to 128 MB with the server's
- * semi-spaces) would be charged to whatever comes next, here the connections.
- */
-async function settledRss(origin, pid, { minRequests = 0, batch = 1000, flatKb = 1024, maxBatches = 100 } = {}) {
-  const http = httpClient(origin, 8);
-  const before = rssKb(pid);
-  let settled = before;
-  let requests = 0;
-  try {
-    for (let flat = 0, i = 0; (flat < 2 || requests < minRequests) && i < maxBatches; i++) {
-      await pool(new Array(batch), 8, async () => {
-        const answer = await http.call('GET', '/api/health');
-        if (answer.status !== 200) throw new Error(`GET /api/health: ${answer.status}`);
-      });
-      requests += batch;
-      const now = rssKb(pid);
-      flat = now - settled < flatKb ? flat + 1 : 0;
-      settled = now;
-    }
-  } finally {
-    http.close();
-  }
-  return { before, settled, requests };
 }
 
 function newStepState(step, total) {

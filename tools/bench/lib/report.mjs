@@ -5,7 +5,6 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 
 const ms = (value) => (value === undefined || value === null ? '–' : value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2));
 const int = (value) => (value === undefined || value === null ? '–' : Math.round(value).toLocaleString('en-US'));
-const mb = (kb) => (kb === null || kb === undefined ? '–' : (kb / 1024).toFixed(1));
 const lat = (step) => (step ? `${ms(step.latency.p50)} / ${ms(step.latency.p99)} / ${ms(step.latency.max)}${step.ok ? '' : ' ⚠'}` : '–');
 const cpu = (step) => (step ? `${step.cpu.server}%${step.cpu.database ? ` + db ${step.cpu.database}%` : ''} / ${step.cpu.client}%` : '–');
 const waited = (step) => (step ? `${step.cpu.serverWaited ?? 0}% / ${step.cpu.clientWaited ?? 0}%` : '–');
@@ -50,15 +49,6 @@ export function renderReport(results) {
       );
     }
     lines.push('');
-    const settled = realtime.filter((r) => r.rssSettleRequests);
-    if (settled.length) {
-      lines.push(
-        `RSS per idle connection: (RSS with the clients connected and joined − RSS before) ÷ clients. Both readings are taken once the server has served short-lived requests (GET /api/health) until its RSS stopped growing: before, so that the young generation's pages, touched once whatever the load, are not charged to the connections; after, so that the connections' state has been promoted out of those pages as it is under load. ` +
-          settled.map((r) => `${r.target} ${r.clients} × ${r.roomSize}: fresh ${mb(r.rssFreshKb)} → ${mb(r.rssBeforeKb)} MB after ${int(r.rssSettleRequests)} requests; connected ${mb(r.rssConnectedFreshKb)} → ${mb(r.rssAfterKb)} MB`).join('; ') +
-          '.',
-      );
-      lines.push('');
-    }
     if (realtime.some((r) => r.freshServer === false)) {
       lines.push('†: measured on a server that had already held the previous configurations\' connections (its heap had room to spare): an underestimate; the first configuration\'s figure is the one to compare.');
       lines.push('');

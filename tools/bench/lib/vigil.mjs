@@ -7,13 +7,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { freePort, httpClient, waitHealthy } from './http.mjs';
 import { pool } from './lean-socket.mjs';
-import { SERVER_NODE_FLAGS, serverMain } from '../../scripts/server-command.mjs';
 import { spawnPinned, stopProcess } from './procs.mjs';
 
 export const BENCH_PASSWORD = 'bench-password-not-secret';
 
 export async function startVigil({ root, core, dataDir, extraArgs = [], jwtSecret = randomBytes(36).toString('base64url'), log }) {
-  const main = serverMain(root);
+  const main = join(root, 'dist/apps/api/main.js');
   if (!existsSync(main)) throw new Error(`${main} is missing: build it (npx nx build api) or pass --build`);
   const port = await freePort();
   let output = '';
@@ -27,7 +26,7 @@ export async function startVigil({ root, core, dataDir, extraArgs = [], jwtSecre
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     WEB_DIST: 'none',
   });
-  const child = spawnPinned(core, process.execPath, [...SERVER_NODE_FLAGS, ...extraArgs, main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawnPinned(core, process.execPath, [...extraArgs, main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (chunk) => (output += chunk));
   child.stderr.on('data', (chunk) => (output += chunk));
   const origin = `http://127.0.0.1:${port}`;
