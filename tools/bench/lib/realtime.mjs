@@ -54,10 +54,11 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
     if (step !== state.step) return void state.stale++;
     state.received++;
     state.receipts[k]++;
-    const latency = now * 1000 - sentMicros;
-    state.hist.record(latency);
-    state.bins[Math.floor((k * BINS) / state.total)].record(latency);
     state.lastReceiptAt = now;
+    const latency = now * 1000 - sentMicros;
+    if (k < state.measuredFrom) return void state.opening.record(latency);
+    state.hist.record(latency);
+    state.bins[Math.floor(((k - state.measuredFrom) * BINS) / (state.total - state.measuredFrom))].record(latency);
   };
 
   // Connect and join, a bounded number of handshakes at a time.
@@ -94,9 +95,15 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
   /** The lowest p50 seen (warm-up and passing steps): the latency without load. */
   let unloadedP50 = Infinity;
   const cap = Math.floor(clients.length * plan.perSocketRate);
+  /**
+   * One step at `rate` for `seconds`. With `options.openingSeconds`, the step first runs that long
+   * at the same rate, unrecorded (but checked for loss and order), so that latency is that of the
+   * rate held, not of the jump to it from a quiet server; the opening's own p99 is reported beside.
+   */
   const runStep = async (rate, seconds, label, options = {}) => {
-    const total = Math.max(1, Math.round(rate * seconds));
-    Object.assign(state, newStepState(++stepNo, total));
+    const opening = Math.round(rate * (options.openingSeconds ?? 0));
+    const total = opening + Math.max(1, Math.round(rate * seconds));
+    Object.assign(state, newStepState(++stepNo, total, opening));
     const expected = total * roomSize;
     const acks = new Histogram();
     let acked = 0;
@@ -122,7 +129,7 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
         }
       }, { parse: false });
     };
-    const meter = cpuMeter(serverPid);
+    let meter = opening === 0 ? cpuMeter(serverPid) : null;
     const start = performance.now();
     await new Promise((resolve) => {
       const tick = () => {
@@ -130,6 +137,7 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
         const due = Math.min(total, Math.floor(((now - start) * rate) / 1000));
         if (sent < due) slipMs = Math.max(slipMs, now - (start + (sent * 1000) / rate));
         while (sent < due) send(sent++);
+        if (!meter && sent >= opening) meter = cpuMeter(serverPid);
         if (sent >= total) return resolve();
         setTimeout(tick, 1);
       };
@@ -142,7 +150,7 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
     const drained = state.received === expected && acked === total;
     // Not there by the drain deadline: late. Still not there once the server has gone quiet: lost.
     const late = expected - state.received;
-    const result = { label, rate, seconds, posts: total, deliveriesPerSecond: Math.round(rate * roomSize), expected, late, cpu, slipMs };
+    const result = { label, rate, seconds, openingSeconds: options.openingSeconds ?? 0, posts: total, deliveriesPerSecond: Math.round(rate * roomSize), expected, late, cpu, slipMs };
     // Let any backlog drain before the next step, so that steps do not bleed into each other.
     const quietDeadline = performance.now() + (plan.quiesceMs ?? 30_000);
     for (;;) {
@@ -165,6 +173,7 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
     // A queue that is long but not visibly growing within a short step: lag far above the unloaded level.
     const queued = summary.p50 > unloadedP50 + Math.max(plan.queueMs ?? 50, 10 * unloadedP50);
     Object.assign(result, { latency: summary, firstP50, lastP50, growing, queued, unloadedP50, ack: acks.summaryMs(), deliveries: state.received });
+    if (opening > 0) result.opening = state.opening.summaryMs();
     result.lost = expected - state.received;
     result.missingPairs = countMissing(state.receipts, roomSize);
     result.outOfOrder = state.outOfOrder;
@@ -179,7 +188,8 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
           `late ${late}, lost ${result.lost}, out of order ${state.outOfOrder}, ack errors ${ackErrors}${ackErrors ? ` ${JSON.stringify(errorCodes)}` : ''}` +
           `${growing ? `, lag grows ${fmt(firstP50)}→${fmt(lastP50)} ms` : ''}` +
           `${queued ? `, queued (p50 far above the unloaded ${fmt(unloadedP50)} ms)` : ''}; cpu server ${cpu.server}%` +
-          `${serverPid ? ` db ${cpu.database}%` : ''} client ${cpu.client}% (waited ${cpu.serverWaited}% / ${cpu.clientWaited}%)`,
+          `${serverPid ? ` db ${cpu.database}%` : ''} client ${cpu.client}% (waited ${cpu.serverWaited}% / ${cpu.clientWaited}%)` +
+          `${result.opening ? `; the ${result.openingSeconds} s before, unrecorded: p50 ${fmt(result.opening.p50)} p99 ${fmt(result.opening.p99)} max ${fmt(result.opening.max)} ms` : ''}`,
       );
     }
     await sleep(plan.settleMs ?? 300);
@@ -234,8 +244,9 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
   const capped = pass !== null && fail === null && maxRate >= cap;
   if (capped) log(`  reached the generator's cap (${cap} posts/s = ${plan.perSocketRate}/s per socket): the ceiling is higher`);
 
-  const half = maxRate > 0 ? await runStep(roundRate(maxRate * 0.5), plan.measureSeconds, '50% load') : null;
-  const eighty = maxRate > 0 ? await runStep(roundRate(maxRate * 0.8), plan.measureSeconds, '80% load') : null;
+  const measure = { openingSeconds: plan.measureOpeningSeconds ?? 0 };
+  const half = maxRate > 0 ? await runStep(roundRate(maxRate * 0.5), plan.measureSeconds, '50% load', measure) : null;
+  const eighty = maxRate > 0 ? await runStep(roundRate(maxRate * 0.8), plan.measureSeconds, '80% load', measure) : null;
   const atMax = pass;
 
   for (const client of clients) client.socket?.close();
@@ -261,10 +272,13 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
   };
 }
 
-function newStepState(step, total) {
+function newStepState(step, total, measuredFrom = 0) {
   return {
     step,
     total,
+    /** Posts before this index are the step's unrecorded opening. */
+    measuredFrom,
+    opening: new Histogram(),
     receipts: new Uint16Array(total),
     received: 0,
     stale: 0,

@@ -49,6 +49,15 @@ export function renderReport(results) {
       );
     }
     lines.push('');
+    const opened = realtime.filter((r) => r.half?.opening);
+    if (opened.length) {
+      lines.push(
+        `Latency at 50 % and 80 % is that of the rate held: each of those steps first ran ${opened[0].half.openingSeconds} s at its rate, checked for loss and order but not recorded, so that the jump from a quiet server to the rate is not read as the rate's tail. That opening's own p99 at 50 % / 80 %: ` +
+          opened.map((r) => `${r.target} ${r.clients} × ${r.roomSize} ${ms(r.half.opening.p99)} / ${ms(r.eighty?.opening?.p99)} ms`).join('; ') +
+          '.',
+      );
+      lines.push('');
+    }
     if (realtime.some((r) => r.freshServer === false)) {
       lines.push('†: measured on a server that had already held the previous configurations\' connections (its heap had room to spare): an underestimate; the first configuration\'s figure is the one to compare.');
       lines.push('');
