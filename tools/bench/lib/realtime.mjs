@@ -129,7 +129,8 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
         }
       }, { parse: false });
     };
-    let meter = opening === 0 ? cpuMeter(serverPid) : null;
+    // CPU is metered over the recorded part only: from the first tick that has sent the opening.
+    let meter = null;
     const start = performance.now();
     await new Promise((resolve) => {
       const tick = () => {
