@@ -55,6 +55,12 @@ describe('sign-in', () => {
     expect(fields).toEqual(expect.arrayContaining(['email', 'password', 'extra']));
   });
 
+  it('refuses text the database cannot store (U+0000) with VALIDATION naming the field, not a crash', async () => {
+    const answer = await call('POST', '/api/auth/login', { body: { email: 'chief\u0000@demo.vigil', password: 'x' }, headers: { 'x-forwarded-for': freshAddress() } });
+    expect(answer.status).toBe(400);
+    expect(answer.body).toMatchObject({ code: 'VALIDATION', details: [{ field: 'email', message: 'must not contain the NUL character (U+0000)' }] });
+  });
+
   it('answers malformed JSON with VALIDATION, not a crash', async () => {
     const answer = await call('POST', '/api/auth/login', { rawBody: '{"email":', headers: { 'x-forwarded-for': freshAddress() } });
     expect(answer.status).toBe(400);

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsString, ValidateNested } from 'class-validator';
 import { ApiException } from './errors';
-import { createValidationPipe } from './validation';
+import { createValidationPipe, nulFields } from './validation';
 
 class Facility {
   @IsString()
@@ -35,6 +35,25 @@ describe('createValidationPipe', () => {
         { field: 'extra', message: 'property extra should not exist' },
       ]),
     );
+  });
+
+  it('refuses text PostgreSQL cannot store (U+0000), naming the field at any depth', async () => {
+    const error: ApiException = await validate({ summary: 'Beaten\u0000', facility: { name: 'Station\u00003', kind: 'police_station' } }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ApiException);
+    expect(error.toApiError()).toMatchObject({ statusCode: 400, code: 'VALIDATION' });
+    expect(error.toApiError().details).toEqual(
+      expect.arrayContaining([
+        { field: 'summary', message: 'must not contain the NUL character (U+0000)' },
+        { field: 'facility.name', message: 'must not contain the NUL character (U+0000)' },
+      ]),
+    );
+  });
+
+  it('walks any depth of nesting without overflowing', () => {
+    let deep: unknown = 'bottom\u0000';
+    for (let i = 0; i < 100_000; i++) deep = [deep];
+    expect(nulFields(deep)).toHaveLength(1);
+    expect(nulFields({ fine: ['text', { more: 'text' }] })).toEqual([]);
   });
 
   it('passes a valid body through as its class', async () => {

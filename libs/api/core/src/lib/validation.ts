@@ -1,4 +1,4 @@
-import { ValidationPipe, type ValidationError } from '@nestjs/common';
+import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { ErrorDetail } from '@vigil/contracts';
 import { ApiException } from './errors';
 
@@ -15,16 +15,52 @@ export function validationDetails(errors: ValidationError[], prefix = ''): Error
   });
 }
 
+const NUL = '\u0000';
+const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
+
+/**
+ * The fields of `value` (at any depth) whose text holds U+0000, which PostgreSQL's text cannot
+ * store: refused as bad input rather than failing in the database. Walked without recursion, so
+ * that no nesting depth can overflow the stack.
+ */
+export function nulFields(value: unknown): ErrorDetail[] {
+  const found: ErrorDetail[] = [];
+  const pending: [unknown, string][] = [[value, '']];
+  while (pending.length) {
+    const [item, path] = pending.pop() as [unknown, string];
+    if (typeof item === 'string') {
+      if (item.includes(NUL)) found.push({ field: path, message: NUL_MESSAGE });
+    } else if (item !== null && typeof item === 'object') {
+      for (const [key, member] of Object.entries(item)) {
+        const field = path ? `${path}.${key}` : key;
+        if (key.includes(NUL)) found.push({ field, message: NUL_MESSAGE });
+        pending.push([member, field]);
+      }
+    }
+  }
+  return found;
+}
+
+const validationFailed = (details: ErrorDetail[]) => new ApiException('VALIDATION', details.map((d) => `${d.field} ${d.message}`).join('; '), details);
+
+/** Nest's validation, after refusing text PostgreSQL cannot store. */
+class VigilValidationPipe extends ValidationPipe {
+  override async transform(value: unknown, metadata: ArgumentMetadata): Promise<unknown> {
+    if (metadata.type !== 'custom') {
+      const nul = nulFields(value);
+      if (nul.length) throw validationFailed(nul);
+    }
+    return super.transform(value, metadata);
+  }
+}
+
 /** The one validation of every REST body and query: unknown fields rejected, each bad field named. */
 export function createValidationPipe(): ValidationPipe {
-  return new ValidationPipe({
+  return new VigilValidationPipe({
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
-    exceptionFactory: (errors) => {
-      const details = validationDetails(errors);
-      return new ApiException('VALIDATION', details.map((d) => `${d.field} ${d.message}`).join('; '), details);
-    },
+    exceptionFactory: (errors) => validationFailed(validationDetails(errors)),
   });
 }
 
