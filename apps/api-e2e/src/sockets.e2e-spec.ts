@@ -192,6 +192,21 @@ describe('live delivery', () => {
     expect(verified.body).toEqual({ ok: true, headSeq: 63, firstBrokenSeq: null });
   });
 
+  it('stores and delivers any text exactly as posted, in a batch, with the chain intact', async () => {
+    const kase = await openCase(people.prosecutor, people.prosecutor, [people.observer]);
+    const observer = await connect(people.observer);
+    await observer.emit('case:join', { caseId: kase.id });
+    const prosecutor = await connect(people.prosecutor);
+    const bodies = ['quotes " and \' and `', 'back\\slash \\" and {braces},[brackets]', 'line\nbreak\ttab\r', 'Ұлттық 🕊️ Σ “typographic”', 'NULL', '\\u0000 as text', ' leading and trailing spaces '];
+    const acks = await Promise.all(bodies.map((body) => prosecutor.emit('message:post', { caseId: kase.id, clientId: randomUUID(), body, tier: 'room' })));
+    expect(acks.every((ack) => ack.ok)).toBe(true);
+    const stored = (await allEvents(people.prosecutor, kase.id)).filter((e) => e.type === 'message.posted');
+    expect(stored.map((e) => e.data.body).sort()).toEqual([...bodies].sort());
+    await observer.waitFor(() => observer.events(kase.id).filter((e) => e.type === 'message.posted').length === bodies.length, 'the posts, live');
+    expect(observer.events(kase.id).filter((e) => e.type === 'message.posted').map((e) => e.data.body).sort()).toEqual([...bodies].sort());
+    expect((await call('GET', `/api/cases/${kase.id}/verify`, { token: people.prosecutor.token })).body).toMatchObject({ ok: true, firstBrokenSeq: null });
+  });
+
   it('commits posts that arrive together as one batch, in which a refused post fails alone', async () => {
     const cases = await Promise.all([1, 2, 3].map(() => openCase(people.prosecutor, people.prosecutor, [people.observer])));
     const foreign = await openCase(people.prosecutor, people.prosecutor, []);
@@ -361,6 +376,8 @@ describe('bad input over the socket', () => {
       ['message:post', { caseId: kase.id, body: 'missing the client id', tier: 'room' }, 'VALIDATION'],
       ['message:post', { caseId: kase.id, clientId: randomUUID(), body: 'x'.repeat(1024 * 1024), tier: 'room' }, 'VALIDATION'],
       ['message:post', { caseId: kase.id, clientId: randomUUID(), body: 'x', tier: 'secret' }, 'VALIDATION'],
+      // PostgreSQL's text cannot hold U+0000: refused as bad input, not failed in the database.
+      ['message:post', { caseId: kase.id, clientId: randomUUID(), body: 'a NUL \u0000 inside', tier: 'room' }, 'VALIDATION'],
       ['message:post', { caseId: randomUUID(), clientId: randomUUID(), body: 'x', tier: 'room' }, 'NOT_FOUND'],
       ['message:post', 'just a string', 'VALIDATION'],
       ['message:post', null, 'VALIDATION'],

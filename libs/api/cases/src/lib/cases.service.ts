@@ -399,27 +399,17 @@ export class CasesService {
       const events = [...appended.values()].flat();
       if (!events.length) return;
       await this.log.write(manager, events, [...appended.keys()].map((caseId) => (rooms.get(caseId) as LockedRoom).kase));
-      const posted = [...messages.values()];
-      const read = [...reads.values()];
+      // As the events: one JSON parameter each, read back by property name.
       await queryPrepared(
         manager,
         `WITH posted AS (
            INSERT INTO messages (id, case_id, author_id, tier, body)
-           SELECT * FROM unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[])
+           SELECT * FROM json_to_recordset($1::json) AS m(id uuid, "caseId" uuid, "authorId" uuid, tier text, body text)
          )
          INSERT INTO case_reads (case_id, account_id, seq)
-         SELECT * FROM unnest($6::uuid[], $7::uuid[], $8::int[])
+         SELECT * FROM json_to_recordset($2::json) AS r("caseId" uuid, "accountId" uuid, seq int)
              ON CONFLICT (case_id, account_id) DO UPDATE SET seq = GREATEST(case_reads.seq, EXCLUDED.seq)`,
-        [
-          posted.map((m) => m.id),
-          posted.map((m) => m.caseId),
-          posted.map((m) => m.authorId),
-          posted.map((m) => m.tier),
-          posted.map((m) => m.body),
-          read.map((r) => r.caseId),
-          read.map((r) => r.accountId),
-          read.map((r) => r.seq),
-        ],
+        [JSON.stringify([...messages.values()]), JSON.stringify([...reads.values()])],
       );
     });
     for (const caseId of membersOf) this.membersReadAt.set(caseId, startedAt);

@@ -85,51 +85,37 @@ export class EventLog {
     return row;
   }
 
-  /** Stores events made by `next` and the counters of their cases, in one round trip. */
+  /**
+   * Stores events made by `next` and the counters of their cases, in one round trip. The events go
+   * as one JSON parameter, read back by their property names: node-postgres writes an array
+   * parameter element by element (escaping each, formatting each date), which cost Node more per
+   * batch than the statement costs PostgreSQL; `JSON.stringify` is one native pass.
+   */
   async write(manager: EntityManager, events: CaseEventEntity[], cases: CaseHead[]): Promise<void> {
     if (!events.length) return;
-    const column = <T>(pick: (event: CaseEventEntity) => T) => events.map(pick);
     const head = <T>(pick: (kase: CaseHead) => T) => cases.map(pick);
     await queryPrepared(
       manager,
       `WITH appended AS (
          INSERT INTO case_events (id, case_id, seq, type, tier, at, actor_id, actor_name, actor_role, actor_agency_kind, data, client_id,
                                   prev_seq_room, prev_seq_state, prev_seq_oversight, prev_seq_prosecution, hash)
-         SELECT id, case_id, seq, type, tier, at, actor_id, actor_name, actor_role, actor_agency_kind, data::jsonb, client_id,
-                prev_room, prev_state, prev_oversight, prev_prosecution, hash
-           FROM unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::text[], $6::timestamptz[], $7::uuid[], $8::text[], $9::text[],
-                       $10::text[], $11::text[], $12::uuid[], $13::int[], $14::int[], $15::int[], $16::int[], $17::text[])
-             AS e(id, case_id, seq, type, tier, at, actor_id, actor_name, actor_role, actor_agency_kind, data, client_id,
-                  prev_room, prev_state, prev_oversight, prev_prosecution, hash)
+         SELECT * FROM json_to_recordset($1::json)
+             AS e(id uuid, "caseId" uuid, seq int, type text, tier text, at timestamptz, "actorId" uuid, "actorName" text, "actorRole" text,
+                  "actorAgencyKind" text, data jsonb, "clientId" uuid, "prevSeqRoom" int, "prevSeqState" int, "prevSeqOversight" int,
+                  "prevSeqProsecution" int, hash text)
        ), moved AS (
          UPDATE cases c
             SET last_seq = h.last_seq, last_seq_room = h.room, last_seq_state = h.state, last_seq_oversight = h.oversight,
                 last_seq_prosecution = h.prosecution, updated_at_room = h.at_room, updated_at_state = h.at_state,
                 updated_at_oversight = h.at_oversight, updated_at_prosecution = h.at_prosecution, head_hash = h.head_hash
-           FROM unnest($18::uuid[], $19::int[], $20::int[], $21::int[], $22::int[], $23::int[], $24::timestamptz[], $25::timestamptz[],
-                       $26::timestamptz[], $27::timestamptz[], $28::text[])
+           FROM unnest($2::uuid[], $3::int[], $4::int[], $5::int[], $6::int[], $7::int[], $8::timestamptz[], $9::timestamptz[],
+                       $10::timestamptz[], $11::timestamptz[], $12::text[])
              AS h(id, last_seq, room, state, oversight, prosecution, at_room, at_state, at_oversight, at_prosecution, head_hash)
           WHERE c.id = h.id
        )
-       SELECT pg_notify($29, announcement) FROM unnest($30::text[]) AS announcement`,
+       SELECT pg_notify($13, announcement) FROM unnest($14::text[]) AS announcement`,
       [
-        column((e) => e.id),
-        column((e) => e.caseId),
-        column((e) => e.seq),
-        column((e) => e.type),
-        column((e) => e.tier),
-        column((e) => e.at),
-        column((e) => e.actorId),
-        column((e) => e.actorName),
-        column((e) => e.actorRole),
-        column((e) => e.actorAgencyKind),
-        column((e) => JSON.stringify(e.data)),
-        column((e) => e.clientId),
-        column((e) => e.prevSeqRoom),
-        column((e) => e.prevSeqState),
-        column((e) => e.prevSeqOversight),
-        column((e) => e.prevSeqProsecution),
-        column((e) => e.hash),
+        JSON.stringify(events),
         head((k) => k.id),
         head((k) => k.lastSeq),
         head((k) => k.lastSeqRoom),
