@@ -1,23 +1,29 @@
 #!/usr/bin/env node
 // `npm run bench [-- --quick] [-- --only=bare,vigil,catchup,reads] [-- --realtime=1000x10,5000x50]
-//                 [-- --doc] [-- --build] [-- --profile] [-- --keep] [-- --report=tmp/bench/<run>/results.json]`
+//                 [-- --doc] [-- --build] [-- --profile] [-- --keep] [-- --report=tmp/bench/<run>/results.json]
+//                 [-- --hold=<posts/s>x<seconds>[x<times>]] [-- --main=<a build's main.js>]`
 //
 // Runs, one after the other, with the same harness: the ceiling (a bare socket.io server), then
 // Vigil built for production on a fresh embedded PostgreSQL (fsync on). The server runs on core 0,
 // this process (the load generator) on core 1. Prints a table; `--doc` also writes it into
 // docs/benchmarks.md. See docs/benchmarks.md for what is measured and how.
+//
+// To compare two builds at one load: `--hold` replaces the real-time sweep by one rate held for
+// the given seconds (after an opening second), the given number of times, and prints each side's
+// CPU per post; `--main` runs another build of the API than dist/apps/api/main.js. Alternate the
+// builds run by run: runs on this machine differ more than most changes do.
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, totalmem } from 'node:os';
-import { dirname, join } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bareRooms, startBare } from './lib/bare.mjs';
 import { catchUpWorkload } from './lib/catchup.mjs';
 import { atExit, pinSelf, stopAll } from './lib/procs.mjs';
 import { readersToSignIn, readsWorkload, seedReads } from './lib/reads.mjs';
 import { realtimeWorkload } from './lib/realtime.mjs';
-import { renderReport, updateDoc } from './lib/report.mjs';
+import { renderHolds, renderReport, updateDoc } from './lib/report.mjs';
 import { bulkSession, CaseWriter, seedAccounts } from './lib/seed.mjs';
 import { benchPasswordHash, signIn, startVigil, withDatabase } from './lib/vigil.mjs';
 
@@ -38,6 +44,12 @@ if (option('report')) {
   process.exit(0);
 }
 const quick = flag('quick');
+const hold = option('hold')?.split('x').map(Number);
+if (hold && (hold.length < 2 || hold.some((n) => !(n > 0)) || flag('doc'))) {
+  process.stderr.write('bench: --hold=<posts/s>x<seconds>[x<times>] (positive numbers; not with --doc)\n');
+  process.exit(2);
+}
+const vigilMain = option('main') ? resolve(option('main')) : join(root, 'dist/apps/api/main.js');
 const only = new Set((option('only') ?? 'bare,vigil,catchup,reads').split(','));
 
 const SERVER_CORE = 0;
@@ -70,6 +82,7 @@ const PLANS = {
   },
 };
 const plan = quick ? PLANS.quick : PLANS.full;
+if (hold) plan.sweep.hold = { rate: hold[0], seconds: hold[1], repeats: hold[2] ?? 1 };
 // --realtime=5000x50,1000x10 replaces the real-time configurations of the plan.
 if (option('realtime')) {
   plan.realtime = option('realtime')
@@ -114,13 +127,14 @@ async function main() {
   }
 
   if (only.has('vigil') || only.has('catchup') || only.has('reads')) {
-    if (flag('build') || !existsSync(join(root, 'dist/apps/api/main.js'))) build();
+    if (!option('main') && (flag('build') || !existsSync(vigilMain))) build();
     const dataDir = join(runDir, 'vigil-data');
     if (!flag('keep')) atExit(() => rmSync(dataDir, { recursive: true, force: true }));
-    log(`\n== Vigil (dist/apps/api/main.js) on a fresh embedded PostgreSQL`);
+    log(`\n== Vigil (${relative(root, vigilMain)}) on a fresh embedded PostgreSQL`);
     const profileDir = join(runDir, 'profiles');
     const vigilOptions = {
       root,
+      main: vigilMain,
       core: SERVER_CORE,
       dataDir,
       extraArgs: flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
@@ -220,7 +234,7 @@ async function main() {
     }
   }
 
-  const report = renderReport(results);
+  const report = hold ? renderHolds(results) : renderReport(results);
   log(`\n${report}`);
   writeFileSync(join(runDir, 'report.md'), report);
   writeFileSync(join(runDir, 'results.json'), JSON.stringify(results, null, 2));

@@ -200,6 +200,15 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
   // Warm-up (JIT, buffers, connection pools), not recorded.
   await runStep(Math.max(1, Math.round(plan.startRate / 2)), 1, 'warm-up', { quiet: true });
 
+  // Held rate (`--hold`): no sweep, the same rate several times, to compare builds at one load.
+  if (plan.hold) {
+    const holds = [];
+    for (let i = 0; i < plan.hold.repeats; i++) holds.push(await runStep(plan.hold.rate, plan.hold.seconds, 'hold', { openingSeconds: 1 }));
+    for (const client of clients) client.socket?.close();
+    await sleep(500);
+    return { clients: clients.length, roomSize, rooms: rooms.length, connectSeconds, rssPerConnectionKb, freshServer, idleCpu, holds };
+  }
+
   // A step that failed on lag growth alone (nothing lost, late or out of order) is run once more:
   // a pause elsewhere on the machine must not end the sweep.
   const trial = async (rate, label) => {

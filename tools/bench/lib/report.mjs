@@ -13,6 +13,24 @@ const suffixOf = (r) => (key(r) === '1000x10' ? '' : `_${key(r)}`);
 /** Microseconds of a core per post: CPU % of one core at `rate` posts/s. */
 const perPost = (percent, rate) => (percent * 10_000) / rate;
 
+/** `--hold` runs: each held step's cost per post (server and its database) and latency, and their mean. */
+export function renderHolds(results) {
+  const lines = [];
+  for (const r of [...results.bare.map((x) => ({ target: 'bare socket.io', ...x })), ...results.vigil.map((x) => ({ target: 'Vigil', ...x }))]) {
+    if (!r.holds) continue;
+    lines.push(`${r.target}, ${r.clients} × ${r.roomSize}:`);
+    const costs = r.holds.map((step) => perPost(step.cpu.server + (step.cpu.database ?? 0), step.rate));
+    for (const [i, step] of r.holds.entries()) {
+      lines.push(
+        `  ${step.rate} posts/s for ${step.seconds} s: ${int(costs[i])} µs per post (server ${step.cpu.server}%${step.cpu.database ? ` + db ${step.cpu.database}%` : ''}); ` +
+          `p50 / p99 / max ${lat(step)} ms; lost ${step.lost}, out of order ${step.outOfOrder}`,
+      );
+    }
+    lines.push(`  mean ${int(costs.reduce((a, b) => a + b, 0) / costs.length)} µs per post (${int(Math.min(...costs))}–${int(Math.max(...costs))})`);
+  }
+  return lines.join('\n');
+}
+
 /**
  * The highest rate that both the ceiling and Vigil sustained in their sweeps (the same ladder of
  * rates), with each side's step there: their cost per post, traffic for traffic.

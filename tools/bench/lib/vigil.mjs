@@ -11,8 +11,7 @@ import { spawnPinned, stopProcess } from './procs.mjs';
 
 export const BENCH_PASSWORD = 'bench-password-not-secret';
 
-export async function startVigil({ root, core, dataDir, extraArgs = [], jwtSecret = randomBytes(36).toString('base64url'), log }) {
-  const main = join(root, 'dist/apps/api/main.js');
+export async function startVigil({ root, main = join(root, 'dist/apps/api/main.js'), core, dataDir, extraArgs = [], jwtSecret = randomBytes(36).toString('base64url'), log }) {
   if (!existsSync(main)) throw new Error(`${main} is missing: build it (npx nx build api) or pass --build`);
   const port = await freePort();
   let output = '';
