@@ -4,7 +4,7 @@ import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { deflateSync } from 'node:zlib';
 import { baseUrl, call, withDatabase, type Answer } from './support/api';
-import { allEvents, Client, openCase, settle, signInAll, type Person, type Role } from './support/cases';
+import { allEvents, Client, openCase, settle, signInAll, upload, type Person, type Role, type Upload } from './support/cases';
 
 let people: Record<Role, Person>;
 let agencies: Record<Role, AgencyRef>;
@@ -62,27 +62,6 @@ const zip = () => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0
 const exe = () => Buffer.concat([Buffer.from([0x4d, 0x5a, 0x90, 0, 3, 0, 0, 0, 4, 0, 0, 0, 0xff, 0xff]), Buffer.from(randomUUID())]);
 
 /* Requests. */
-
-interface Upload {
-  bytes: Buffer;
-  name?: string;
-  type?: string;
-  /** The multipart field that carries the file (default `file`). */
-  field?: string;
-}
-
-async function upload(person: Person, caseId: string, file: Upload | null, fields: Record<string, string> = {}): Promise<Answer> {
-  const form = new FormData();
-  for (const [name, value] of Object.entries(fields)) form.append(name, value);
-  if (file) form.append(file.field ?? 'file', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name ?? 'upload.bin');
-  const response = await fetch(`${baseUrl()}/api/cases/${caseId}/evidence`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${person.token}` },
-    body: form,
-  });
-  const raw = await response.text();
-  return { status: response.status, body: raw ? JSON.parse(raw) : undefined, headers: response.headers };
-}
 
 async function add(person: Person, fields: Record<string, string> = {}, file: Upload = { bytes: png(), name: 'photo.png', type: 'image/png' }): Promise<Evidence> {
   const answer = await upload(person, kase.id, file, { title: 'Photograph of cell 3', ...fields });

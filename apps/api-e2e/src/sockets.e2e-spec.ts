@@ -382,10 +382,14 @@ describe('bad input over the socket', () => {
       ['message:post', 'just a string', 'VALIDATION'],
       ['message:post', null, 'VALIDATION'],
       ['case:join', { caseId: kase.id, afterSeq: -3 }, 'VALIDATION'],
+      // Past the largest seq PostgreSQL's integer holds: refused, not failed in the database.
+      ['case:join', { caseId: kase.id, afterSeq: 2 ** 31 }, 'VALIDATION'],
+      ['case:join', { caseId: kase.id, afterSeq: null }, 'VALIDATION'],
       ['case:join', {}, 'VALIDATION'],
       ['message:edit', { caseId: kase.id, messageId: randomUUID(), body: 'x' }, 'NOT_FOUND'],
       ['typing', { caseId: kase.id, typing: 'yes' }, 'VALIDATION'],
       ['read', { caseId: kase.id, seq: 'last' }, 'VALIDATION'],
+      ['read', { caseId: kase.id, seq: 1e308 }, 'VALIDATION'],
     ];
     for (const [event, payload, code] of cases) {
       const ack = await client.emit(event, payload);

@@ -18,7 +18,7 @@ export async function call<T = any>(
 ): Promise<Answer<T>> {
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
-  if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] = 'application/json';
+  if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
   const response = await fetch(`${baseUrl()}${path}`, {
     method,
     headers,
@@ -35,8 +35,11 @@ export async function call<T = any>(
 }
 
 let addressCounter = 0;
-/** A fresh client address per call (the server trusts X-Forwarded-For in tests) so throttling stays per test. */
-export const freshAddress = () => `10.0.${Math.floor(++addressCounter / 250)}.${(addressCounter % 250) + 1}`;
+/**
+ * A fresh client address per call (the server trusts X-Forwarded-For in tests) so throttling stays per test.
+ * Each suite counts from the start: one that fails sign-ins in bulk passes a network of its own.
+ */
+export const freshAddress = (network = '10.0') => `${network}.${Math.floor(++addressCounter / 250)}.${(addressCounter % 250) + 1}`;
 
 export async function login(email: string, password = DEMO_PASSWORD): Promise<LoginResponse & { refreshCookie: string }> {
   const answer = await call<LoginResponse>('POST', '/api/auth/login', {

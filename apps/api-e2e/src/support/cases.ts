@@ -1,7 +1,7 @@
 import type { Case, CaseEvent, CreateCaseRequest } from '@vigil/contracts';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
-import { baseUrl, call, login } from './api';
+import { baseUrl, call, login, type Answer } from './api';
 
 export type Role = 'prosecutor' | 'chief' | 'police' | 'ombudsman' | 'observer' | 'admin';
 
@@ -59,6 +59,28 @@ export async function allEvents(person: Person, caseId: string): Promise<CaseEve
     if (!page.body.hasMore) return events;
     afterSeq = events[events.length - 1].seq;
   }
+}
+
+export interface Upload {
+  bytes: Buffer;
+  name?: string;
+  type?: string;
+  /** The multipart field that carries the file (default `file`). */
+  field?: string;
+}
+
+/** An evidence upload as the web client sends it: multipart, with these text fields. */
+export async function upload(person: Person, caseId: string, file: Upload | null, fields: Record<string, string> = {}): Promise<Answer> {
+  const form = new FormData();
+  for (const [name, value] of Object.entries(fields)) form.append(name, value);
+  if (file) form.append(file.field ?? 'file', new Blob([new Uint8Array(file.bytes)], { type: file.type ?? 'application/octet-stream' }), file.name ?? 'upload.bin');
+  const response = await fetch(`${baseUrl()}/api/cases/${caseId}/evidence`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${person.token}` },
+    body: form,
+  });
+  const raw = await response.text();
+  return { status: response.status, body: raw ? JSON.parse(raw) : undefined, headers: response.headers };
 }
 
 /** A real socket.io client that records everything the server sends it. */

@@ -11,7 +11,7 @@ import {
   type UpdateAgencyRequest,
 } from '@vigil/contracts';
 import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { mustBeOneOf } from '@vigil/api-core';
+import { mustBeOneOf, IsOmittable } from '@vigil/api-core';
 
 export class CreateAgencyBody implements CreateAgencyRequest {
   @ApiProperty()
@@ -27,14 +27,14 @@ export class CreateAgencyBody implements CreateAgencyRequest {
 
 export class UpdateAgencyBody implements UpdateAgencyRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   name?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   disabled?: boolean;
 }
@@ -66,55 +66,55 @@ export class CreateAccountBody implements CreateAccountRequest {
   agencyId!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   unit?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   onDuty?: boolean;
 }
 
 export class UpdateAccountBody implements UpdateAccountRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(200)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ROLES, mustBeOneOf(ROLES))
   role?: Role;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID('all', { message: 'must be an agency id' })
   agencyId?: string;
 
   @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MinLength(PASSWORD_MIN_LENGTH)
   @MaxLength(1024)
   password?: string;
 
   @ApiPropertyOptional({ nullable: true })
-  @IsOptional()
+  @IsOptional() // null clears the unit
   @IsString()
   @MaxLength(200)
   unit?: string | null;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   disabled?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   onDuty?: boolean;
 }

@@ -7,6 +7,7 @@ import {
   FACILITY_KINDS,
   MESSAGE_MAX_LENGTH,
   REDACTION_REASON_MAX_LENGTH,
+  SEQ_MAX,
   TIERS,
   ALLEGED_METHODS,
   type AllegedMethod,
@@ -29,16 +30,14 @@ import {
   IsISO8601,
   IsNotEmpty,
   IsNotEmptyObject,
-  IsOptional,
   IsString,
   IsUUID,
   Max,
   MaxLength,
   Min,
   ValidateIf,
-  ValidateNested,
 } from 'class-validator';
-import { mustBeOneOf, MUST_BE_ISO_TIME } from '@vigil/api-core';
+import { mustBeOneOf, MUST_BE_ISO_TIME, IsOmittable, Nested } from '@vigil/api-core';
 
 
 export class FacilityBody {
@@ -61,14 +60,14 @@ export class VictimBody {
   fullName!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(1900)
   @Max(2100)
   birthYear?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(500)
   contact?: string;
@@ -76,20 +75,20 @@ export class VictimBody {
 
 export class AllegationBody {
   @ApiPropertyOptional({ enum: ALLEGED_METHODS, isArray: true })
-  @IsOptional()
+  @IsOmittable()
   @IsArray()
   @ArrayMaxSize(ALLEGED_METHODS.length)
   @IsIn(ALLEGED_METHODS, { each: true, message: `each must be one of ${ALLEGED_METHODS.join(', ')}` })
   methods?: AllegedMethod[];
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(4000)
   injuries?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(4000)
   witnesses?: string;
@@ -97,25 +96,25 @@ export class AllegationBody {
 
 export class CustodyBody {
   @ApiPropertyOptional({ description: 'How the person came into custody' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(4000)
   circumstances?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   detainedAt?: string;
 }
 
 export class ImplicatedBody {
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID('all', { message: 'must be an agency id' })
   agencyId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(300)
   unit?: string;
@@ -124,36 +123,33 @@ export class ImplicatedBody {
 /** The Istanbul Protocol's non-medical record of the allegation. */
 export class IntakeBody implements IntakeRequest {
   @ApiPropertyOptional({ type: AllegationBody })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => AllegationBody)
+  @IsOmittable()
+  @Nested(() => AllegationBody)
   allegation?: AllegationBody;
 
   @ApiPropertyOptional({ type: CustodyBody })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CustodyBody)
+  @IsOmittable()
+  @Nested(() => CustodyBody)
   custody?: CustodyBody;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(2000)
   sourceDetails?: string;
 
   @ApiPropertyOptional({ type: ImplicatedBody })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ImplicatedBody)
+  @IsOmittable()
+  @Nested(() => ImplicatedBody)
   implicated?: ImplicatedBody;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   reprisalRisk?: boolean;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(4000)
   protectionMeasures?: string;
@@ -174,53 +170,50 @@ export class CreateCaseBody implements CreateCaseRequest {
   @ValidateIf((body: CreateCaseBody) => body.placeId === undefined || body.facility !== undefined)
   @IsDefined()
   @IsNotEmptyObject()
-  @ValidateNested()
-  @Type(() => FacilityBody)
+  @Nested(() => FacilityBody)
   facility!: FacilityBody;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID('all', { message: 'must be a place id' })
   placeId?: string;
 
   @ApiPropertyOptional({ type: () => IntakeBody })
-  @IsOptional()
+  @IsOmittable()
   @IsNotEmptyObject()
-  @ValidateNested()
-  @Type(() => IntakeBody)
+  @Nested(() => IntakeBody)
   intake?: IntakeBody;
 
   @ApiProperty({ type: VictimBody })
   @IsDefined()
   @IsNotEmptyObject()
-  @ValidateNested()
-  @Type(() => VictimBody)
+  @Nested(() => VictimBody)
   victim!: VictimBody;
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   allegedAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   receivedAt?: string;
 }
 
 export class ListCasesQuery {
   @ApiPropertyOptional({ enum: CASE_STATUSES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(CASE_STATUSES, mustBeOneOf(CASE_STATUSES))
   status?: CaseStatus;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the cases of this place of the register' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID('all', { message: 'must be a place id' })
   placeId?: string;
 
   @ApiPropertyOptional({ minimum: 1, maximum: CASES_PAGE_MAX })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -228,29 +221,31 @@ export class ListCasesQuery {
   limit?: number;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(200)
   cursor?: string;
 }
 
 export class EventsQuery {
-  @ApiPropertyOptional({ minimum: 0 })
-  @IsOptional()
+  @ApiPropertyOptional({ minimum: 0, maximum: SEQ_MAX })
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(0)
+  @Max(SEQ_MAX)
   afterSeq?: number;
 
-  @ApiPropertyOptional({ minimum: 1 })
-  @IsOptional()
+  @ApiPropertyOptional({ minimum: 1, maximum: SEQ_MAX })
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
+  @Max(SEQ_MAX)
   beforeSeq?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: EVENTS_PAGE_MAX })
-  @IsOptional()
+  @IsOmittable()
   @Type(() => Number)
   @IsInt()
   @Min(1)
@@ -290,9 +285,10 @@ export class CaseRef {
 }
 
 export class JoinPayload extends CaseRef {
-  @IsOptional()
+  @IsOmittable()
   @IsInt()
   @Min(0)
+  @Max(SEQ_MAX)
   afterSeq?: number;
 }
 
@@ -331,5 +327,6 @@ export class TypingPayload extends CaseRef {
 export class ReadPayload extends CaseRef {
   @IsInt()
   @Min(0)
+  @Max(SEQ_MAX)
   seq!: number;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MUST_BE_ISO_TIME, mustBeOneOf } from '@vigil/api-core';
+import { MUST_BE_ISO_TIME, mustBeOneOf, IsOmittable } from '@vigil/api-core';
 import {
   CUSTODY_NOTE_MAX_LENGTH,
   CUSTODY_RECEIVED_BY_MAX_LENGTH,
@@ -15,7 +15,7 @@ import {
   type TransferCustodyRequest,
 } from '@vigil/contracts';
 import { Transform } from 'class-transformer';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 
 const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
@@ -29,19 +29,19 @@ export class AddEvidenceBody implements AddEvidenceFields {
   title!: string;
 
   @ApiPropertyOptional({ maxLength: EVIDENCE_DESCRIPTION_MAX_LENGTH })
-  @IsOptional()
+  @IsOmittable()
   @trimmed()
   @IsString()
   @MaxLength(EVIDENCE_DESCRIPTION_MAX_LENGTH)
   description?: string;
 
   @ApiPropertyOptional({ enum: TIERS, default: EVIDENCE_DEFAULT_TIER })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(TIERS, mustBeOneOf(TIERS))
   tier?: Tier;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When the item was collected; default now' })
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   collectedAt?: string;
 }
@@ -65,21 +65,21 @@ export class TransferCustodyBody implements TransferCustodyRequest {
   toAgencyId!: string;
 
   @ApiPropertyOptional({ maxLength: CUSTODY_RECEIVED_BY_MAX_LENGTH, description: 'Name of the person who took the item' })
-  @IsOptional()
+  @IsOmittable()
   @trimmed()
   @IsString()
   @MaxLength(CUSTODY_RECEIVED_BY_MAX_LENGTH)
   receivedBy?: string;
 
   @ApiPropertyOptional({ maxLength: CUSTODY_NOTE_MAX_LENGTH })
-  @IsOptional()
+  @IsOmittable()
   @trimmed()
   @IsString()
   @MaxLength(CUSTODY_NOTE_MAX_LENGTH)
   note?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When it was handed over; default now, never before the previous entry' })
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   at?: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MUST_BE_ISO_TIME, mustBeOneOf } from '@vigil/api-core';
+import { MUST_BE_ISO_TIME, mustBeOneOf, IsOmittable, Nested } from '@vigil/api-core';
 import {
   EXAMINATION_DEFAULT_TIER,
   EXAMINATION_TIERS,
@@ -12,8 +12,7 @@ import {
   type IstanbulConclusion,
   type UpdateExaminationRequest,
 } from '@vigil/contracts';
-import { Type } from 'class-transformer';
-import { IsBoolean, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
 import { Trim } from './dto-helpers';
 
 export class ConsentBody implements ConsentRequest {
@@ -26,7 +25,7 @@ export class ConsentBody implements ConsentRequest {
   recordedAt!: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
-  @IsOptional()
+  @IsOmittable()
   @Trim()
   @IsString()
   @MaxLength(2000)
@@ -50,14 +49,13 @@ export class AppointExaminationBody implements AppointExaminationRequest {
   dueAt!: string;
 
   @ApiPropertyOptional({ enum: EXAMINATION_TIERS, default: EXAMINATION_DEFAULT_TIER, description: 'Examination content is oversight data at least' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(EXAMINATION_TIERS, mustBeOneOf(EXAMINATION_TIERS))
   tier?: ExaminationTier;
 
   @ApiProperty({ type: ConsentBody })
   @IsDefined()
-  @ValidateNested()
-  @Type(() => ConsentBody)
+  @Nested(() => ConsentBody)
   consent!: ConsentBody;
 }
 
@@ -65,7 +63,7 @@ const FINAL_STATUSES = ['completed', 'cancelled'] as const;
 
 export class UpdateExaminationBody implements UpdateExaminationRequest {
   @ApiPropertyOptional({ minLength: 1, maxLength: 300 })
-  @IsOptional()
+  @IsOmittable()
   @Trim()
   @IsString()
   @IsNotEmpty()
@@ -73,35 +71,34 @@ export class UpdateExaminationBody implements UpdateExaminationRequest {
   institution?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   dueAt?: string;
 
   @ApiPropertyOptional({ type: ConsentBody, description: 'Replaces the consent record' })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ConsentBody)
+  @IsOmittable()
+  @Nested(() => ConsentBody)
   consent?: ConsentBody;
 
   @ApiPropertyOptional({ description: 'No officer of the implicated agency was present at the examination' })
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   noImplicatedOfficerPresent?: boolean;
 
   @ApiPropertyOptional({ enum: ISTANBUL_CONCLUSIONS, description: 'Istanbul Protocol scale' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(ISTANBUL_CONCLUSIONS, mustBeOneOf(ISTANBUL_CONCLUSIONS))
   conclusion?: IstanbulConclusion;
 
   @ApiPropertyOptional({ maxLength: 4000 })
-  @IsOptional()
+  @IsOmittable()
   @Trim()
   @IsString()
   @MaxLength(4000)
   conclusionNotes?: string;
 
   @ApiPropertyOptional({ enum: FINAL_STATUSES, description: 'Completing needs a conclusion, the no-officer confirmation and consent' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(FINAL_STATUSES, mustBeOneOf(FINAL_STATUSES))
   status?: (typeof FINAL_STATUSES)[number];
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MUST_BE_ISO_TIME, mustBeOneOf } from '@vigil/api-core';
+import { MUST_BE_ISO_TIME, mustBeOneOf, IsOmittable } from '@vigil/api-core';
 import { PROSECUTORIAL_ACTS, type AdoptMeasureRequest, type CompleteMeasureRequest, type ProsecutorialAct } from '@vigil/contracts';
-import { IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 import { Trim } from './dto-helpers';
 
 export class AdoptMeasureBody implements AdoptMeasureRequest {
@@ -24,7 +24,7 @@ export class AdoptMeasureBody implements AdoptMeasureRequest {
   description!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The agency that must carry it out; its members may record completion' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID('all', { message: 'must be an agency id' })
   addressedToAgencyId?: string;
 

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { mustBeOneOf } from '@vigil/api-core';
+import { mustBeOneOf, IsOmittable, Nested } from '@vigil/api-core';
 import {
   COMPENSATION_CURRENCIES,
   COMPENSATION_MAX_AMOUNT,
@@ -9,8 +9,7 @@ import {
   type CompensationStatus,
   type PutRemediesRequest,
 } from '@vigil/contracts';
-import { Type } from 'class-transformer';
-import { IsIn, IsNumber, IsOptional, IsString, Max, MaxLength, Min, ValidateNested } from 'class-validator';
+import { IsIn, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
 import { Trim } from './dto-helpers';
 
 export class CompensationBody implements Compensation {
@@ -32,15 +31,14 @@ export class CompensationBody implements Compensation {
 /** The whole remedies record: a field left out is cleared. */
 export class PutRemediesBody implements PutRemediesRequest {
   @ApiPropertyOptional({ maxLength: 4000, description: 'The rights restored to the victim' })
-  @IsOptional()
+  @IsOmittable()
   @Trim()
   @IsString()
   @MaxLength(4000)
   rightsRestored?: string;
 
   @ApiPropertyOptional({ type: CompensationBody })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => CompensationBody)
+  @IsOmittable()
+  @Nested(() => CompensationBody)
   compensation?: CompensationBody;
 }

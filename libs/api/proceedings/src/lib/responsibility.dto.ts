@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MUST_BE_ISO_TIME, mustBeOneOf } from '@vigil/api-core';
+import { MUST_BE_ISO_TIME, mustBeOneOf, IsOmittable } from '@vigil/api-core';
 import {
   RESPONSIBILITY_ROUTES,
   RESPONSIBLE_KINDS,
@@ -9,7 +9,7 @@ import {
   type ResponsibilityRouteKind,
   type ResponsibleKind,
 } from '@vigil/contracts';
-import { IsDefined, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsDefined, IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
 import { Trim } from './dto-helpers';
 
 export class AddResponsibleBody implements AddResponsibleRequest {
@@ -25,19 +25,19 @@ export class AddResponsibleBody implements AddResponsibleRequest {
   name!: string;
 
   @ApiPropertyOptional({ maxLength: 100 })
-  @IsOptional()
+  @IsOmittable()
   @Trim()
   @IsString()
   @MaxLength(100)
   rank?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The agency they serve in' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID('all', { message: 'must be an agency id' })
   agencyId?: string;
 
   @ApiPropertyOptional({ maxLength: 300 })
-  @IsOptional()
+  @IsOmittable()
   @Trim()
   @IsString()
   @MaxLength(300)
@@ -59,7 +59,7 @@ export class OpenRouteBody implements OpenRouteRequest {
   article?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   openedAt?: string;
 }
@@ -73,7 +73,7 @@ export class DecideRouteBody implements DecideRouteRequest {
   result!: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   decidedAt?: string;
 }

@@ -17,8 +17,8 @@ import {
   type UpdateTaskRequest,
   STATUS_REASON_MAX_LENGTH,
 } from '@vigil/contracts';
-import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength } from 'class-validator';
-import { mustBeOneOf, MUST_BE_ISO_TIME } from '@vigil/api-core';
+import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { mustBeOneOf, MUST_BE_ISO_TIME, IsOmittable } from '@vigil/api-core';
 
 
 export class ChangeStatusBody implements ChangeStatusRequest {
@@ -27,7 +27,7 @@ export class ChangeStatusBody implements ChangeStatusRequest {
   to!: CaseStatus;
 
   @ApiPropertyOptional({ description: 'Required to refer or dismiss' })
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(STATUS_REASON_MAX_LENGTH)
@@ -52,7 +52,7 @@ export class CreatePlaceBody implements CreatePlaceRequest {
   address!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The agency in charge' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID('all', { message: 'must be an agency id' })
   agencyId?: string;
 
@@ -63,31 +63,31 @@ export class CreatePlaceBody implements CreatePlaceRequest {
 
 export class UpdatePlaceBody implements UpdatePlaceRequest {
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(300)
   name?: string;
 
   @ApiPropertyOptional({ enum: FACILITY_KINDS })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(FACILITY_KINDS, mustBeOneOf(FACILITY_KINDS))
   kind?: FacilityKind;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(500)
   address?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID('all', { message: 'must be an agency id' })
   agencyId?: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsBoolean()
   cctv?: boolean;
 }
@@ -100,7 +100,7 @@ export class DispatchBody {
 
 export class ArrivalBody {
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   arrivedAt?: string;
 }
@@ -125,13 +125,13 @@ export class CreateTaskBody implements CreateTaskRequest {
   title!: string;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @MaxLength(4000)
   details?: string;
 
   @ApiPropertyOptional({ enum: TIERS, description: 'Default: state' })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(TIERS, mustBeOneOf(TIERS))
   tier?: Tier;
 
@@ -140,7 +140,7 @@ export class CreateTaskBody implements CreateTaskRequest {
   assigneeAgencyId!: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
-  @IsOptional()
+  @IsOmittable()
   @IsUUID('all', { message: 'must be a user id' })
   assigneeUserId?: string;
 
@@ -151,19 +151,19 @@ export class CreateTaskBody implements CreateTaskRequest {
 
 export class UpdateTaskBody implements UpdateTaskRequest {
   @ApiPropertyOptional({ enum: TASK_STATUSES })
-  @IsOptional()
+  @IsOmittable()
   @IsIn(TASK_STATUSES, mustBeOneOf(TASK_STATUSES))
   status?: TaskStatus;
 
   @ApiPropertyOptional()
-  @IsOptional()
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxLength(10_000)
   result?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
+  @IsOmittable()
   @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
   dueAt?: string;
 }

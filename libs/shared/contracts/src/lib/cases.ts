@@ -159,6 +159,8 @@ export interface VerifyResult {
 export const MESSAGE_MAX_LENGTH = 10_000;
 export const REDACTION_REASON_MAX_LENGTH = 1000;
 export const EVENTS_PAGE_MAX = 500;
+/** The largest seq a case's log can reach (PostgreSQL's integer): a seq asked for above it names no event and is refused. */
+export const SEQ_MAX = 2_147_483_647;
 export const EVENTS_PAGE_DEFAULT = 100;
 export const CASES_PAGE_MAX = 100;
 export const CASES_PAGE_DEFAULT = 50;
