@@ -1,7 +1,7 @@
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ConfigError, createValidationPipe, DEFAULT_DEMO_PASSWORD, loadConfig, type VigilConfig } from '@vigil/api-core';
+import { ConfigError, createValidationPipe, DEFAULT_DEMO_PASSWORD, loadConfig, VigilExpressAdapter, type VigilConfig } from '@vigil/api-core';
 import { DataDirInUseError, DEMO_ACCOUNTS, openDatabase, seedDemoIfEmpty, startEmbeddedPostgres, type EmbeddedDatabase } from '@vigil/api-database';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
@@ -58,7 +58,7 @@ async function start(): Promise<void> {
   if (applied.length > 0) say(`applied ${applied.length} migration(s).`);
   const seeded = (embedded !== null || config.seedDemo || seedOnly) && (await seedDemoIfEmpty(dataSource, config.demoPassword));
   if (seeded) say('seeded the demo city (Shymkent).');
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), new VigilExpressAdapter(), { bufferLogs: true });
   app.useLogger(app.get(Logger));
   if (seeded) await seedDemoCases(app.get(CasesService), dataSource);
   if (seedOnly) {

@@ -8,3 +8,4 @@ export * from './lib/logging';
 export * from './lib/config.module';
 export * from './lib/clock';
 export * from './lib/group-commit';
+export * from './lib/http-server';
