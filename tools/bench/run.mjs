@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run bench [-- --quick] [-- --only=bare,vigil,catchup,reads] [-- --realtime=1000x10,5000x50]
 //                 [-- --doc] [-- --build] [-- --profile] [-- --keep] [-- --report=tmp/bench/<run>/results.json]
-//                 [-- --hold=<posts/s>x<seconds>[x<times>]] [-- --main=<a build's main.js>]`
+//                 [-- --hold=<posts/s>x<seconds>[x<times>]] [-- --main=<a build's main.js>] [-- --node-args="<flags>"]`
 //
 // Runs, one after the other, with the same harness: the ceiling (a bare socket.io server), then
 // Vigil built for production on a fresh embedded PostgreSQL (fsync on). The server runs on core 0,
@@ -11,7 +11,8 @@
 // To compare two builds at one load: `--hold` replaces the real-time sweep by one rate held for
 // the given seconds (after an opening second), the given number of times, and prints each side's
 // CPU per post; `--main` runs another build of the API than dist/apps/api/main.js. Alternate the
-// builds run by run: runs on this machine differ more than most changes do.
+// builds run by run: runs on this machine differ more than most changes do. `--node-args` passes
+// flags to Vigil's node (e.g. "--trace-gc", or V8 settings to try).
 import { randomBytes } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -30,7 +31,7 @@ import { benchPasswordHash, signIn, startVigil, withDatabase } from './lib/vigil
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(`--${name}`);
-const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.split('=')[1];
+const option = (name) => args.find((a) => a.startsWith(`--${name}=`))?.slice(name.length + 3);
 if (flag('help')) {
   process.stdout.write(readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 4).join('\n').replace(/^\/\/ ?/gm, '') + '\n');
   process.exit(0);
@@ -137,7 +138,7 @@ async function main() {
       main: vigilMain,
       core: SERVER_CORE,
       dataDir,
-      extraArgs: flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [],
+      extraArgs: [...(option('node-args') ?? '').split(' ').filter(Boolean), ...(flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
       // The same key across a restart: tokens signed before it stay valid.
       jwtSecret: randomBytes(36).toString('base64url'),
       log,
