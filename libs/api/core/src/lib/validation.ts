@@ -1,6 +1,6 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { ErrorDetail } from '@vigil/contracts';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import { IsObject, ValidateIf, ValidateNested } from 'class-validator';
 import { ApiException } from './errors';
 
@@ -106,6 +106,9 @@ export function Nested(type: () => new () => object): PropertyDecorator {
   const decorators = [IsObject({ message: 'must be an object' }), ValidateNested(), Type(type)];
   return (target, key) => decorators.forEach((decorate) => decorate(target, key));
 }
+
+/** Surrounding blanks are not content: a name of spaces is an empty name. */
+export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 /** Validation options for a value that must be one of a contract's list: the message names them. */
 export const mustBeOneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });

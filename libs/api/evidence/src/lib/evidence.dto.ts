@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MUST_BE_ISO_TIME, mustBeOneOf, IsOmittable } from '@vigil/api-core';
+import { IsOmittable, MUST_BE_ISO_TIME, mustBeOneOf, Trim } from '@vigil/api-core';
 import {
   CUSTODY_NOTE_MAX_LENGTH,
   CUSTODY_RECEIVED_BY_MAX_LENGTH,
@@ -14,15 +14,13 @@ import {
   type Tier,
   type TransferCustodyRequest,
 } from '@vigil/contracts';
-import { Transform } from 'class-transformer';
 import { IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
 
-const trimmed = () => Transform(({ value }) => (typeof value === 'string' ? value.trim() : value));
 
 /** The text fields of an upload; the file itself arrives in the multipart field `file`. */
 export class AddEvidenceBody implements AddEvidenceFields {
   @ApiProperty({ minLength: 1, maxLength: EVIDENCE_TITLE_MAX_LENGTH })
-  @trimmed()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(EVIDENCE_TITLE_MAX_LENGTH)
@@ -30,7 +28,7 @@ export class AddEvidenceBody implements AddEvidenceFields {
 
   @ApiPropertyOptional({ maxLength: EVIDENCE_DESCRIPTION_MAX_LENGTH })
   @IsOmittable()
-  @trimmed()
+  @Trim()
   @IsString()
   @MaxLength(EVIDENCE_DESCRIPTION_MAX_LENGTH)
   description?: string;
@@ -66,14 +64,14 @@ export class TransferCustodyBody implements TransferCustodyRequest {
 
   @ApiPropertyOptional({ maxLength: CUSTODY_RECEIVED_BY_MAX_LENGTH, description: 'Name of the person who took the item' })
   @IsOmittable()
-  @trimmed()
+  @Trim()
   @IsString()
   @MaxLength(CUSTODY_RECEIVED_BY_MAX_LENGTH)
   receivedBy?: string;
 
   @ApiPropertyOptional({ maxLength: CUSTODY_NOTE_MAX_LENGTH })
   @IsOmittable()
-  @trimmed()
+  @Trim()
   @IsString()
   @MaxLength(CUSTODY_NOTE_MAX_LENGTH)
   note?: string;
@@ -86,7 +84,7 @@ export class TransferCustodyBody implements TransferCustodyRequest {
 
 export class SupersedeEvidenceBody implements SupersedeEvidenceRequest {
   @ApiProperty({ minLength: 1, maxLength: SUPERSEDE_REASON_MAX_LENGTH })
-  @trimmed()
+  @Trim()
   @IsString()
   @IsNotEmpty()
   @MaxLength(SUPERSEDE_REASON_MAX_LENGTH)

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MUST_BE_ISO_TIME, mustBeOneOf, IsOmittable, Nested } from '@vigil/api-core';
+import { IsOmittable, MUST_BE_ISO_TIME, mustBeOneOf, Nested, Trim } from '@vigil/api-core';
 import {
   EXAMINATION_DEFAULT_TIER,
   EXAMINATION_TIERS,
@@ -13,7 +13,6 @@ import {
   type UpdateExaminationRequest,
 } from '@vigil/contracts';
 import { IsBoolean, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
-import { Trim } from './dto-helpers';
 
 export class ConsentBody implements ConsentRequest {
   @ApiProperty({ description: 'Whether the examined person consented' })

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { mustBeOneOf, IsOmittable, Nested } from '@vigil/api-core';
+import { IsOmittable, mustBeOneOf, Nested, Trim } from '@vigil/api-core';
 import {
   COMPENSATION_CURRENCIES,
   COMPENSATION_MAX_AMOUNT,
@@ -10,7 +10,6 @@ import {
   type PutRemediesRequest,
 } from '@vigil/contracts';
 import { IsIn, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
-import { Trim } from './dto-helpers';
 
 export class CompensationBody implements Compensation {
   @ApiProperty({ minimum: 0, maximum: COMPENSATION_MAX_AMOUNT, description: 'Up to two decimals' })

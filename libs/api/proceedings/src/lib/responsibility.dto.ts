@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MUST_BE_ISO_TIME, mustBeOneOf, IsOmittable } from '@vigil/api-core';
+import { IsOmittable, MUST_BE_ISO_TIME, mustBeOneOf, Trim } from '@vigil/api-core';
 import {
   RESPONSIBILITY_ROUTES,
   RESPONSIBLE_KINDS,
@@ -10,7 +10,6 @@ import {
   type ResponsibleKind,
 } from '@vigil/contracts';
 import { IsDefined, IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
-import { Trim } from './dto-helpers';
 
 export class AddResponsibleBody implements AddResponsibleRequest {
   @ApiProperty({ enum: RESPONSIBLE_KINDS })
