@@ -197,6 +197,11 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
     return result;
   };
 
+  const closeClients = async () => {
+    for (const client of clients) client.socket?.close();
+    await sleep(500);
+  };
+
   // Warm-up (JIT, buffers, connection pools), not recorded.
   await runStep(Math.max(1, Math.round(plan.startRate / 2)), 1, 'warm-up', { quiet: true });
 
@@ -204,8 +209,7 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
   if (plan.hold) {
     const holds = [];
     for (let i = 0; i < plan.hold.repeats; i++) holds.push(await runStep(plan.hold.rate, plan.hold.seconds, 'hold', { openingSeconds: 1 }));
-    for (const client of clients) client.socket?.close();
-    await sleep(500);
+    await closeClients();
     return { clients: clients.length, roomSize, rooms: rooms.length, connectSeconds, rssPerConnectionKb, freshServer, idleCpu, holds };
   }
 
@@ -259,8 +263,7 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
   const eighty = maxRate > 0 ? await runStep(roundRate(maxRate * 0.8), plan.measureSeconds, '80% load', measure) : null;
   const atMax = pass;
 
-  for (const client of clients) client.socket?.close();
-  await sleep(500);
+  await closeClients();
   return {
     clients: clients.length,
     roomSize,

@@ -12,14 +12,21 @@ const key = (r) => `${r.clients}x${r.roomSize}`;
 const suffixOf = (r) => (key(r) === '1000x10' ? '' : `_${key(r)}`);
 /** Microseconds of a core per post: CPU % of one core at `rate` posts/s. */
 const perPost = (percent, rate) => (percent * 10_000) / rate;
+/** A step's cost per post: the server and, for Vigil, its database. */
+const stepCost = (step) => perPost(step.cpu.server + (step.cpu.database ?? 0), step.rate);
+/** Every real-time result of a run, the ceiling's first, each named by its target. */
+const realtimeResults = (results) => [
+  ...results.bare.map((r) => ({ target: 'bare socket.io', ...r })),
+  ...results.vigil.map((r) => ({ target: 'Vigil', ...r })),
+];
 
 /** `--hold` runs: each held step's cost per post (server and its database) and latency, and their mean. */
 export function renderHolds(results) {
   const lines = [];
-  for (const r of [...results.bare.map((x) => ({ target: 'bare socket.io', ...x })), ...results.vigil.map((x) => ({ target: 'Vigil', ...x }))]) {
+  for (const r of realtimeResults(results)) {
     if (!r.holds) continue;
     lines.push(`${r.target}, ${r.clients} × ${r.roomSize}:`);
-    const costs = r.holds.map((step) => perPost(step.cpu.server + (step.cpu.database ?? 0), step.rate));
+    const costs = r.holds.map(stepCost);
     for (const [i, step] of r.holds.entries()) {
       lines.push(
         `  ${step.rate} posts/s for ${step.seconds} s: ${int(costs[i])} µs per post (server ${step.cpu.server}%${step.cpu.database ? ` + db ${step.cpu.database}%` : ''}); ` +
@@ -44,7 +51,7 @@ export function sameRate(bare, vigil) {
   const rate = Math.max(...rates);
   const bareCpu = bareSteps.get(rate).cpu;
   const vigilCpu = vigilSteps.get(rate).cpu;
-  return { rate, bareCpu, vigilCpu, bareUs: perPost(bareCpu.server, rate), vigilUs: perPost(vigilCpu.server + (vigilCpu.database ?? 0), rate) };
+  return { rate, bareCpu, vigilCpu, bareUs: stepCost(bareSteps.get(rate)), vigilUs: stepCost(vigilSteps.get(rate)) };
 }
 
 export function renderReport(results) {
@@ -55,7 +62,7 @@ export function renderReport(results) {
   lines.push(`Machine: ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM, Linux ${machine.kernel}, Node ${machine.node}; load average at the start ${machine.load}. Server on core 0 (Vigil's PostgreSQL with it), load generator on core 1.`);
   lines.push('');
 
-  const realtime = [...results.bare.map((r) => ({ target: 'bare socket.io', ...r })), ...results.vigil.map((r) => ({ target: 'Vigil', ...r }))];
+  const realtime = realtimeResults(results);
   if (realtime.length) {
     lines.push('Real time (`room`-tier messages of 300 characters, open loop; latency = send → each member\'s receipt, ms):');
     lines.push('');
