@@ -21,6 +21,7 @@ import type { CaseEventEntity } from '@vigil/api-database';
 import { canRead, SOCKET_LIMITS, TIERS, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Tier } from '@vigil/contracts';
 import type { Server, Socket } from 'socket.io';
 import { TokenBucket } from './socket-rate-limit';
+import { sentUnchanged } from './shared-json';
 
 interface SocketData {
   user: AuthUser;
@@ -152,7 +153,8 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       const page = await this.cases.catchUp(opened, afterSeq ?? 0);
       const online = await this.online(kase.id);
       this.presenceChanged(kase.id);
-      return { caseId: kase.id, headSeq: page.headSeq, events: page.items, hasMore: page.hasMore, online };
+      // The page is shared by the members rejoining at the same point (\`catchUp\`): encoded once.
+      return { caseId: kase.id, headSeq: page.headSeq, events: sentUnchanged(page.items), hasMore: page.hasMore, online };
     });
   }
 

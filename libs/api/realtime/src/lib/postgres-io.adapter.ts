@@ -3,6 +3,7 @@ import { IoAdapter } from '@nestjs/platform-socket.io';
 import { createAdapter } from '@socket.io/postgres-adapter';
 import { Pool } from 'pg';
 import type { Server, ServerOptions } from 'socket.io';
+import { sharedJsonParser } from './shared-json';
 
 /**
  * socket.io over PostgreSQL's LISTEN/NOTIFY: several instances share rooms, so an event
@@ -20,7 +21,7 @@ export class PostgresIoAdapter extends IoAdapter {
   }
 
   override createIOServer(port: number, options?: ServerOptions): Server {
-    const server: Server = super.createIOServer(port, options);
+    const server: Server = super.createIOServer(port, { ...options, parser: sharedJsonParser });
     server.adapter(createAdapter(this.pool, { tableName: 'socket_io_attachments' }));
     return server;
   }

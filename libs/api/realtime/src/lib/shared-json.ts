@@ -1,0 +1,68 @@
+import { Decoder, Encoder, PacketType, type Packet } from 'socket.io-parser';
+
+/**
+ * Values that are sent unchanged to many sockets one at a time, and their JSON once it has been
+ * written (null until then). socket.io encodes every ack on its own; a catch-up page that a room's
+ * members share would otherwise be walked for binary data and stringified once per member.
+ */
+const encoded = new WeakMap<object, string | null>();
+
+/**
+ * Marks a value that will not change again as sent to many sockets: an ack whose top-level field
+ * holds it splices in its JSON, written once.
+ */
+export function sentUnchanged<T extends object>(value: T): T {
+  if (!encoded.has(value)) encoded.set(value, null);
+  return value;
+}
+
+/**
+ * Whether a value is plain data: strings, numbers, booleans, null, and arrays and plain objects of
+ * them. Anything else (binary data, which socket.io sends as attachments; dates and other objects
+ * with their own JSON) is left to socket.io's encoder.
+ */
+function isPlainData(value: unknown): boolean {
+  if (value === null || typeof value !== 'object') return typeof value !== 'bigint';
+  if (Array.isArray(value)) return value.every(isPlainData);
+  return Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(isPlainData);
+}
+
+/** The JSON of a marked value, written at its first send; undefined for anything else. */
+function sharedJson(value: unknown): string | undefined {
+  if (value === null || typeof value !== 'object' || !encoded.has(value)) return undefined;
+  let json = encoded.get(value);
+  if (json === null) {
+    json = isPlainData(value) ? JSON.stringify(value) : undefined;
+    if (json === undefined) encoded.delete(value);
+    else encoded.set(value, json);
+  }
+  return json ?? undefined;
+}
+
+/**
+ * socket.io's encoder, writing an ack's marked fields from their JSON written once. The text is
+ * what socket.io's encoder writes for the same packet, byte for byte (a test holds it to that).
+ * socket.io's server builds its encoder without a JSON replacer, so none is applied here either.
+ */
+export class SharedJsonEncoder extends Encoder {
+  override encode(packet: Packet): ReturnType<Encoder['encode']> {
+    const reply = packet.type === PacketType.ACK && Array.isArray(packet.data) && packet.data.length === 1 ? packet.data[0] : undefined;
+    if (reply === null || typeof reply !== 'object' || Object.getPrototypeOf(reply) !== Object.prototype) return super.encode(packet);
+    const fields: string[] = [];
+    let spliced = false;
+    for (const [key, value] of Object.entries(reply as Record<string, unknown>)) {
+      let json = sharedJson(value);
+      if (json !== undefined) spliced = true;
+      else if (!isPlainData(value)) return super.encode(packet);
+      else json = JSON.stringify(value);
+      // JSON.stringify leaves out fields that have no JSON (undefined, functions).
+      if (json !== undefined) fields.push(`${JSON.stringify(key)}:${json}`);
+    }
+    if (!spliced) return super.encode(packet);
+    const nsp = packet.nsp && packet.nsp !== '/' ? `${packet.nsp},` : '';
+    return [`${PacketType.ACK}${nsp}${packet.id ?? ''}[{${fields.join(',')}}]`];
+  }
+}
+
+/** socket.io's parser with the encoder above: the option `parser` of socket.io's server. */
+export const sharedJsonParser = { Encoder: SharedJsonEncoder, Decoder };
