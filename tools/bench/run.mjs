@@ -3,8 +3,10 @@
 //                 [-- --doc] [-- --build] [-- --profile] [-- --keep] [-- --report=tmp/bench/<run>/results.json]
 //                 [-- --hold=<posts/s>x<seconds>[x<times>]] [-- --main=<a build's main.js>] [-- --node-args="<flags>"]`
 //
-// Runs, one after the other, with the same harness: the ceiling (a bare socket.io server), then
-// Vigil built for production on a fresh embedded PostgreSQL (fsync on). The server runs on core 0,
+// Runs, one after the other, with the same harness: for each real-time configuration the ceiling
+// (a bare socket.io server) and then Vigil built for production, on an embedded PostgreSQL that is
+// fresh at the start of the run (fsync on); then Vigil's catch-up and reads. Each Vigil workload
+// gets a process of its own on the run's data. The server runs on core 0,
 // this process (the load generator) on core 1. Prints a table; `--doc` also writes it into
 // docs/benchmarks.md. See docs/benchmarks.md for what is measured and how.
 //
@@ -108,8 +110,13 @@ async function main() {
   log(`bench: server on core ${SERVER_CORE}, load generator (this process, pid ${process.pid}) on core ${CLIENT_CORE}; work dir ${runDir}`);
   const results = { machine, quick, plan, bare: [], vigil: [], catchUp: null, reads: null };
 
-  if (only.has('bare')) {
-    for (const config of plan.realtime) {
+  const vigil = only.has('vigil') || only.has('catchup') || only.has('reads') ? await prepareVigil() : null;
+
+  // Each configuration's ceiling and Vigil run back to back: the machine's state drifts over a
+  // run (the ceiling's maximum moved by half between runs of one day), and the ratio compares the
+  // two.
+  for (const [i, config] of plan.realtime.entries()) {
+    if (only.has('bare')) {
       log(`\n== ceiling: bare socket.io, ${config.clients} clients in rooms of ${config.roomSize}`);
       const bare = await startBare({ root, core: SERVER_CORE });
       try {
@@ -125,115 +132,52 @@ async function main() {
         await bare.stop();
       }
     }
-  }
-
-  if (only.has('vigil') || only.has('catchup') || only.has('reads')) {
-    if (!option('main') && (flag('build') || !existsSync(vigilMain))) build();
-    const dataDir = join(runDir, 'vigil-data');
-    if (!flag('keep')) atExit(() => rmSync(dataDir, { recursive: true, force: true }));
-    log(`\n== Vigil (${relative(root, vigilMain)}) on a fresh embedded PostgreSQL`);
-    const profileDir = join(runDir, 'profiles');
-    const vigilOptions = {
-      root,
-      main: vigilMain,
-      core: SERVER_CORE,
-      dataDir,
-      extraArgs: [...(option('node-args') ?? '').split(' ').filter(Boolean), ...(flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
-      // The same key across a restart: tokens signed before it stay valid.
-      jwtSecret: randomBytes(36).toString('base64url'),
-      log,
-    };
-    let vigil = await startVigil(vigilOptions);
-    try {
-      const passwordHash = await benchPasswordHash();
-      const realtimeConfigs = only.has('vigil') ? plan.realtime : [];
-      const maxClients = Math.max(0, ...realtimeConfigs.map((c) => c.clients), only.has('catchup') ? plan.catchUp.clients : 0);
-      let accounts = [];
-      const roomsByConfig = [];
-      const catchUpRooms = [];
-      if (maxClients > 0) {
-        const started = Date.now();
-        await withDatabase(vigil.databaseUrl, async (client) => {
-          await bulkSession(client);
-          ({ accounts } = await seedAccounts(client, { prefix: 'rt', count: maxClients, agenciesPerKind: 2, passwordHash }));
-          const writer = new CaseWriter(client, { prefix: 'RT', startAt: new Date(Date.now() - 86_400_000) });
-          for (const config of realtimeConfigs) {
-            const rooms = [];
-            for (let r = 0; r < config.clients / config.roomSize; r++) {
-              const members = accounts.slice(r * config.roomSize, (r + 1) * config.roomSize);
-              rooms.push({ ...(await writer.add(members, [], { spacingMs: 1000 })), members });
-            }
-            roomsByConfig.push(rooms);
-          }
-          if (only.has('catchup')) {
-            const { clients, roomSize } = plan.catchUp;
-            for (let r = 0; r < clients / roomSize; r++) {
-              const members = accounts.slice(r * roomSize, (r + 1) * roomSize);
-              catchUpRooms.push({ ...(await writer.add(members, [], { spacingMs: 1000 })), members });
-            }
-          }
-          await writer.finish();
-          await client.query('ANALYZE');
-          log(`  seeded ${accounts.length} accounts over 8 agencies (4 kinds), ${writer.totals.cases} cases, ${writer.totals.members} memberships in ${((Date.now() - started) / 1000).toFixed(1)} s`);
-        });
-      }
-      const tokens = accounts.length ? await signIn(vigil.origin, accounts, { concurrency: 8, log }) : new Map();
-      if (realtimeConfigs.length) {
-        // Signing in thousands of accounts leaves garbage that V8 collects at its own pace: the
-        // first configuration measures RSS per connection on a fresh process instead.
-        writeFileSync(join(runDir, 'vigil-signin.log'), vigil.output());
-        await vigil.stop();
-        vigil = await startVigil(vigilOptions);
-      }
-
-      for (const [i, config] of realtimeConfigs.entries()) {
-        log(`\n== Vigil: ${config.clients} clients in rooms of ${config.roomSize}`);
-        const rooms = roomsByConfig[i].map((room) => ({ caseId: room.caseId, tokens: room.members.map((m) => tokens.get(m.id)) }));
-        results.vigil.push(
-          await realtimeWorkload({
-            origin: vigil.origin,
-            serverPid: vigil.pid,
+    if (only.has('vigil')) {
+      log(`\n== Vigil: ${config.clients} clients in rooms of ${config.roomSize}`);
+      const rooms = vigil.roomsByConfig[i].map((room) => ({ caseId: room.caseId, tokens: room.members.map((m) => vigil.tokens.get(m.id)) }));
+      results.vigil.push(
+        await vigil.run(`${config.clients}x${config.roomSize}`, (server) =>
+          realtimeWorkload({
+            origin: server.origin,
+            serverPid: server.pid,
             rooms,
             plan: { ...plan.sweep, startRate: Math.round(VIGIL_START_DELIVERIES / config.roomSize), connectConcurrency: 50 },
             log,
-            freshServer: i === 0,
           }),
-        );
-      }
-
-      if (only.has('catchup')) {
-        const { clients, roomSize, messages } = plan.catchUp;
-        log(`\n== Vigil catch-up: ${clients} clients in rooms of ${roomSize}, ${messages} messages while away`);
-        results.catchUp = await catchUpWorkload({
-          origin: vigil.origin,
-          serverPid: vigil.pid,
-          rooms: catchUpRooms.map((room) => ({ caseId: room.caseId, members: room.members.map((m) => ({ id: m.id, token: tokens.get(m.id) })) })),
-          messages,
-          plan: { connectConcurrency: 50, postConcurrency: 32, rejoinConcurrency: 200 },
-          log,
-        });
-      }
-
-      if (only.has('reads')) {
-        const r = plan.reads;
-        log(`\n== Vigil reads: ${r.cases.toLocaleString('en-US')} cases, ${r.events.toLocaleString('en-US')} events`);
-        const seeded = await seedReads(vigil.databaseUrl, { cases: r.cases, events: r.events, readersPerKind: r.readersPerKind, passwordHash, log });
-        const readerTokens = await signIn(vigil.origin, readersToSignIn(seeded, r.signInSample), { concurrency: 8, log });
-        await verifySample(vigil.origin, seeded, readerTokens);
-        results.reads = {
-          seeded: { cases: seeded.totals.cases, events: seeded.totals.events, messages: seeded.totals.messages, readers: seeded.readers.length, seconds: seeded.seconds, longCases: seeded.long.length },
-          ...(await readsWorkload({ origin: vigil.origin, serverPid: vigil.pid, databaseUrl: vigil.databaseUrl, seeded, tokens: readerTokens, plan: r, log })),
-        };
-      }
-    } catch (error) {
-      log(`\nVigil's output (last lines):\n${vigil.output().slice(-4000)}`);
-      throw error;
-    } finally {
-      await vigil.stop();
-      writeFileSync(join(runDir, 'vigil.log'), vigil.output());
-      if (flag('profile')) log(`  CPU profile(s) in ${profileDir} (summarise: node tools/bench/profile-summary.mjs ${profileDir})`);
+        ),
+      );
     }
   }
+
+  if (only.has('catchup')) {
+    const { clients, roomSize, messages } = plan.catchUp;
+    log(`\n== Vigil catch-up: ${clients} clients in rooms of ${roomSize}, ${messages} messages while away`);
+    results.catchUp = await vigil.run('catchup', (server) =>
+      catchUpWorkload({
+        origin: server.origin,
+        serverPid: server.pid,
+        rooms: vigil.catchUpRooms.map((room) => ({ caseId: room.caseId, members: room.members.map((m) => ({ id: m.id, token: vigil.tokens.get(m.id) })) })),
+        messages,
+        plan: { connectConcurrency: 50, postConcurrency: 32, rejoinConcurrency: 200 },
+        log,
+      }),
+    );
+  }
+
+  if (only.has('reads')) {
+    const r = plan.reads;
+    log(`\n== Vigil reads: ${r.cases.toLocaleString('en-US')} cases, ${r.events.toLocaleString('en-US')} events`);
+    results.reads = await vigil.run('reads', async (server) => {
+      const seeded = await seedReads(server.databaseUrl, { cases: r.cases, events: r.events, readersPerKind: r.readersPerKind, passwordHash: vigil.passwordHash, log });
+      const readerTokens = await signIn(server.origin, readersToSignIn(seeded, r.signInSample), { concurrency: 8, log });
+      await verifySample(server.origin, seeded, readerTokens);
+      return {
+        seeded: { cases: seeded.totals.cases, events: seeded.totals.events, messages: seeded.totals.messages, readers: seeded.readers.length, seconds: seeded.seconds, longCases: seeded.long.length },
+        ...(await readsWorkload({ origin: server.origin, serverPid: server.pid, databaseUrl: server.databaseUrl, seeded, tokens: readerTokens, plan: r, log })),
+      };
+    });
+  }
+  if (flag('profile') && vigil) log(`  CPU profile(s) in ${vigil.profileDir} (summarise: node tools/bench/profile-summary.mjs ${vigil.profileDir})`);
 
   const report = hold ? renderHolds(results) : renderReport(results);
   log(`\n${report}`);
@@ -244,6 +188,74 @@ async function main() {
     updateDoc(join(root, 'docs', 'benchmarks.md'), report, quick);
     log(`bench: wrote the results into docs/benchmarks.md`);
   }
+}
+
+/**
+ * Vigil's data directory with the accounts, their rooms and their access tokens, and `run`, which
+ * gives each workload a Vigil process of its own on that data: every measurement starts without
+ * the garbage of sign-in or of the workloads before it (RSS per connection included). The data
+ * directory and the token key outlive the processes.
+ */
+async function prepareVigil() {
+  if (!option('main') && (flag('build') || !existsSync(vigilMain))) build();
+  const dataDir = join(runDir, 'vigil-data');
+  if (!flag('keep')) atExit(() => rmSync(dataDir, { recursive: true, force: true }));
+  log(`\n== Vigil (${relative(root, vigilMain)}) on a fresh embedded PostgreSQL`);
+  const profileDir = join(runDir, 'profiles');
+  const vigilOptions = {
+    root,
+    main: vigilMain,
+    core: SERVER_CORE,
+    dataDir,
+    extraArgs: [...(option('node-args') ?? '').split(' ').filter(Boolean), ...(flag('profile') ? ['--cpu-prof', `--cpu-prof-dir=${profileDir}`] : [])],
+    // The same key across restarts: tokens signed by one process stay valid in the next.
+    jwtSecret: randomBytes(36).toString('base64url'),
+    log,
+  };
+  /** Starts Vigil, runs `work` against it, stops it and keeps its output as vigil-<name>.log. */
+  const run = async (name, work) => {
+    const server = await startVigil(vigilOptions);
+    try {
+      return await work(server);
+    } catch (error) {
+      log(`\nVigil's output (last lines):\n${server.output().slice(-4000)}`);
+      throw error;
+    } finally {
+      await server.stop();
+      writeFileSync(join(runDir, `vigil-${name}.log`), server.output());
+    }
+  };
+
+  const passwordHash = await benchPasswordHash();
+  const realtimeConfigs = only.has('vigil') ? plan.realtime : [];
+  const maxClients = Math.max(0, ...realtimeConfigs.map((c) => c.clients), only.has('catchup') ? plan.catchUp.clients : 0);
+  const roomsByConfig = [];
+  const catchUpRooms = [];
+  if (maxClients === 0) return { run, passwordHash, roomsByConfig, catchUpRooms, tokens: new Map(), profileDir };
+  const tokens = await run('setup', async (server) => {
+    const started = Date.now();
+    let accounts = [];
+    await withDatabase(server.databaseUrl, async (client) => {
+      await bulkSession(client);
+      ({ accounts } = await seedAccounts(client, { prefix: 'rt', count: maxClients, agenciesPerKind: 2, passwordHash }));
+      const writer = new CaseWriter(client, { prefix: 'RT', startAt: new Date(Date.now() - 86_400_000) });
+      const addRooms = async (clients, roomSize) => {
+        const rooms = [];
+        for (let r = 0; r < clients / roomSize; r++) {
+          const members = accounts.slice(r * roomSize, (r + 1) * roomSize);
+          rooms.push({ ...(await writer.add(members, [], { spacingMs: 1000 })), members });
+        }
+        return rooms;
+      };
+      for (const config of realtimeConfigs) roomsByConfig.push(await addRooms(config.clients, config.roomSize));
+      if (only.has('catchup')) catchUpRooms.push(...(await addRooms(plan.catchUp.clients, plan.catchUp.roomSize)));
+      await writer.finish();
+      await client.query('ANALYZE');
+      log(`  seeded ${accounts.length} accounts over 8 agencies (4 kinds), ${writer.totals.cases} cases, ${writer.totals.members} memberships in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    });
+    return signIn(server.origin, accounts, { concurrency: 8, log });
+  });
+  return { run, passwordHash, roomsByConfig, catchUpRooms, tokens, profileDir };
 }
 
 /** Asks the server to verify a few seeded hash chains: the seeded rows are what the app would write. */

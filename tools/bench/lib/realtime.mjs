@@ -23,7 +23,7 @@ const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
  * @param {object} o.plan stepSeconds, measureSeconds, drainMs, startRate, bisections, perSocketRate, connectConcurrency
  * @param {(line: string) => void} o.log
  */
-export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, freshServer = true }) {
+export async function realtimeWorkload({ origin, serverPid, rooms, plan, log }) {
   const clients = [];
   for (let r = 0; r < rooms.length; r++) {
     for (const token of rooms[r].tokens) clients.push({ room: r, token, socket: null, lastSeq: 0, index: clients.length });
@@ -210,7 +210,7 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
     const holds = [];
     for (let i = 0; i < plan.hold.repeats; i++) holds.push(await runStep(plan.hold.rate, plan.hold.seconds, 'hold', { openingSeconds: 1 }));
     await closeClients();
-    return { clients: clients.length, roomSize, rooms: rooms.length, connectSeconds, rssPerConnectionKb, freshServer, idleCpu, holds };
+    return { clients: clients.length, roomSize, rooms: rooms.length, connectSeconds, rssPerConnectionKb, idleCpu, holds };
   }
 
   // A step that failed on lag growth alone (nothing lost, late or out of order) is run once more:
@@ -272,7 +272,6 @@ export async function realtimeWorkload({ origin, serverPid, rooms, plan, log, fr
     rssBeforeKb: rssBefore,
     rssAfterKb: rssAfter,
     rssPerConnectionKb,
-    freshServer,
     idleCpu,
     maxRate,
     capped,

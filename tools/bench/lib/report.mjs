@@ -70,7 +70,7 @@ export function renderReport(results) {
     lines.push('|---|---|---:|---:|---|---|---:|---|---|');
     for (const r of realtime) {
       lines.push(
-        `| ${r.target} | ${r.clients} × ${r.roomSize} | ${int(r.maxRate)}${r.capped ? ' (generator cap)' : ''} | ${int(r.deliveriesPerSecond)} | ${lat(r.half)} | ${lat(r.eighty)} | ${r.rssPerConnectionKb === null ? '–' : `${r.rssPerConnectionKb.toFixed(1)} KB${r.freshServer === false ? ' †' : ''}`} | ${cpu(r.atMax)} | ${waited(r.atMax)} |`,
+        `| ${r.target} | ${r.clients} × ${r.roomSize} | ${int(r.maxRate)}${r.capped ? ' (generator cap)' : ''} | ${int(r.deliveriesPerSecond)} | ${lat(r.half)} | ${lat(r.eighty)} | ${r.rssPerConnectionKb === null ? '–' : `${r.rssPerConnectionKb.toFixed(1)} KB`} | ${cpu(r.atMax)} | ${waited(r.atMax)} |`,
       );
     }
     lines.push('');
@@ -81,10 +81,6 @@ export function renderReport(results) {
           opened.map((r) => `${r.target} ${r.clients} × ${r.roomSize} ${ms(r.half.opening.p99)} / ${ms(r.eighty?.opening?.p99)} ms`).join('; ') +
           '.',
       );
-      lines.push('');
-    }
-    if (realtime.some((r) => r.freshServer === false)) {
-      lines.push('†: measured on a server that had already held the previous configurations\' connections (its heap had room to spare): an underestimate; the first configuration\'s figure is the one to compare.');
       lines.push('');
     }
     // Who was the limit: each side has a core of its own, so the one that needs more CPU for the
@@ -170,7 +166,7 @@ export function figures(results) {
     if (vigil.half) out.push(`P99_MS realtime_half_load${suffix}=${round(vigil.half.latency.p99, 1)}`);
     if (vigil.eighty) out.push(`P99_MS realtime_80pct_load${suffix}=${round(vigil.eighty.latency.p99, 1)}`);
     out.push(`POSTS_PER_S realtime_max${suffix}=${vigil.maxRate}`);
-    if (vigil.rssPerConnectionKb !== null && vigil.freshServer !== false) out.push(`KB realtime_rss_per_connection${suffix}=${round(vigil.rssPerConnectionKb, 1)}`);
+    if (vigil.rssPerConnectionKb !== null) out.push(`KB realtime_rss_per_connection${suffix}=${round(vigil.rssPerConnectionKb, 1)}`);
     const same = bare && sameRate(bare, vigil);
     if (same) out.push(`US_PER_POST realtime_same_rate_bare${suffix}=${Math.round(same.bareUs)}`, `US_PER_POST realtime_same_rate_vigil${suffix}=${Math.round(same.vigilUs)}`);
   }
