@@ -37,6 +37,18 @@ describe('SharedJsonEncoder', () => {
     }
   });
 
+  it('hands an ack holding nothing marked straight to socket.io, without a walk of its own', () => {
+    const stringify = jest.spyOn(JSON, 'stringify');
+    try {
+      const packet = ack({ ok: true, event: page()[0] });
+      const encoded = shared.encode(packet);
+      expect(stringify).toHaveBeenCalledTimes(1); // socket.io's own, of the whole packet's data
+      expect(encoded).toEqual(plain.encode(packet));
+    } finally {
+      stringify.mockRestore();
+    }
+  });
+
   it("leaves binary data and objects with their own JSON to socket.io's encoder", () => {
     const binary = ack({ ok: true, events: sentUnchanged([{ file: Buffer.from('pdf') }]) });
     const encodedBinary = shared.encode(binary);

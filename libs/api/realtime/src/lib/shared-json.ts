@@ -27,9 +27,11 @@ function isPlainData(value: unknown): boolean {
   return Object.getPrototypeOf(value) === Object.prototype && Object.values(value).every(isPlainData);
 }
 
+const isMarked = (value: unknown): value is object => value !== null && typeof value === 'object' && encoded.has(value);
+
 /** The JSON of a marked value, written at its first send; undefined for anything else. */
 function sharedJson(value: unknown): string | undefined {
-  if (value === null || typeof value !== 'object' || !encoded.has(value)) return undefined;
+  if (!isMarked(value)) return undefined;
   let json = encoded.get(value);
   if (json === null) {
     json = isPlainData(value) ? JSON.stringify(value) : undefined;
@@ -47,7 +49,10 @@ function sharedJson(value: unknown): string | undefined {
 export class SharedJsonEncoder extends Encoder {
   override encode(packet: Packet): ReturnType<Encoder['encode']> {
     const reply = packet.type === PacketType.ACK && Array.isArray(packet.data) && packet.data.length === 1 ? packet.data[0] : undefined;
-    if (reply === null || typeof reply !== 'object' || Object.getPrototypeOf(reply) !== Object.prototype) return super.encode(packet);
+    // Most acks (a post's, say) hold nothing marked: they go straight to socket.io's encoder.
+    if (reply === null || typeof reply !== 'object' || Object.getPrototypeOf(reply) !== Object.prototype || !Object.values(reply).some(isMarked)) {
+      return super.encode(packet);
+    }
     const fields: string[] = [];
     let spliced = false;
     for (const [key, value] of Object.entries(reply as Record<string, unknown>)) {
