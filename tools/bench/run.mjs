@@ -231,8 +231,8 @@ async function prepareVigil() {
   const maxClients = Math.max(0, ...realtimeConfigs.map((c) => c.clients), only.has('catchup') ? plan.catchUp.clients : 0);
   const roomsByConfig = [];
   const catchUpRooms = [];
-  if (maxClients === 0) return { run, passwordHash, roomsByConfig, catchUpRooms, tokens: new Map(), profileDir };
-  const tokens = await run('setup', async (server) => {
+  /** The accounts and their rooms, written straight into the database, then signed in through the API. */
+  const seedAndSignIn = async (server) => {
     const started = Date.now();
     let accounts = [];
     await withDatabase(server.databaseUrl, async (client) => {
@@ -254,7 +254,8 @@ async function prepareVigil() {
       log(`  seeded ${accounts.length} accounts over 8 agencies (4 kinds), ${writer.totals.cases} cases, ${writer.totals.members} memberships in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     });
     return signIn(server.origin, accounts, { concurrency: 8, log });
-  });
+  };
+  const tokens = maxClients > 0 ? await run('setup', seedAndSignIn) : new Map();
   return { run, passwordHash, roomsByConfig, catchUpRooms, tokens, profileDir };
 }
 

@@ -17,8 +17,8 @@ export function sentUnchanged<T extends object>(value: T): T {
 }
 
 /**
- * Whether a value is plain data: strings, numbers, booleans, null, and arrays and plain objects of
- * them. Anything else (binary data, which socket.io sends as attachments; dates and other objects
+ * Whether a value is plain data: strings, numbers, booleans, null (and what JSON leaves out, as
+ * undefined), and arrays and plain objects of them. Anything else (binary data, which socket.io sends as attachments; dates and other objects
  * with their own JSON) is left to socket.io's encoder.
  */
 function isPlainData(value: unknown): boolean {
@@ -38,7 +38,7 @@ function sharedJson(value: unknown): string | undefined {
     if (json === undefined) encoded.delete(value);
     else encoded.set(value, json);
   }
-  return json ?? undefined;
+  return json;
 }
 
 /**
@@ -54,16 +54,14 @@ export class SharedJsonEncoder extends Encoder {
       return super.encode(packet);
     }
     const fields: string[] = [];
-    let spliced = false;
     for (const [key, value] of Object.entries(reply as Record<string, unknown>)) {
-      let json = sharedJson(value);
-      if (json !== undefined) spliced = true;
-      else if (!isPlainData(value)) return super.encode(packet);
-      else json = JSON.stringify(value);
+      // A marked value that is not plain data loses its mark and, like any such field, sends the
+      // whole ack through socket.io's encoder.
+      const json = sharedJson(value) ?? (isPlainData(value) ? JSON.stringify(value) : null);
+      if (json === null) return super.encode(packet);
       // JSON.stringify leaves out fields that have no JSON (undefined, functions).
       if (json !== undefined) fields.push(`${JSON.stringify(key)}:${json}`);
     }
-    if (!spliced) return super.encode(packet);
     const nsp = packet.nsp && packet.nsp !== '/' ? `${packet.nsp},` : '';
     return [`${PacketType.ACK}${nsp}${packet.id ?? ''}[{${fields.join(',')}}]`];
   }
