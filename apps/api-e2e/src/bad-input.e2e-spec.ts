@@ -323,7 +323,12 @@ const COUNTED_TABLES = [
   'responsible_parties',
   'victim_remedies',
 ];
-const COUNT_ROWS = `SELECT ${COUNTED_TABLES.map((table) => `(SELECT count(*) FROM ${table})::int AS ${table}`).join(', ')}`;
+/**
+ * Rows each probe may not add. The visit clock appends deadline alerts to any overdue case on its
+ * own schedule, whatever the probes do: those rows are not the probe's, so they are not counted.
+ */
+const WRITTEN_BY_PROBES: Partial<Record<(typeof COUNTED_TABLES)[number], string>> = { case_events: `type NOT LIKE 'visit.deadline_%'` };
+const COUNT_ROWS = `SELECT ${COUNTED_TABLES.map((table) => `(SELECT count(*) FROM ${table}${WRITTEN_BY_PROBES[table] ? ` WHERE ${WRITTEN_BY_PROBES[table]}` : ''})::int AS ${table}`).join(', ')}`;
 
 /** One probe's request, from the operation's caller unless the probe brings its own credentials. */
 const send = (operation: Operation, { path, body, rawBody, headers }: Probe) =>
