@@ -181,10 +181,12 @@ describe('intake', () => {
       reprisalRisk: true,
       protectionMeasures: 'Transfer to another facility requested',
     };
-    const created = await call<Case>('POST', '/api/cases', { token: people.ombudsman.token, body: report({ intake } as never) });
+    // Only prosecutors name the implicated agency: the ombudsman's report with one is refused.
+    expect((await call('POST', '/api/cases', { token: people.ombudsman.token, body: report({ intake } as never) })).status).toBe(403);
+    const created = await call<Case>('POST', '/api/cases', { token: people.prosecutor.token, body: report({ intake } as never) });
     expect(created.status).toBe(201);
     const id = created.body.id;
-    await call('POST', `/api/cases/${id}/members`, { token: people.prosecutor.token, body: { userId: people.observer.id } });
+    for (const member of [people.observer, people.ombudsman]) await call('POST', `/api/cases/${id}/members`, { token: people.prosecutor.token, body: { userId: member.id } });
     const forOmbudsman = await call('GET', `/api/cases/${id}/intake`, { token: people.ombudsman.token });
     expect(forOmbudsman.body).toMatchObject({
       allegation: intake.allegation,

@@ -1,4 +1,5 @@
 export * from './lib/access';
+export * from './lib/permissions';
 export * from './lib/errors';
 export * from './lib/auth';
 export * from './lib/admin';

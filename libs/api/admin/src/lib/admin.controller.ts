@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@vigil/api-auth';
+import { Can, CurrentUser, type AuthUser } from '@vigil/api-auth';
 import { ParseIdPipe } from '@vigil/api-core';
 import type { Account, Agency } from '@vigil/contracts';
 import { CreateAccountBody, CreateAgencyBody, UpdateAccountBody, UpdateAgencyBody } from './admin.dto';
@@ -8,7 +8,7 @@ import { AdminService } from './admin.service';
 
 @ApiTags('admin')
 @ApiBearerAuth()
-@Roles('admin')
+@Can('admin.manage')
 @Controller('admin')
 export class AdminController {
   constructor(private readonly admin: AdminService) {}

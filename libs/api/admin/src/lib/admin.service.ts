@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { conflict, hashPassword, invalid, notFound } from '@vigil/api-core';
 import { SessionsService } from '@vigil/api-auth';
 import { AccountEntity, AgencyEntity } from '@vigil/api-database';
-import { roleFitsAgency, type Account, type Agency, type AgencyRef, type CaseMember } from '@vigil/contracts';
+import { can, ROLES, roleFitsAgency, rolesThatCan, type Account, type Agency, type AgencyRef, type CaseMember } from '@vigil/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CreateAccountBody, CreateAgencyBody, UpdateAccountBody, UpdateAgencyBody } from './admin.dto';
 
@@ -73,7 +73,7 @@ export class AdminService {
       .getRepository(AccountEntity)
       .createQueryBuilder('a')
       .innerJoinAndSelect('a.agency', 'agency')
-      .where(`a.disabled = false AND agency.disabled = false AND a.role <> 'admin'`)
+      .where(`a.disabled = false AND agency.disabled = false AND a.role IN (:...roles)`, { roles: rolesThatCan('case.read', ROLES) })
       .orderBy('a.display_name', 'ASC')
       .getMany();
     return accounts.map((a) => ({ userId: a.id, displayName: a.displayName, role: a.role, agency: { id: a.agency.id, name: a.agency.name, kind: a.agency.kind } }));
@@ -128,7 +128,7 @@ export class AdminService {
         ...(passwordHash !== undefined && { passwordHash }),
         agencyId: agency.id,
       });
-      if (role !== 'prosecutor') account.onDuty = false;
+      if (!can(role, 'case.receive_reports')) account.onDuty = false;
       delete (account as Partial<AccountEntity>).agency;
       await manager.save(account);
     });
@@ -159,5 +159,5 @@ function assertRoleFits(role: AccountEntity['role'], agency: AgencyEntity): void
 
 /** Only prosecutors go on duty: those on duty join every new case at once. */
 function assertOnDutyFits(role: AccountEntity['role'], onDuty: boolean | undefined): void {
-  if (onDuty && role !== 'prosecutor') throw invalid('onDuty', 'only a prosecutor can be on duty');
+  if (onDuty && !can(role, 'case.receive_reports')) throw invalid('onDuty', 'only a prosecutor can be on duty');
 }

@@ -1,6 +1,6 @@
 import { Controller, Get } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { Roles } from '@vigil/api-auth';
+import { Can } from '@vigil/api-auth';
 import type { AgencyRef, CaseMember } from '@vigil/contracts';
 import { AdminService } from './admin.service';
 
@@ -12,14 +12,14 @@ export class DirectoryController {
   constructor(private readonly admin: AdminService) {}
 
   @Get('agencies')
-  @Roles('prosecutor', 'chief_prosecutor', 'police', 'ombudsman', 'observer')
+  @Can('directory.read')
   @ApiOperation({ summary: 'Active agencies (for hand-overs, tasks and the register of places)' })
   agencies(): Promise<AgencyRef[]> {
     return this.admin.activeAgencies();
   }
 
   @Get('directory')
-  @Roles('prosecutor', 'chief_prosecutor')
+  @Can('case.manage_members')
   @ApiOperation({ summary: 'Active case workers (prosecutors add members and assign tasks from it)' })
   directory(): Promise<CaseMember[]> {
     return this.admin.directory();

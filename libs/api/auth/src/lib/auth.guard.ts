@@ -1,16 +1,18 @@
 import { Injectable, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { forbidden } from '@vigil/api-core';
-import type { Role } from '@vigil/contracts';
-import { PUBLIC_KEY, ROLES_KEY, type AuthenticatedRequest } from './decorators';
+import { can, type Action } from '@vigil/contracts';
+import { ACTION_KEY, PUBLIC_KEY, type AuthenticatedRequest } from './decorators';
+import { AccountBudget } from './account-budget';
 import { SessionsService } from './sessions.service';
 
-/** The one REST guard: a live session for everything not `@Public()`, then the `@Roles()` check. */
+/** The one REST guard: a live session for everything not `@Public()`, then the permission table's answer for `@Can()`. */
 @Injectable()
 export class AuthGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
     private readonly sessions: SessionsService,
+    private readonly budget: AccountBudget,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -21,8 +23,9 @@ export class AuthGuard implements CanActivate {
     const header = request.headers.authorization;
     const token = header?.startsWith('Bearer ') ? header.slice('Bearer '.length).trim() : undefined;
     request.user = await this.sessions.authenticate(token);
-    const roles = this.reflector.getAllAndOverride<Role[] | undefined>(ROLES_KEY, targets);
-    if (roles && !roles.includes(request.user.role)) throw forbidden();
+    this.budget.spend(request.user.id);
+    const action = this.reflector.getAllAndOverride<Action | undefined>(ACTION_KEY, targets);
+    if (action && !can(request.user.role, action)) throw forbidden();
     return true;
   }
 }

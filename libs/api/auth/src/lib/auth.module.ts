@@ -5,6 +5,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core';
 import { AccountEntity, LoginFailureEntity, SessionEntity } from '@vigil/api-database';
 import { createSecretKey, randomBytes } from 'node:crypto';
+import { AccountBudget } from './account-budget';
 import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
@@ -32,7 +33,7 @@ import { SessionsService } from './sessions.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [SessionsService],
+  providers: [AuthService, SessionsService, LoginThrottleService, AccountBudget, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [SessionsService, AccountBudget],
 })
 export class AuthModule {}

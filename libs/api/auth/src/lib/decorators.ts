@@ -1,16 +1,16 @@
 import { createParamDecorator, SetMetadata, type ExecutionContext } from '@nestjs/common';
-import type { Role } from '@vigil/contracts';
+import type { Action } from '@vigil/contracts';
 import type { Request } from 'express';
 import type { AuthUser } from './auth-user';
 
 export const PUBLIC_KEY = 'vigil:public';
-export const ROLES_KEY = 'vigil:roles';
+export const ACTION_KEY = 'vigil:action';
 
 /** Reachable without a token (sign-in, refresh, health). */
 export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
-/** Only these roles may call the handler (403 otherwise). */
-export const Roles = (...roles: Role[]) => SetMetadata(ROLES_KEY, roles);
+/** Only roles that may do `action` (the permission table of `@vigil/contracts`) call the handler; 403 otherwise. */
+export const Can = (action: Action) => SetMetadata(ACTION_KEY, action);
 
 export type AuthenticatedRequest = Request & { user: AuthUser };
 

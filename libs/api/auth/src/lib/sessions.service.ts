@@ -65,7 +65,7 @@ export class SessionsService {
     const [sessionId, secret] = (refreshToken ?? '').split('.');
     if (!sessionId || !secret || !/^[0-9a-f-]{36}$/i.test(sessionId)) throw unauthenticated('No valid refresh token');
     const session = await this.sessions.findOne({ where: { id: sessionId }, relations: { account: { agency: true } } });
-    if (!session || session.revokedAt || session.expiresAt < new Date() || !this.live(session.account)) {
+    if (!session || session.revokedAt || session.expiresAt < new Date() || !this.usable(session.account)) {
       throw unauthenticated('No valid refresh token');
     }
     const presented = Buffer.from(sha256(secret));
@@ -92,6 +92,18 @@ export class SessionsService {
     } catch {
       throw unauthenticated('Invalid or expired access token');
     }
+    return this.live(claims.sub, claims.sid);
+  }
+
+  /**
+   * The caller as they stand now, for a connection that authenticated earlier: `UNAUTHENTICATED`
+   * once the session ended (logout, disabling, or a change of role, agency or unit).
+   */
+  current(user: Pick<AuthUser, 'id' | 'sessionId'>): Promise<AuthUser> {
+    return this.live(user.id, user.sessionId);
+  }
+
+  private async live(accountId: string, sessionId: string): Promise<AuthUser> {
     // Every request: one plain statement for exactly what the caller's identity needs (no entity
     // hydration, no password hash read); a revoked session, a disabled account or agency answer nothing.
     const [row]: LiveSession[] = await this.sessions.query(
@@ -99,7 +111,7 @@ export class SessionsService {
               g.id AS "agencyId", g.name AS "agencyName", g.kind AS "agencyKind"
          FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN agencies g ON g.id = a.agency_id
         WHERE s.id = $1 AND s.account_id = $2 AND s.revoked_at IS NULL AND NOT a.disabled AND NOT g.disabled`,
-      [claims.sid, claims.sub],
+      [sessionId, accountId],
     );
     if (!row || row.expiresAt < new Date()) throw unauthenticated('Session ended');
     return {
@@ -108,7 +120,7 @@ export class SessionsService {
       displayName: row.displayName,
       role: row.role,
       agency: { id: row.agencyId, name: row.agencyName, kind: row.agencyKind },
-      sessionId: claims.sid,
+      sessionId,
     };
   }
 
@@ -126,7 +138,7 @@ export class SessionsService {
     if (ended.length > 0) this.revocations.emit('revoked', ended.map((s) => s.id));
   }
 
-  private live(account: AccountEntity): boolean {
+  private usable(account: AccountEntity): boolean {
     return !account.disabled && !account.agency.disabled;
   }
 

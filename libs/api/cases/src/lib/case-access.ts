@@ -2,15 +2,30 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { forbidden, isUuid, notFound } from '@vigil/api-core';
 import { CaseEntity, queryPrepared } from '@vigil/api-database';
-import { canRead, clearanceOf, type Role, type Tier } from '@vigil/contracts';
+import { can, canRead, clearanceOf, type Action, type AgencyKind, type Principal, type Role, type SystemRole, type Tier } from '@vigil/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AudienceMember } from './case-events.bus';
 import type { CaseHead } from './clearance-columns';
 
+/** Whoever acts in a case: a signed-in person, or Vigil itself (`SYSTEM_PRINCIPAL`). */
 export interface Viewer {
   id: string;
-  role: Role;
+  role: Principal;
   agency: { id: string };
+}
+
+/** Vigil itself, as the author of what it records on its own (deadline alerts): no person, no agency. */
+export const SYSTEM_PRINCIPAL: Viewer & { displayName: string; role: SystemRole; agency: { id: string; kind: AgencyKind | SystemRole } } = {
+  id: '00000000-0000-0000-0000-000000000000',
+  displayName: 'Vigil',
+  role: 'system',
+  agency: { id: '00000000-0000-0000-0000-000000000000', kind: 'system' },
+};
+
+/** A case opened for a viewer, and the clearance they read and write it at. */
+export interface OpenedCase {
+  kase: CaseEntity;
+  clearance: Tier;
 }
 
 /** Members of the implicated agency read no more than this, whatever their role. */
@@ -73,16 +88,33 @@ export class CaseAccess {
     return clearance;
   }
 
-  /** Chief prosecutors supervise every case; everyone else sees the cases they are members of. */
+  /** Supervisors open every case; everyone else the cases they are members of. */
   supervisesAll(viewer: Viewer): boolean {
-    return viewer.role === 'chief_prosecutor';
+    return can(viewer.role, 'case.supervise');
+  }
+
+  /** Refuses (403) an action the viewer's role may not do at all, wherever it happens. */
+  permit(viewer: Viewer, action: Action): void {
+    if (!can(viewer.role, action)) throw forbidden(ACTION_REFUSED[action] ?? 'Your role may not do this');
+  }
+
+  /**
+   * The one question every case path asks: opens the case (a viewer who may not know it exists
+   * gets `NOT_FOUND`, before anything else is said), resolves the clearance they read and write it
+   * at (the role's, lowered by the implicated-agency cap), and refuses (403) an action their role
+   * may not do. Writes then refuse any tier above that clearance (`assertCanWriteAt`).
+   */
+  async authorize(viewer: Viewer, caseId: unknown, action: Action, manager?: EntityManager, lock = false): Promise<OpenedCase> {
+    const opened = await this.open(viewer, caseId, manager, lock);
+    this.permit(viewer, action);
+    return opened;
   }
 
   /**
    * The case, if the viewer may know it exists: a case they are not a member of is `NOT_FOUND`,
    * like an unknown or malformed id. With `lock`, the row is locked for the transaction.
    */
-  async open(viewer: Viewer, caseId: unknown, manager?: EntityManager, lock = false): Promise<{ kase: CaseEntity; clearance: Tier }> {
+  private async open(viewer: Viewer, caseId: unknown, manager?: EntityManager, lock = false): Promise<OpenedCase> {
     const clearance = this.clearance(viewer);
     if (!isUuid(caseId)) throw notFound('Case');
     // One round trip: the case, only if the viewer may know it (member, or a supervisor).
@@ -150,13 +182,24 @@ export class CaseAccess {
     return this.columns;
   }
 
-  /** One may write at any tier one can read. */
+  /** One may write at any tier one can read, and at no other: the implicated-agency cap holds for writes too. */
   assertCanWriteAt(clearance: Tier, tier: Tier): void {
-    if (!canRead(clearance, tier)) throw forbidden(`Your clearance does not reach the ${tier} tier`);
-  }
-
-  /** Only prosecutors and the chief manage membership. */
-  assertManagesMembers(viewer: Viewer): void {
-    if (viewer.role !== 'prosecutor' && viewer.role !== 'chief_prosecutor') throw forbidden('Only prosecutors manage members');
+    if (!canRead(clearance, tier)) throw forbidden(`Your clearance in this case does not reach the ${tier} tier`);
   }
 }
+
+/** What a refusal says, per action, where the generic sentence would not tell the user why. */
+const ACTION_REFUSED: Partial<Record<Action, string>> = {
+  'case.manage_members': 'Only prosecutors manage members',
+  'case.change_status': 'Only prosecutors move a case',
+  'case.set_implicated': 'Only prosecutors name the implicated agency and unit',
+  'case.verify': 'Only prosecutors and the ombudsman verify the log',
+  'message.redact_any': 'Only the author or a prosecutor redacts a message',
+  'visit.record': 'Only prosecutors record the visit',
+  'task.assign': 'Only prosecutors assign urgent actions',
+  'evidence.hand_over_any': 'Only the agency holding the item, or a prosecutor, hands it over',
+  'evidence.supersede': 'Only prosecutors mark evidence superseded',
+  'proceedings.lead': 'Only prosecutors may do this',
+  'place.manage': 'Only prosecutors manage the register of places',
+  'admin.manage': 'Only administrators manage agencies and accounts',
+};

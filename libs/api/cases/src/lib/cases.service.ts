@@ -3,8 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, conflict, forbidden, GroupCommit, invalid, isUuid, notFound, VIGIL_CONFIG, type Settled, type VigilConfig } from '@vigil/api-core';
 import { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseIntakeEntity, CaseMemberEntity, MessageEntity, originalPosts, PlaceEntity, queryPrepared } from '@vigil/api-database';
 import {
+  type Action,
   canRead,
   CASES_PAGE_DEFAULT,
+  ROLES,
+  rolesThatCan,
   clearanceOf,
   EVENTS_PAGE_DEFAULT,
   tiersReadAt,
@@ -96,6 +99,8 @@ export class CasesService {
 
   async create(caller: Caller, body: CreateCaseBody): Promise<Case> {
     const clearance = this.access.clearance(caller);
+    this.access.permit(caller, 'case.register');
+    if (body.intake?.implicated && (body.intake.implicated.agencyId || body.intake.implicated.unit?.trim())) this.access.permit(caller, 'case.set_implicated');
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : this.clock.now();
     const { kase, events } = await this.db.transaction(async (manager) => {
       const place = body.placeId ? await manager.findOne(PlaceEntity, { where: { id: body.placeId } }) : null;
@@ -128,7 +133,7 @@ export class CasesService {
       );
       // Every report reaches a prosecutor at once: those on duty join with the creator.
       const onDuty = await manager.find(AccountEntity, {
-        where: { role: 'prosecutor', onDuty: true, disabled: false },
+        where: { role: In(rolesThatCan('case.receive_reports', ROLES)), onDuty: true, disabled: false },
         relations: { agency: true },
       });
       const creator = await manager.findOneOrFail(AccountEntity, { where: { id: caller.id }, relations: { agency: true } });
@@ -175,7 +180,7 @@ export class CasesService {
 
   /** The intake record (`oversight`): below it, the record does not exist for the caller. */
   async intake(caller: Caller, caseId: string): Promise<Intake> {
-    const { kase, clearance } = await this.access.open(caller, caseId);
+    const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
     if (!canRead(clearance, INTAKE_TIER)) throw notFound('Intake');
     const intake = await this.db.getRepository(CaseIntakeEntity).findOne({ where: { caseId: kase.id } });
     const agency = kase.implicatedAgencyId ? await this.db.getRepository(AgencyEntity).findOne({ where: { id: kase.implicatedAgencyId } }) : null;
@@ -191,6 +196,7 @@ export class CasesService {
 
   async list(caller: Caller, query: ListCasesQuery): Promise<Page<CaseSummary>> {
     const clearance = this.access.clearance(caller);
+    this.access.permit(caller, 'case.read');
     const limit = query.limit ?? CASES_PAGE_DEFAULT;
     const cursor = decodeCursor(query.cursor);
     const params: unknown[] = [caller.id, tiersReadAt(clearance), limit + 1];
@@ -251,18 +257,17 @@ export class CasesService {
   }
 
   async get(caller: Caller, caseId: string): Promise<Case> {
-    const { kase, clearance } = await this.access.open(caller, caseId);
+    const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
     return toCaseView(kase, await this.members(kase.id), clearance, this.clock.now());
   }
 
   async addMember(caller: Caller, caseId: string, userId: string): Promise<{ member: CaseMember; created: boolean }> {
-    await this.access.open(caller, caseId);
-    this.access.assertManagesMembers(caller);
+    await this.access.authorize(caller, caseId, 'case.manage_members');
     const account = await this.db.getRepository(AccountEntity).findOne({ where: { id: userId }, relations: { agency: true } });
     if (!account) throw notFound('User');
     if (clearanceOf(account.role) === null) throw invalid('userId', 'an administrator cannot be a case member');
     if (account.disabled || account.agency.disabled) throw invalid('userId', 'the account is disabled');
-    const created = await this.change(caller, caseId, async ({ manager, kase, append }) => {
+    const created = await this.change(caller, caseId, 'case.manage_members', async ({ manager, kase, append }) => {
       if (implicatedOfficer(kase, account)) {
         throw conflict('An officer of the implicated unit cannot be a member of the case', [
           { field: 'userId', message: 'is an officer of the implicated unit' },
@@ -277,11 +282,10 @@ export class CasesService {
   }
 
   async removeMember(caller: Caller, caseId: string, userId: string): Promise<void> {
-    await this.access.open(caller, caseId);
-    this.access.assertManagesMembers(caller);
+    await this.access.authorize(caller, caseId, 'case.manage_members');
     if (!isUuid(userId)) throw notFound('Member');
     // Live delivery takes the removed member's connections out of the case on this event.
-    await this.change(caller, caseId, async ({ manager, append }) => {
+    await this.change(caller, caseId, 'case.manage_members', async ({ manager, append }) => {
       const account = await manager.findOne(AccountEntity, { where: { id: userId }, relations: { agency: true } });
       const removed = await manager.delete(CaseMemberEntity, { caseId, accountId: userId });
       if (!account || !removed.affected) throw notFound('Member');
@@ -293,7 +297,7 @@ export class CasesService {
     if (query.afterSeq !== undefined && query.beforeSeq !== undefined) {
       throw invalid('beforeSeq', 'cannot be combined with afterSeq');
     }
-    const { kase, clearance } = await this.access.open(caller, caseId);
+    const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
     return this.page(kase, clearance, query);
   }
 
@@ -330,6 +334,7 @@ export class CasesService {
    */
   async postMessage(caller: Caller, caseId: string, body: PostMessageBody): Promise<Posted> {
     this.access.clearance(caller);
+    this.access.permit(caller, 'case.read');
     if (!isUuid(caseId)) throw notFound('Case');
     return this.posts.submit({ caller, caseId: caseId.toLowerCase(), body });
   }
@@ -438,7 +443,7 @@ export class CasesService {
   }
 
   async editMessage(caller: Caller, caseId: string, messageId: string, body: string): Promise<CaseEvent> {
-    return this.change(caller, caseId, async ({ manager, clearance, append }) => {
+    return this.change(caller, caseId, 'case.read', async ({ manager, clearance, append }) => {
       const message = await this.message(manager, caseId, messageId, clearance);
       if (message.authorId !== caller.id) throw forbidden('Only the author edits a message');
       if (message.redactedAt) throw conflict('A redacted message cannot be edited');
@@ -449,10 +454,9 @@ export class CasesService {
   }
 
   async redactMessage(caller: Caller, caseId: string, messageId: string, reason: string): Promise<CaseEvent> {
-    return this.change(caller, caseId, async ({ manager, clearance, append }) => {
+    return this.change(caller, caseId, 'case.read', async ({ manager, clearance, append }) => {
       const message = await this.message(manager, caseId, messageId, clearance);
-      const prosecutor = caller.role === 'prosecutor' || caller.role === 'chief_prosecutor';
-      if (message.authorId !== caller.id && !prosecutor) throw forbidden('Only the author or a prosecutor redacts a message');
+      if (message.authorId !== caller.id) this.access.permit(caller, 'message.redact_any');
       if (message.redactedAt) throw conflict('The message is already redacted');
       await manager.update(MessageEntity, { id: messageId }, { redactedAt: new Date() });
       return toCaseEventView(await append({ type: 'message.redacted', tier: message.tier, data: { messageId, reason } }), clearance, new Map());
@@ -461,26 +465,29 @@ export class CasesService {
 
   /** Sets a case's status with no transition rules: for the demo data; users go through the workflow's endpoints. */
   async changeStatus(caller: Caller, caseId: string, to: CaseStatus, reason?: string): Promise<CaseEvent> {
-    return this.change(caller, caseId, async (context) => toCaseEventView(await recordStatus(context, to, reason), context.clearance, new Map()));
+    return this.change(caller, caseId, 'case.change_status', async (context) => toCaseEventView(await recordStatus(context, to, reason), context.clearance, new Map()));
   }
 
   /**
-   * The one way for a feature to change a case: checks the caller may see it, locks the row,
-   * and lets `change` write its tables and append events, all in one transaction; the events
-   * reach live connections after commit. Throwing inside rolls everything back.
+   * The one way for a feature to change a case: authorizes `action` (the policy's one call),
+   * locks the row, and lets `change` write its tables and append events, all in one transaction;
+   * the events reach live connections after commit. No event may be appended at a tier above the
+   * caller's clearance in the case (the implicated-agency cap included). Throwing inside rolls
+   * everything back.
    */
-  async change<T>(caller: Caller, caseId: string, change: (context: CaseChange) => Promise<T>): Promise<T> {
+  async change<T>(caller: Caller, caseId: string, action: Action, change: (context: CaseChange) => Promise<T>): Promise<T> {
     // Writes to one case run one after another in this process: publication follows seq order.
     return this.order.run([caseId], async () => {
       const appended: CaseEventEntity[] = [];
       const result = await this.db.transaction(async (manager) => {
-        const { kase, clearance } = await this.access.open(caller, caseId, manager, true);
+        const { kase, clearance } = await this.access.authorize(caller, caseId, action, manager, true);
         const answer = await change({
           manager,
           kase,
           clearance,
           // Built at once, written together when the change is done.
           append: async (event) => {
+            this.access.assertCanWriteAt(clearance, event.tier);
             const next = this.log.next(kase, caller, event);
             appended.push(next);
             return next;
@@ -496,22 +503,21 @@ export class CasesService {
 
   /** Moves the caller's read marker (never backwards, never past what they may see). */
   async markRead(caller: Caller, caseId: string, seq: number): Promise<number> {
-    const { kase, clearance } = await this.access.open(caller, caseId);
+    const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
     const marker = await this.advanceRead(this.db.manager, caseId, caller.id, Math.min(seq, headSeqFor(kase, clearance)));
     this.bus.emit('read', caseId, caller.id, marker);
     return marker;
   }
 
   async verify(caller: Caller, caseId: string): Promise<VerifyResult> {
-    const { kase, clearance } = await this.access.open(caller, caseId);
-    if (!['prosecutor', 'chief_prosecutor', 'ombudsman'].includes(caller.role)) throw forbidden('Only prosecutors and the ombudsman verify the log');
+    const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.verify');
     const result = await this.log.verify(kase.id);
     return { ok: result.ok, headSeq: headSeqFor(kase, clearance), firstBrokenSeq: result.firstBrokenSeq };
   }
 
   /** The case, if the caller may know of it (the access policy's answer, for the socket side). */
   open(caller: Caller, caseId: string) {
-    return this.access.open(caller, caseId);
+    return this.access.authorize(caller, caseId, 'case.read');
   }
 
   /** Catch-up for a socket that joined a case it opened: the events after `afterSeq` it may see. */

@@ -1,18 +1,19 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseEntity, CaseEventEntity, queryPrepared } from '@vigil/api-database';
-import type { AgencyKind, Role, Tier, VerifyResult } from '@vigil/contracts';
+import type { AgencyKind, Principal, SystemRole, Tier, VerifyResult } from '@vigil/contracts';
 import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { canonicalJson, sha256 } from './canonical';
 import { CASE_EVENTS_CHANNEL, CaseEventsRelay } from './case-events.relay';
 import { advanceHeads, type CaseHead } from './clearance-columns';
 
+/** Who appends: a person, or Vigil itself (`SYSTEM_PRINCIPAL`). */
 export interface Actor {
   id: string;
   displayName: string;
-  role: Role;
-  agency: { id: string; kind: AgencyKind };
+  role: Principal;
+  agency: { id: string; kind: AgencyKind | SystemRole };
 }
 
 export interface NewEvent {

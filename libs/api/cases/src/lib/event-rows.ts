@@ -1,5 +1,5 @@
 import type { CaseEventEntity, MessageEntity } from '@vigil/api-database';
-import type { AgencyKind, Role, Tier } from '@vigil/contracts';
+import type { AgencyKind, Principal, SystemRole, Tier } from '@vigil/contracts';
 
 /**
  * A page of a case's log read with plain SQL: each event with the current state of the message
@@ -24,8 +24,8 @@ export interface EventWithMessageRow {
   at: Date;
   actor_id: string;
   actor_name: string;
-  actor_role: Role;
-  actor_agency_kind: AgencyKind;
+  actor_role: Principal;
+  actor_agency_kind: AgencyKind | SystemRole;
   data: Record<string, unknown>;
   client_id: string | null;
   prev_seq_room: number;

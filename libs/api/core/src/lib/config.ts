@@ -23,6 +23,14 @@ export interface VigilConfig {
   logLevel: LogLevel;
   /** The built web app served at `/`; `null` serves none. */
   webDist: string | null;
+  /**
+   * Each account's budget of requests and socket events together: a sustained rate per second and
+   * a burst. One account cannot flood the server however many tabs, sockets or scripts it uses.
+   */
+  accountRatePerSecond: number;
+  accountBurst: number;
+  /** Open sockets one account may hold on an instance. */
+  socketsPerAccount: number;
 }
 
 /** The documented password of the demo accounts (README), not a secret. */
@@ -110,6 +118,9 @@ export function loadConfig(env: Env, cwd = process.cwd()): VigilConfig {
     seedDemo: flag('SEED_DEMO'),
     logLevel,
     webDist: webDist === 'none' ? null : webDist ? path(webDist) : null,
+    accountRatePerSecond: integer('ACCOUNT_RATE_PER_SECOND', 20, 1, 1_000_000),
+    accountBurst: integer('ACCOUNT_BURST', 60, 1, 1_000_000),
+    socketsPerAccount: integer('SOCKETS_PER_ACCOUNT', 8, 1, 10_000),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;

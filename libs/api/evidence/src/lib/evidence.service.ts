@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type AuthUser } from '@vigil/api-auth';
 import { CaseAccess, CasesService } from '@vigil/api-cases';
-import { ApiException, Clock, conflict, forbidden, notFound } from '@vigil/api-core';
+import { ApiException, Clock, conflict, notFound } from '@vigil/api-core';
 import { AgencyEntity, CustodyEntryEntity, EvidenceEntity } from '@vigil/api-database';
 import {
   canRead,
@@ -34,9 +34,6 @@ const ALLOWED_TYPES_IN_WORDS = 'JPEG, PNG, PDF, MP4, MP3, WAV or plain UTF-8 tex
 export const STORED_FILE_ALTERED = 'The stored file no longer matches its recorded sha256; it may have been altered';
 export const STORED_FILE_MISSING = 'The stored file is missing from the evidence store';
 
-/** Who may mark an item superseded. */
-const SUPERSEDERS = ['prosecutor', 'chief_prosecutor'];
-
 /**
  * Evidence of a case: files kept by content address, a chain of custody that only grows, and a
  * superseded mark instead of deletion. Every change goes through `CasesService.change`, so that
@@ -56,7 +53,7 @@ export class EvidenceService {
 
   async add(caller: AuthUser, caseId: string, fields: AddEvidenceBody, file: UploadedEvidenceFile | undefined): Promise<Evidence> {
     const tier = fields.tier ?? EVIDENCE_DEFAULT_TIER;
-    const { clearance } = await this.access.open(caller, caseId);
+    const { clearance } = await this.access.authorize(caller, caseId, 'evidence.add');
     this.access.assertCanWriteAt(clearance, tier);
     const problems: ErrorDetail[] = [];
     const mediaType = file && file.size > 0 ? detectMediaType(file.buffer) : null;
@@ -67,7 +64,7 @@ export class EvidenceService {
     if (!file || !mediaType || problems.length > 0) throw refusal(problems);
 
     const evidenceId = randomUUID();
-    return this.cases.change(caller, caseId, async ({ manager, clearance, append }) => {
+    return this.cases.change(caller, caseId, 'evidence.add', async ({ manager, clearance, append }) => {
       this.access.assertCanWriteAt(clearance, tier);
       // Stored inside the transaction: a refusal up to here writes neither a row nor a file.
       const stored = await this.store.put(file.buffer);
@@ -107,7 +104,7 @@ export class EvidenceService {
 
   /** The items the caller's clearance reads, oldest first, each with its custody chain. */
   async list(caller: AuthUser, caseId: string): Promise<Evidence[]> {
-    const { kase, clearance } = await this.access.open(caller, caseId);
+    const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
     const rows = await this.db.manager.find(EvidenceEntity, {
       where: { caseId: kase.id, tier: In(tiersReadAt(clearance)) },
       relations: ROW_RELATIONS,
@@ -117,13 +114,13 @@ export class EvidenceService {
   }
 
   async get(caller: AuthUser, caseId: string, evidenceId: string): Promise<Evidence> {
-    const { clearance } = await this.access.open(caller, caseId);
+    const { clearance } = await this.access.authorize(caller, caseId, 'case.read');
     return (await this.views(this.db.manager, [await this.row(this.db.manager, caseId, evidenceId, clearance)]))[0];
   }
 
   /** The file's bytes, only once they hash to what was recorded at upload. */
   async content(caller: AuthUser, caseId: string, evidenceId: string): Promise<{ evidence: EvidenceEntity; bytes: Buffer }> {
-    const { clearance } = await this.access.open(caller, caseId);
+    const { clearance } = await this.access.authorize(caller, caseId, 'case.read');
     const evidence = await this.row(this.db.manager, caseId, evidenceId, clearance);
     const bytes = await this.store.get(evidence.sha256);
     const actual = bytes ? sha256Of(bytes) : null;
@@ -139,16 +136,18 @@ export class EvidenceService {
 
   /** Appends a hand-over to the chain: from the agency holding the item now to `toAgencyId`. */
   async transferCustody(caller: AuthUser, caseId: string, evidenceId: string, body: TransferCustodyBody): Promise<CustodyEntry> {
-    await this.access.open(caller, caseId);
+    await this.access.authorize(caller, caseId, 'evidence.hand_over');
     const problems: ErrorDetail[] = [];
     const requestedAt = this.pastTime(problems, 'at', body.at);
     if (problems.length > 0) throw refusal(problems);
-    return this.cases.change(caller, caseId, async ({ manager, clearance, append }) => {
+    return this.cases.change(caller, caseId, 'evidence.hand_over', async ({ manager, clearance, append }) => {
       const evidence = await this.row(manager, caseId, evidenceId, clearance);
       const agency = await manager.findOne(AgencyEntity, { where: { id: body.toAgencyId } });
       if (!agency) problems.push({ field: 'toAgencyId', message: 'is not a known agency' });
       else if (agency.disabled) problems.push({ field: 'toAgencyId', message: 'is a disabled agency' });
       const previous = await manager.findOneOrFail(CustodyEntryEntity, { where: { evidenceId }, order: { seq: 'DESC' } });
+      // The agency holding the item hands it over; a prosecutor leading the case may move it from anyone.
+      if (previous.toAgencyId !== caller.agency.id) this.access.permit(caller, 'evidence.hand_over_any');
       const at = body.at ? requestedAt : new Date(Math.max(requestedAt.getTime(), previous.at.getTime()));
       if (at.getTime() < previous.at.getTime()) {
         problems.push({ field: 'at', message: `cannot be before the previous custody entry (${previous.at.toISOString()})` });
@@ -183,9 +182,8 @@ export class EvidenceService {
 
   /** Marks an item superseded, once, with the reason; the item stays listed and downloadable. */
   async supersede(caller: AuthUser, caseId: string, evidenceId: string, reason: string): Promise<Evidence> {
-    return this.cases.change(caller, caseId, async ({ manager, clearance, append }) => {
+    return this.cases.change(caller, caseId, 'evidence.supersede', async ({ manager, clearance, append }) => {
       const evidence = await this.row(manager, caseId, evidenceId, clearance);
-      if (!SUPERSEDERS.includes(caller.role)) throw forbidden('Only prosecutors mark evidence superseded');
       if (evidence.supersededAt) throw conflict('The item is already superseded');
       await manager.update(EvidenceEntity, { id: evidenceId }, { supersededAt: this.clock.now(), supersededById: caller.id, supersededReason: reason });
       const data: EvidenceSupersededData = { evidenceId, reason };

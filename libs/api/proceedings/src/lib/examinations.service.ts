@@ -19,7 +19,6 @@ import { In, type DataSource, type EntityManager } from 'typeorm';
 import { blankToNull } from './dto-helpers';
 import { examinationChanges, missingForCompletion } from './examination-rules';
 import type { AppointExaminationBody, UpdateExaminationBody } from './examinations.dto';
-import { assertLeadsProceedings } from './proceedings-policy';
 import { EXAMINATION_RELATIONS, toExamination } from './views';
 
 /** Forensic examinations: appointed and concluded by prosecutors, read at `oversight` or narrower. */
@@ -32,8 +31,7 @@ export class ExaminationsService {
   ) {}
 
   appoint(caller: AuthUser, caseId: string, body: AppointExaminationBody): Promise<Examination> {
-    return this.cases.change(caller, caseId, async ({ manager, clearance, append }) => {
-      assertLeadsProceedings(caller);
+    return this.cases.change(caller, caseId, 'proceedings.lead', async ({ manager, clearance, append }) => {
       const tier = body.tier ?? EXAMINATION_DEFAULT_TIER;
       const { id } = await manager.save(
         manager.create(ExaminationEntity, {
@@ -65,7 +63,7 @@ export class ExaminationsService {
 
   /** The examinations the caller's clearance reaches: none for the police and observers. */
   async list(caller: AuthUser, caseId: string): Promise<Examination[]> {
-    const { kase, clearance } = await this.access.open(caller, caseId);
+    const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
     const tiers = EXAMINATION_TIERS.filter((tier) => canRead(clearance, tier));
     if (!tiers.length) return [];
     const rows = await this.db.getRepository(ExaminationEntity).find({
@@ -77,14 +75,13 @@ export class ExaminationsService {
   }
 
   async get(caller: AuthUser, caseId: string, examinationId: string): Promise<Examination> {
-    const { kase, clearance } = await this.access.open(caller, caseId);
+    const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
     return toExamination(await this.find(this.db.manager, kase.id, examinationId, clearance));
   }
 
   /** Edits, completes or cancels an appointed examination; a completed or cancelled one is final. */
   update(caller: AuthUser, caseId: string, examinationId: string, body: UpdateExaminationBody): Promise<Examination> {
-    return this.cases.change(caller, caseId, async ({ manager, clearance, append }) => {
-      assertLeadsProceedings(caller);
+    return this.cases.change(caller, caseId, 'proceedings.lead', async ({ manager, clearance, append }) => {
       const examination = await this.find(manager, caseId, examinationId, clearance);
       if (examination.status !== 'appointed') {
         throw conflict(`The examination is ${examination.status} and can no longer change`, [{ field: 'status', message: `is ${examination.status}` }]);

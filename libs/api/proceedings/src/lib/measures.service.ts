@@ -4,10 +4,9 @@ import type { AuthUser } from '@vigil/api-auth';
 import { CaseAccess, CasesService } from '@vigil/api-cases';
 import { conflict, forbidden, invalid, notFound } from '@vigil/api-core';
 import { AgencyEntity, RemedialMeasureEntity } from '@vigil/api-database';
-import { canRead, MEASURES_TIER, type MeasureAdoptedData, type MeasureCompletedData, type RemedialMeasure, type Tier } from '@vigil/contracts';
+import { can, canRead, MEASURES_TIER, type MeasureAdoptedData, type MeasureCompletedData, type RemedialMeasure, type Tier } from '@vigil/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { AdoptMeasureBody, CompleteMeasureBody } from './measures.dto';
-import { assertLeadsProceedings, leadsProceedings } from './proceedings-policy';
 import { MEASURE_RELATIONS, toMeasure } from './views';
 
 /**
@@ -23,8 +22,7 @@ export class MeasuresService {
   ) {}
 
   adopt(caller: AuthUser, caseId: string, body: AdoptMeasureBody): Promise<RemedialMeasure> {
-    return this.cases.change(caller, caseId, async ({ manager, clearance, append }) => {
-      assertLeadsProceedings(caller);
+    return this.cases.change(caller, caseId, 'proceedings.lead', async ({ manager, clearance, append }) => {
       if (body.addressedToAgencyId && !(await manager.exists(AgencyEntity, { where: { id: body.addressedToAgencyId } }))) {
         throw invalid('addressedToAgencyId', 'is not a known agency');
       }
@@ -62,7 +60,7 @@ export class MeasuresService {
 
   /** The case's measures, oldest first; empty for observers. */
   async list(caller: AuthUser, caseId: string): Promise<RemedialMeasure[]> {
-    const { kase, clearance } = await this.access.open(caller, caseId);
+    const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
     if (!canRead(clearance, MEASURES_TIER)) return [];
     const rows = await this.db.getRepository(RemedialMeasureEntity).find({
       where: { caseId: kase.id },
@@ -75,10 +73,10 @@ export class MeasuresService {
 
   /** Records a measure as done, once: by a prosecutor, or by a member of the agency it is addressed to. */
   complete(caller: AuthUser, caseId: string, measureId: string, body: CompleteMeasureBody): Promise<RemedialMeasure> {
-    return this.cases.change(caller, caseId, async ({ manager, clearance, append }) => {
+    return this.cases.change(caller, caseId, 'case.read', async ({ manager, clearance, append }) => {
       const measure = await this.find(manager, caseId, measureId, clearance);
       const addressed = measure.addressedToAgencyId !== null && measure.addressedToAgencyId === caller.agency.id;
-      if (!leadsProceedings(caller) && !addressed) throw forbidden('Only prosecutors or the agency the measure is addressed to complete it');
+      if (!can(caller.role, 'proceedings.lead') && !addressed) throw forbidden('Only prosecutors or the agency the measure is addressed to complete it');
       if (measure.status === 'done') throw conflict('The measure is done already', [{ field: 'status', message: 'is done already' }]);
       await manager.update(RemedialMeasureEntity, { id: measure.id }, {
         status: body.status,

@@ -7,7 +7,6 @@ import { VictimRemediesEntity } from '@vigil/api-database';
 import { canRead, REMEDIES_TIER, type Remedies, type RemediesUpdatedData, type Tier } from '@vigil/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { blankToNull } from './dto-helpers';
-import { assertLeadsProceedings } from './proceedings-policy';
 import type { PutRemediesBody } from './remedies.dto';
 import { toRemedies } from './views';
 
@@ -21,14 +20,13 @@ export class RemediesService {
   ) {}
 
   async get(caller: AuthUser, caseId: string): Promise<Remedies> {
-    const { kase, clearance } = await this.access.open(caller, caseId);
+    const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
     return this.read(this.db.manager, kase.id, clearance);
   }
 
   /** Replaces the record as a whole. */
   put(caller: AuthUser, caseId: string, body: PutRemediesBody): Promise<Remedies> {
-    return this.cases.change(caller, caseId, async ({ manager, clearance, append }) => {
-      assertLeadsProceedings(caller);
+    return this.cases.change(caller, caseId, 'proceedings.lead', async ({ manager, clearance, append }) => {
       const compensation = body.compensation ?? null;
       await manager.save(
         manager.create(VictimRemediesEntity, {

@@ -15,7 +15,6 @@ import {
 } from '@vigil/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import { blankToNull } from './dto-helpers';
-import { assertLeadsProceedings } from './proceedings-policy';
 import type { AddResponsibleBody, DecideRouteBody, OpenRouteBody } from './responsibility.dto';
 import { RESPONSIBLE_RELATIONS, toResponsible, toRoute } from './views';
 
@@ -32,8 +31,7 @@ export class ResponsibilityService {
   ) {}
 
   add(caller: AuthUser, caseId: string, body: AddResponsibleBody): Promise<Responsible> {
-    return this.cases.change(caller, caseId, async ({ manager, append }) => {
-      assertLeadsProceedings(caller);
+    return this.cases.change(caller, caseId, 'proceedings.lead', async ({ manager, append }) => {
       if (body.agencyId && !(await manager.exists(AgencyEntity, { where: { id: body.agencyId } }))) {
         throw invalid('agencyId', 'is not a known agency');
       }
@@ -67,7 +65,7 @@ export class ResponsibilityService {
 
   /** Everyone responsible in the case, with their routes; empty below `oversight`. */
   async list(caller: AuthUser, caseId: string): Promise<Responsible[]> {
-    const { kase, clearance } = await this.access.open(caller, caseId);
+    const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
     if (!canRead(clearance, RESPONSIBILITY_TIER)) return [];
     const rows = await this.db.getRepository(ResponsiblePartyEntity).find({
       where: { caseId: kase.id },
@@ -78,8 +76,7 @@ export class ResponsibilityService {
   }
 
   openRoute(caller: AuthUser, caseId: string, responsibleId: string, body: OpenRouteBody): Promise<ResponsibilityRoute> {
-    return this.cases.change(caller, caseId, async ({ manager, append }) => {
-      assertLeadsProceedings(caller);
+    return this.cases.change(caller, caseId, 'proceedings.lead', async ({ manager, append }) => {
       const responsible = await this.find(manager, caseId, responsibleId);
       const route = await manager.save(
         manager.create(ResponsibilityRouteEntity, {
@@ -110,8 +107,7 @@ export class ResponsibilityService {
 
   /** Records the result of a route: once. */
   decideRoute(caller: AuthUser, caseId: string, responsibleId: string, routeId: string, body: DecideRouteBody): Promise<ResponsibilityRoute> {
-    return this.cases.change(caller, caseId, async ({ manager, append }) => {
-      assertLeadsProceedings(caller);
+    return this.cases.change(caller, caseId, 'proceedings.lead', async ({ manager, append }) => {
       const responsible = await this.find(manager, caseId, responsibleId);
       const route = await manager.findOne(ResponsibilityRouteEntity, { where: { id: routeId, responsibleId: responsible.id } });
       if (!route) throw notFound('Route');

@@ -1,7 +1,7 @@
-import { Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger, type OnModuleInit } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
-import { SessionsService, type AuthUser } from '@vigil/api-auth';
-import { rateLimited, toApiError, validatePayload } from '@vigil/api-core';
+import { AccountBudget, SessionsService, type AuthUser } from '@vigil/api-auth';
+import { toApiError, unauthenticated, validatePayload, VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core';
 import {
   ACTIVITY_INTERVAL_MS,
   type AppendedContext,
@@ -18,14 +18,14 @@ import {
   TypingPayload,
 } from '@vigil/api-cases';
 import type { CaseEventEntity } from '@vigil/api-database';
-import { canRead, SOCKET_LIMITS, TIERS, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Tier } from '@vigil/contracts';
+import { can, canRead, SOCKET_LIMITS, TIERS, type Ack, type ClientToServerEvents, type Role, type ServerToClientEvents, type Tier } from '@vigil/contracts';
 import type { Server, Socket } from 'socket.io';
-import { TokenBucket } from './socket-rate-limit';
 import { sentUnchanged } from './shared-json';
 
 interface SocketData {
   user: AuthUser;
-  bucket: TokenBucket;
+  /** When the session behind `user` was last found live (ms since the epoch). */
+  checkedAt: number;
 }
 type VigilSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Reply = (answer: Ack<object>) => void;
@@ -38,7 +38,14 @@ const caseRoom = (caseId: string) => `case:${caseId}`;
 const accountRoom = (accountId: string) => `account:${accountId}`;
 const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 const roleRoom = (role: string) => `role:${role}`;
-const SUPERVISORS = roleRoom('chief_prosecutor');
+/** Every socket of a principal who supervises all cases (the permission table's `case.supervise`). */
+const SUPERVISORS = 'supervisors';
+/**
+ * A socket's authority is re-read from the database at most this often, on its next event: a
+ * session that ended on another instance (logout, disabling, a change of role, agency or unit)
+ * stops acting within this long even there; on the instance that ended it, at once.
+ */
+const AUTHORITY_RECHECK_MS = 2_000;
 /** Joins and leaves within this long of each other make one presence announcement. */
 const PRESENCE_DELAY_MS = 100;
 /** The answer to an event the contract does not name (its name is not echoed: it may be anything). */
@@ -84,11 +91,15 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   private readonly presenceDue = new Set<string>();
   /** Per case in its activity interval: the heads still to announce by clearance, and to whom. */
   private readonly heldActivity = new Map<string, { heads: Map<Tier, Activity>; audience: AudienceMember[] }>();
+  /** Open sockets per account on this instance. */
+  private readonly socketsOf = new Map<string, number>();
 
   constructor(
     private readonly sessions: SessionsService,
     private readonly cases: CasesService,
     private readonly bus: CaseEventsBus,
+    private readonly budget: AccountBudget,
+    @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
   ) {}
 
   onModuleInit(): void {
@@ -107,8 +118,10 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       this.sessions
         .authenticate(typeof token === 'string' ? token : undefined)
         .then((user) => {
+          // One account holds a bounded number of sockets here: more would multiply what it receives.
+          if ((this.socketsOf.get(user.id) ?? 0) >= this.config.socketsPerAccount) return next(new Error('RATE_LIMITED'));
           socket.data.user = user;
-          socket.data.bucket = new TokenBucket();
+          socket.data.checkedAt = Date.now();
           next();
         })
         .catch(() => next(new Error('UNAUTHENTICATED')));
@@ -118,7 +131,8 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   handleConnection(socket: VigilSocket): void {
     const { user } = socket.data;
     if (!user) return void socket.disconnect(true);
-    void socket.join([accountRoom(user.id), sessionRoom(user.sessionId), roleRoom(user.role)]);
+    this.socketsOf.set(user.id, (this.socketsOf.get(user.id) ?? 0) + 1);
+    void socket.join([accountRoom(user.id), sessionRoom(user.sessionId), roleRoom(user.role), ...(can(user.role, 'case.supervise') ? [SUPERVISORS] : [])]);
     // Shared listeners, called with the socket as `this`: no closures kept per connection, which
     // at thousands of connections is heap the collector would walk on every major collection.
     socket.onAny(this.onEvent);
@@ -140,6 +154,10 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
 
   /** Presence changes when a socket goes: tell the cases it was in. */
   private readonly onDisconnecting = socketListener((socket) => {
+    const accountId = socket.data.user.id;
+    const left = (this.socketsOf.get(accountId) ?? 1) - 1;
+    if (left > 0) this.socketsOf.set(accountId, left);
+    else this.socketsOf.delete(accountId);
     const cases = [...socket.rooms].filter((room) => /^case:[^:]+$/.test(room)).map((room) => room.slice('case:'.length));
     setImmediate(() => cases.forEach((caseId) => this.presenceChanged(caseId)));
   });
@@ -212,15 +230,34 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   ): Promise<void> {
     let answer: Ack<R>;
     try {
-      if (!socket.data.bucket.take()) throw rateLimited(1);
+      const user = await this.authority(socket);
+      this.budget.spend(user.id);
       const valid = await validatePayload(type, payload);
-      answer = { ok: true, ...(await work(socket.data.user, valid)) };
+      answer = { ok: true, ...(await work(user, valid)) };
     } catch (error) {
       const { code, message, details, statusCode } = toApiError(error);
       if (statusCode >= 500) this.fail('event', error);
       answer = { ok: false, error: { code, message, ...(details ? { details } : {}) } };
     }
     if (typeof reply === 'function') reply(answer);
+  }
+
+  /**
+   * The socket's caller as they stand now: every event acts with the identity of a live session.
+   * A session found ended, or an account whose role or agency moved under it, closes the socket.
+   */
+  private async authority(socket: VigilSocket): Promise<AuthUser> {
+    const { user, checkedAt } = socket.data;
+    const now = Date.now();
+    if (now - checkedAt < AUTHORITY_RECHECK_MS) return user;
+    const current = await this.sessions.current(user).catch(() => null);
+    if (!current || current.role !== user.role || current.agency.id !== user.agency.id) {
+      socket.disconnect(true);
+      throw unauthenticated('Session ended');
+    }
+    socket.data.user = current;
+    socket.data.checkedAt = now;
+    return current;
   }
 
   private inOrder(caseId: string, publish: () => Promise<void>): void {
@@ -245,7 +282,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     for (const event of events) {
       const removed = event.type === 'member.removed' ? String(event.data['userId']) : null;
       // The removed member's connections leave before anyone hears of the removal (a chief prosecutor still supervises).
-      if (removed && event.data['role'] !== 'chief_prosecutor') this.evict(caseId, [removed]);
+      if (removed && !can(event.data['role'] as Role, 'case.supervise')) this.evict(caseId, [removed]);
       // A removal's own event never reaches the removed.
       const except = removed ? [accountRoom(removed)] : [];
       for (const { view, clearances } of eventViews(event, messages)) {

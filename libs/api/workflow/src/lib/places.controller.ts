@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@vigil/api-auth';
+import { Can, CurrentUser, type AuthUser } from '@vigil/api-auth';
 import { ParseIdPipe } from '@vigil/api-core';
 import type { CaseSummary, Place } from '@vigil/contracts';
 import { PlacesService } from './places.service';
@@ -25,14 +25,14 @@ export class PlacesController {
   }
 
   @Post()
-  @Roles('prosecutor', 'chief_prosecutor')
+  @Can('place.manage')
   @ApiOperation({ summary: 'Add a place to the register (prosecutors)' })
   create(@Body() body: CreatePlaceBody): Promise<Place> {
     return this.places.create(body);
   }
 
   @Patch(':id')
-  @Roles('prosecutor', 'chief_prosecutor')
+  @Can('place.manage')
   @ApiOperation({ summary: 'Edit a place of the register (prosecutors)' })
   update(@Param('id', ParseIdPipe) id: string, @Body() body: UpdatePlaceBody): Promise<Place> {
     return this.places.update(id, body);

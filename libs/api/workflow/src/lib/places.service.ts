@@ -17,7 +17,7 @@ export class PlacesService {
   ) {}
 
   async list(caller: Caller): Promise<Place[]> {
-    this.access.clearance(caller);
+    this.access.permit(caller, 'directory.read');
     const places = await this.db.getRepository(PlaceEntity).find({ relations: { agency: true }, order: { name: 'ASC' } });
     return places.map(toPlace);
   }

@@ -1,6 +1,6 @@
 import { Body, Controller, Get, Param, Patch, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
-import { CurrentUser, Roles, type AuthUser } from '@vigil/api-auth';
+import { Can, CurrentUser, type AuthUser } from '@vigil/api-auth';
 import { ParseIdPipe } from '@vigil/api-core';
 import type { CaseStatus, MyWork, Task, Visit } from '@vigil/contracts';
 import { ArrivalBody, ChangeStatusBody, CreateTaskBody, DispatchBody, FindingsBody, UpdateTaskBody } from './workflow.dto';
@@ -66,7 +66,7 @@ export class WorkflowController {
   }
 
   @Get('my-work')
-  @Roles('prosecutor', 'chief_prosecutor', 'police', 'ombudsman', 'observer')
+  @Can('work.read')
   @ApiOperation({ summary: 'My open tasks, and the visits I must make or supervise' })
   myWork(@CurrentUser() user: AuthUser): Promise<MyWork> {
     return this.workflow.myWork(user);

@@ -4,12 +4,11 @@ import { Clock, conflict, forbidden, invalid, isUuid, notFound } from '@vigil/ap
 import { CaseAccess, cappedClearance, CasesService, implicatedOfficer, memberData, recordStatus, type Caller, type CaseChange } from '@vigil/api-cases';
 import { AccountEntity, AgencyEntity, CaseEntity, CaseMemberEntity, CaseTaskEntity, CaseVisitEntity } from '@vigil/api-database';
 import {
+  can,
   canRead,
   canTransition,
   clearanceOf,
-  readableTiers,
   tiersReadAt,
-  STATUS_ROLES,
   STATUSES_WITH_REASON,
   type CaseStatus,
   type MyWork,
@@ -22,8 +21,6 @@ import type { ArrivalBody, ChangeStatusBody, CreateTaskBody, UpdateTaskBody } fr
 /** Statuses entered only by recording the visit itself. */
 const VISIT_STATUSES: readonly CaseStatus[] = ['visit_dispatched', 'site_visited'];
 const CLOSED_TASK = ['done', 'cancelled'];
-
-const leads = (caller: Caller) => (STATUS_ROLES as readonly string[]).includes(caller.role);
 
 /**
  * The prosecutor's instruction as steps: status, the immediate visit and urgent actions. Each
@@ -39,10 +36,9 @@ export class WorkflowService {
   ) {}
 
   async changeStatus(caller: Caller, caseId: string, body: ChangeStatusBody): Promise<{ status: CaseStatus }> {
-    await this.access.open(caller, caseId);
-    if (!leads(caller)) throw forbidden('Only prosecutors move a case');
+    await this.access.authorize(caller, caseId, 'case.change_status');
     if (STATUSES_WITH_REASON.includes(body.to) && !body.reason) throw invalid('reason', `is required to move a case to ${body.to}`);
-    return this.cases.change(caller, caseId, async (context) => {
+    return this.cases.change(caller, caseId, 'case.change_status', async (context) => {
       const from = context.kase.status;
       if (VISIT_STATUSES.includes(body.to)) {
         throw conflict(`A case becomes ${body.to} by recording the visit`, [{ field: 'to', message: 'use the visit endpoints' }]);
@@ -56,18 +52,17 @@ export class WorkflowService {
   }
 
   async visit(caller: Caller, caseId: string): Promise<Visit> {
-    const { kase, clearance } = await this.access.open(caller, caseId);
+    const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
     const visit = await this.db.getRepository(CaseVisitEntity).findOne({ where: { caseId: kase.id } });
     return this.toVisit(kase, visit, canRead(clearance, 'oversight'));
   }
 
   /** Sends a prosecutor to the place; they become a member if they were not. */
   async dispatch(caller: Caller, caseId: string, prosecutorId: string): Promise<Visit> {
-    await this.access.open(caller, caseId);
-    if (!leads(caller)) throw forbidden('Only prosecutors dispatch a visit');
+    await this.access.authorize(caller, caseId, 'visit.record');
     const prosecutor = await this.account(prosecutorId);
-    if (!prosecutor || !leads(prosecutor) || prosecutor.disabled) throw invalid('prosecutorId', 'must name an active prosecutor');
-    return this.cases.change(caller, caseId, async (context) => {
+    if (!prosecutor || !can(prosecutor.role, 'visit.record') || prosecutor.disabled) throw invalid('prosecutorId', 'must name an active prosecutor');
+    return this.cases.change(caller, caseId, 'visit.record', async (context) => {
       const { manager, kase, append } = context;
       if (!['registered', 'visit_dispatched'].includes(kase.status)) {
         throw conflict(`A visit cannot be dispatched to a case that is ${kase.status}`, [{ field: 'status', message: kase.status }]);
@@ -91,12 +86,11 @@ export class WorkflowService {
 
   /** Arrival on site stops the visit clock. */
   async arrive(caller: Caller, caseId: string, body: ArrivalBody): Promise<Visit> {
-    await this.access.open(caller, caseId);
-    if (!leads(caller)) throw forbidden('Only prosecutors record the visit');
+    await this.access.authorize(caller, caseId, 'visit.record');
     const now = this.clock.now();
     const arrivedAt = body.arrivedAt ? new Date(body.arrivedAt) : now;
     if (arrivedAt.getTime() > now.getTime() + 5 * 60_000) throw invalid('arrivedAt', 'cannot be in the future');
-    return this.cases.change(caller, caseId, async (context) => {
+    return this.cases.change(caller, caseId, 'visit.record', async (context) => {
       const { manager, kase, append } = context;
       if (!['registered', 'visit_dispatched'].includes(kase.status)) {
         throw conflict(`The visit of a case that is ${kase.status} is recorded already`, [{ field: 'status', message: kase.status }]);
@@ -117,9 +111,10 @@ export class WorkflowService {
 
   /** The on-site findings: `oversight` content. */
   async recordFindings(caller: Caller, caseId: string, findings: string): Promise<Visit> {
-    await this.access.open(caller, caseId);
-    if (!leads(caller)) throw forbidden('Only prosecutors record findings');
-    return this.cases.change(caller, caseId, async ({ manager, kase, append, clearance }) => {
+    const { clearance } = await this.access.authorize(caller, caseId, 'visit.record');
+    // Findings are `oversight` content: a reader capped below it may neither read nor overwrite them.
+    this.access.assertCanWriteAt(clearance, 'oversight');
+    return this.cases.change(caller, caseId, 'visit.record', async ({ manager, kase, append, clearance }) => {
       if (kase.visitedAt === null) throw conflict('Findings follow the arrival on site', [{ field: 'findings', message: 'record the arrival first' }]);
       const findingsAt = this.clock.now();
       await manager.update(CaseVisitEntity, { caseId: kase.id }, { findings, findingsAt });
@@ -129,7 +124,7 @@ export class WorkflowService {
   }
 
   async tasks(caller: Caller, caseId: string): Promise<Task[]> {
-    const { kase, clearance } = await this.access.open(caller, caseId);
+    const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
     const rows = await this.taskQuery()
       .where('t.case_id = :caseId AND t.tier IN (:...tiers)', { caseId: kase.id, tiers: tiersReadAt(clearance) })
       .orderBy('t.created_at', 'ASC')
@@ -138,8 +133,7 @@ export class WorkflowService {
   }
 
   async createTask(caller: Caller, caseId: string, body: CreateTaskBody): Promise<Task> {
-    const { clearance } = await this.access.open(caller, caseId);
-    if (!leads(caller)) throw forbidden('Only prosecutors assign urgent actions');
+    const { clearance } = await this.access.authorize(caller, caseId, 'task.assign');
     const tier = body.tier ?? 'state';
     this.access.assertCanWriteAt(clearance, tier);
     const agency = await this.db.getRepository(AgencyEntity).findOneBy({ id: body.assigneeAgencyId });
@@ -149,7 +143,7 @@ export class WorkflowService {
       if (!assignee || assignee.disabled || assignee.agencyId !== agency.id) throw invalid('assigneeUserId', 'must name an active account of the assignee agency');
       if (!canRead(clearanceOf(assignee.role), tier)) throw invalid('tier', 'the assignee cannot read this tier');
     }
-    return this.cases.change(caller, caseId, async (context) => {
+    return this.cases.change(caller, caseId, 'task.assign', async (context) => {
       const { manager, kase, append } = context;
       if (assignee) await this.ensureMember(context, assignee, 'assigneeUserId');
       const task = await manager.save(
@@ -179,15 +173,16 @@ export class WorkflowService {
 
   /** Prosecutors change anything; the assignee (person, or their agency) reports status and result. */
   async updateTask(caller: Caller, caseId: string, taskId: string, body: UpdateTaskBody): Promise<Task> {
-    await this.access.open(caller, caseId);
-    return this.cases.change(caller, caseId, async ({ manager, kase, clearance, append }) => {
+    await this.access.authorize(caller, caseId, 'case.read');
+    return this.cases.change(caller, caseId, 'case.read', async ({ manager, kase, clearance, append }) => {
       const task = isUuid(taskId) ? await manager.findOne(CaseTaskEntity, { where: { id: taskId, caseId: kase.id }, lock: { mode: 'pessimistic_write' } }) : null;
       if (!task || !canRead(clearance, task.tier)) throw notFound('Task');
       const assignee = task.assigneeAccountId ? task.assigneeAccountId === caller.id : task.assigneeAgencyId === caller.agency.id;
-      if (!leads(caller) && !assignee) throw forbidden('Only the assignee or a prosecutor updates the task');
-      if (!leads(caller) && body.dueAt !== undefined) throw forbidden('Only a prosecutor moves the due date');
+      const assigns = can(caller.role, 'task.assign');
+      if (!assigns && !assignee) throw forbidden('Only the assignee or a prosecutor updates the task');
+      if (!assigns && body.dueAt !== undefined) throw forbidden('Only a prosecutor moves the due date');
       if (CLOSED_TASK.includes(task.status)) throw conflict(`The task is ${task.status}`, [{ field: 'status', message: task.status }]);
-      if (body.status === 'cancelled' && !leads(caller)) throw forbidden('Only a prosecutor cancels a task');
+      if (body.status === 'cancelled' && !assigns) throw forbidden('Only a prosecutor cancels a task');
       const result = body.result?.trim() ?? task.result;
       if (body.status === 'done' && !result) throw invalid('result', 'is required to complete the task');
       Object.assign(task, {
@@ -207,7 +202,7 @@ export class WorkflowService {
 
   /** My open tasks (mine, or my agency's unassigned), and the visits I must make or supervise. */
   async myWork(caller: Caller): Promise<MyWork> {
-    this.access.clearance(caller);
+    this.access.permit(caller, 'work.read');
     const supervises = this.access.supervisesAll(caller);
     const visible = supervises ? 'TRUE' : 'EXISTS (SELECT 1 FROM case_members m WHERE m.case_id = c.id AND m.account_id = :me)';
     // In a case that implicates the caller's agency, no task above the capped clearance.
@@ -219,7 +214,7 @@ export class WorkflowService {
       .where(`t.status IN ('open', 'in_progress') AND ${readable} AND ${visible}`, {
         me: caller.id,
         agency: caller.agency.id,
-        tiers: readableTiers(caller.role),
+        tiers: tiersReadAt(this.access.clearance(caller)),
         cappedTiers: capped ? tiersReadAt(capped) : [],
       })
       .andWhere('(t.assignee_account_id = :me OR (t.assignee_account_id IS NULL AND t.assignee_agency_id = :agency))', { me: caller.id, agency: caller.agency.id })
@@ -227,7 +222,7 @@ export class WorkflowService {
       .getRawAndEntities();
     const references = new Map(tasks.raw.map((row: { t_id: string; c_reference: string }) => [row.t_id, row.c_reference]));
     const now = this.clock.now();
-    const visits = leads(caller)
+    const visits = can(caller.role, 'visit.record')
       ? await this.db
           .getRepository(CaseEntity)
           .createQueryBuilder('c')

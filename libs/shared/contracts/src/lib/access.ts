@@ -1,4 +1,5 @@
 /** Roles, agency kinds, confidentiality tiers and the one policy that relates them. */
+import { SYSTEM_ROLE, type Principal } from './permissions';
 
 export const ROLES = ['prosecutor', 'chief_prosecutor', 'police', 'ombudsman', 'observer', 'admin'] as const;
 export type Role = (typeof ROLES)[number];
@@ -28,8 +29,9 @@ export const ROLES_BY_AGENCY_KIND: Readonly<Record<AgencyKind, readonly Role[]>>
   civil_society: ['observer', 'admin'],
 };
 
-export function clearanceOf(role: Role): Tier | null {
-  return CLEARANCE[role];
+/** The narrowest tier a principal reads: Vigil itself records what its clocks find in any case. */
+export function clearanceOf(role: Principal): Tier | null {
+  return role === SYSTEM_ROLE ? 'prosecution' : CLEARANCE[role];
 }
 
 /** Whether a viewer of `clearance` may read content of `tier`. */

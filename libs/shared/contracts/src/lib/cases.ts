@@ -1,4 +1,5 @@
 import type { AgencyKind, Role, Tier } from './access';
+import type { Principal, SystemRole } from './permissions';
 import type { AgencyRef } from './auth';
 
 export const CASE_SOURCES = ['victim', 'relative', 'lawyer', 'ombudsman', 'civil_society', 'police', 'medical', 'media', 'other'] as const;
@@ -109,11 +110,12 @@ export const CASE_EVENT_TYPES = [
 ] as const;
 export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
 
+/** Who wrote an event: a person, or Vigil itself (role and agency kind `system`). */
 export interface CaseEventActor {
   id: string;
   displayName: string;
-  role: Role;
-  agencyKind: AgencyKind;
+  role: Principal;
+  agencyKind: AgencyKind | SystemRole;
 }
 
 export interface CaseEvent<D = Record<string, unknown>> {

@@ -17,8 +17,6 @@ export const STATUS_TRANSITIONS: Readonly<Record<CaseStatus, readonly CaseStatus
 export const STATUS_REASON_MAX_LENGTH = 2000;
 /** Statuses that need a reason to enter. */
 export const STATUSES_WITH_REASON: readonly CaseStatus[] = ['referred', 'dismissed'];
-/** Roles that move a case's status. */
-export const STATUS_ROLES = ['prosecutor', 'chief_prosecutor'] as const;
 
 export function canTransition(from: CaseStatus, to: CaseStatus): boolean {
   return STATUS_TRANSITIONS[from].includes(to);

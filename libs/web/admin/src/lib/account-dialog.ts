@@ -11,6 +11,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import {
   type Account,
+  can,
   type Agency,
   type CreateAccountRequest,
   PASSWORD_MIN_LENGTH,
@@ -91,7 +92,7 @@ export class AccountDialog {
     initialValue: this.form.controls.role.value,
   });
   protected readonly roles = computed(() => rolesForAgencyKind(this.agencyOf(this.agencyId())?.kind));
-  protected readonly showOnDuty = computed(() => this.role() === 'prosecutor');
+  protected readonly showOnDuty = computed(() => can(this.role() as Role, 'case.receive_reports'));
 
   protected readonly busy = signal(false);
   protected readonly problem = signal<FormProblem | null>(null);
@@ -161,7 +162,7 @@ export class AccountDialog {
       role: value.role as Role,
       agencyId: value.agencyId,
     };
-    if (value.role === 'prosecutor') {
+    if (can(value.role as Role, 'case.receive_reports')) {
       request.onDuty = value.onDuty;
     }
     return request;
@@ -187,7 +188,7 @@ export class AccountDialog {
     if (value.disabled !== account.disabled) {
       request.disabled = value.disabled;
     }
-    if (value.role === 'prosecutor' && value.onDuty !== account.onDuty) {
+    if (can(value.role as Role, 'case.receive_reports') && value.onDuty !== account.onDuty) {
       request.onDuty = value.onDuty;
     }
     return request;

@@ -24,7 +24,7 @@ import {
   TASK_STATUSES,
   type CaseEvent,
   type CaseStatus,
-  type Role,
+  can,
 } from '@vigil/contracts';
 import { CaseRoomStore, type TimelineMessage } from '@vigil/web-data-access';
 import {
@@ -44,8 +44,6 @@ import {
 import { AgencyBadge, DateTimePipe, ReasonDialog, type ReasonDialogData } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 
-/** Roles that may redact anyone's message; authors may always redact their own. */
-const REDACTING_ROLES: ReadonlySet<Role> = new Set<Role>(['prosecutor', 'chief_prosecutor']);
 function isCaseStatus(value: unknown): value is CaseStatus {
   return typeof value === 'string' && (CASE_STATUSES as readonly string[]).includes(value);
 }
@@ -84,7 +82,8 @@ export class Timeline {
   private readonly myId = computed(() => this.store.me()?.id ?? null);
   private readonly mayRedactAny = computed(() => {
     const role = this.store.me()?.role;
-    return role !== undefined && REDACTING_ROLES.has(role);
+    // Authors may always redact their own; some roles anyone's.
+    return role !== undefined && can(role, 'message.redact_any');
   });
 
   /** Distance from the bottom to keep after history is added above. */

@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { computed, inject, Injectable, signal } from '@angular/core';
-import type { LoginResponse, Me, RefreshResponse } from '@vigil/contracts';
+import { can, type LoginResponse, type Me, type RefreshResponse } from '@vigil/contracts';
 import { firstValueFrom } from 'rxjs';
 import { API_URLS } from './api-urls';
 
@@ -18,7 +18,11 @@ export class Session {
   readonly accessToken = this.token.asReadonly();
   readonly me = this.user.asReadonly();
   readonly signedIn = computed(() => this.user() !== null);
-  readonly isAdmin = computed(() => this.user()?.role === 'admin');
+  /** Administrators work in the admin area; they see no case content. */
+  readonly isAdmin = computed(() => {
+    const role = this.user()?.role;
+    return role !== undefined && can(role, 'admin.manage');
+  });
 
   async signIn(email: string, password: string): Promise<Me> {
     const response = await firstValueFrom(this.http.post<LoginResponse>(API_URLS.login, { email, password }));

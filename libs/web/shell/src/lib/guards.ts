@@ -1,6 +1,6 @@
 import { inject } from '@angular/core';
 import { type CanActivateFn, type CanMatchFn, Router, type UrlTree } from '@angular/router';
-import type { Me } from '@vigil/contracts';
+import { can, type Me } from '@vigil/contracts';
 import { Session } from '@vigil/web-data-access';
 
 export const SIGN_IN_PATH = '/sign-in';
@@ -12,7 +12,7 @@ export const PLACES_PATH = '/places';
 
 /** Admins land on the admin area (they see no case content); everyone else on their cases. */
 export function landingPath(me: Pick<Me, 'role'>): string {
-  return me.role === 'admin' ? ADMIN_PATH : CASES_PATH;
+  return can(me.role, 'admin.manage') ? ADMIN_PATH : CASES_PATH;
 }
 
 function redirect(path: string): UrlTree {

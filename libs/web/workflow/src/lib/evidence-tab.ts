@@ -42,7 +42,7 @@ import { applyServerErrors, DateTimePipe, describeProblem, FileSizePipe, type Fo
 import { firstValueFrom } from 'rxjs';
 import { liveSection } from './live-section';
 import { fromLocalInput, notInFuture, validLocalTime } from './local-time';
-import { leadsCases } from './roles';
+import { may } from './roles';
 
 /** What the file picker suggests; the server decides from the bytes, whatever the name says. */
 export const EVIDENCE_ACCEPT =
@@ -95,7 +95,14 @@ export class EvidenceTab {
   };
   protected readonly evidence = liveSection(() => this.api.list(this.caseId()), ['evidence.']);
   protected readonly me = this.room.me;
-  protected readonly leads = computed(() => leadsCases(this.me()?.role));
+  protected readonly leads = computed(() => may(this.me()?.role, 'evidence.supersede'));
+
+  /** The agency holding an item hands it over; a prosecutor leading the case may move it from anyone. */
+  protected mayHandOver(item: Evidence): boolean {
+    const me = this.me();
+    const holder = item.custody[item.custody.length - 1]?.toAgency.id;
+    return may(me?.role, 'evidence.hand_over_any') || (me !== null && me !== undefined && holder === me.agency.id && may(me.role, 'evidence.hand_over'));
+  }
   protected readonly tiers = computed(() => {
     const me = this.me();
     return me ? readableTiers(me.role) : [];

@@ -36,7 +36,7 @@ import { applyServerErrors, DateTimePipe, describeProblem, type FormProblem, pro
 import { firstValueFrom } from 'rxjs';
 import { liveSection } from './live-section';
 import { fromLocalInput, notInFuture, toLocalInput, validLocalTime } from './local-time';
-import { leadsCases } from './roles';
+import { may } from './roles';
 
 /** What the server names as missing to complete an examination, in words. */
 const MISSING_KEYS: Readonly<Record<string, TranslationKey>> = {
@@ -86,7 +86,7 @@ export class ExaminationsTab {
   protected readonly examinations = liveSection(() => this.api.examinations(this.caseId()), ['examination.'], {
     readableAt: EXAMINATION_DEFAULT_TIER,
   });
-  protected readonly leads = computed(() => leadsCases(this.room.me()?.role));
+  protected readonly leads = computed(() => may(this.room.me()?.role, 'proceedings.lead'));
   protected readonly tiers = computed(() => {
     const me = this.room.me();
     const clearance = me ? clearanceOf(me.role) : null;

@@ -14,7 +14,7 @@ import { firstValueFrom } from 'rxjs';
 import { ticking } from './clock';
 import { liveSection } from './live-section';
 import { fromLocalInput, validLocalTime } from './local-time';
-import { leadsCases } from './roles';
+import { may } from './roles';
 
 /**
  * Causes and conditions, and the remedial measures adopted against them (`state`: the police
@@ -52,7 +52,7 @@ export class MeasuresSection {
   protected readonly agencyKindKey = agencyKindKey;
   protected readonly measures = liveSection(() => this.api.measures(this.caseId()), ['measure.'], { readableAt: MEASURES_TIER });
   protected readonly now = ticking(60_000);
-  protected readonly leads = computed(() => leadsCases(this.room.me()?.role));
+  protected readonly leads = computed(() => may(this.room.me()?.role, 'proceedings.lead'));
   protected readonly busy = signal(false);
 
   protected readonly adoptForm = this.fb.group({

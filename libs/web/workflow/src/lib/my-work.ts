@@ -6,7 +6,7 @@ import { MyWorkStore, Session } from '@vigil/web-data-access';
 import { caseStatusKey, taskKindKey, taskStatusKey, TranslatePipe } from '@vigil/web-i18n';
 import { DateTimePipe } from '@vigil/web-ui';
 import { ticking } from './clock';
-import { leadsCases } from './roles';
+import { may } from './roles';
 
 /**
  * "My work": my open tasks and the visits I must make or supervise, soonest due first, the late
@@ -25,7 +25,7 @@ export class MyWorkPage {
   protected readonly store = inject(MyWorkStore);
   protected readonly now = ticking(30_000);
   /** Only prosecutors make (or supervise) visits. */
-  protected readonly makesVisits = computed(() => leadsCases(this.session.me()?.role));
+  protected readonly makesVisits = computed(() => may(this.session.me()?.role, 'visit.record'));
   protected readonly taskKindKey = taskKindKey;
   protected readonly taskStatusKey = taskStatusKey;
   protected readonly caseStatusKey = caseStatusKey;

@@ -9,7 +9,7 @@ import { facilityKindKey, TranslatePipe } from '@vigil/web-i18n';
 import { AgencyBadge } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { PlaceDialog, type PlaceDialogData } from './place-dialog';
-import { leadsCases } from './roles';
+import { may } from './roles';
 
 /** The register of places of detention; prosecutors add and edit places, each opens on its cases. */
 @Component({
@@ -76,7 +76,7 @@ export class PlaceList {
   protected readonly facilityKindKey = facilityKindKey;
   private readonly session = inject(Session);
 
-  protected readonly leads = computed(() => leadsCases(this.session.me()?.role));
+  protected readonly leads = computed(() => may(this.session.me()?.role, 'place.manage'));
   protected readonly places = signal<readonly Place[]>([]);
   protected readonly loading = signal(true);
   protected readonly failed = signal(false);

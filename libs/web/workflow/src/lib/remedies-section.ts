@@ -23,7 +23,7 @@ import { compensationStatusKey, TranslatePipe, Translator } from '@vigil/web-i18
 import { applyServerErrors, DateTimePipe, describeProblem, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { liveSection } from './live-section';
-import { leadsCases } from './roles';
+import { may } from './roles';
 
 /** Server field names that differ from the form's control names. */
 const REMEDIES_ALIASES: Readonly<Record<string, string>> = {
@@ -68,7 +68,7 @@ export class RemediesSection {
   protected readonly maxAmount = COMPENSATION_MAX_AMOUNT;
   protected readonly compensationStatusKey = compensationStatusKey;
   protected readonly remedies = liveSection(() => this.api.remedies(this.caseId()), ['remedies.'], { readableAt: REMEDIES_TIER });
-  protected readonly leads = computed(() => leadsCases(this.room.me()?.role));
+  protected readonly leads = computed(() => may(this.room.me()?.role, 'proceedings.lead'));
   protected readonly busy = signal(false);
   protected readonly editing = signal(false);
   protected readonly problem = signal<FormProblem | null>(null);

@@ -23,7 +23,7 @@ import { applyServerErrors, DateTimePipe, describeProblem, type FormProblem } fr
 import { firstValueFrom, type Observable } from 'rxjs';
 import { liveSection } from './live-section';
 import { fromLocalInput, notInFuture, validLocalTime } from './local-time';
-import { leadsCases } from './roles';
+import { may } from './roles';
 
 /** A criminal route names the article of the criminal code. */
 function articleForCriminal(group: AbstractControl): { articleRequired: true } | null {
@@ -70,7 +70,7 @@ export class ResponsibleSection {
   protected readonly responsible = liveSection(() => this.api.responsible(this.caseId()), ['responsible.', 'route.'], {
     readableAt: RESPONSIBILITY_TIER,
   });
-  protected readonly leads = computed(() => leadsCases(this.room.me()?.role));
+  protected readonly leads = computed(() => may(this.room.me()?.role, 'proceedings.lead'));
   protected readonly busy = signal(false);
 
   protected readonly addForm = this.fb.group({

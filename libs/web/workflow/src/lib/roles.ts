@@ -1,8 +1,8 @@
-import { STATUS_ROLES, type Me, type Role } from '@vigil/contracts';
+import { can, type Action, type Me, type Role } from '@vigil/contracts';
 
-/** Prosecutors lead a case: they move it, send the visit, assign tasks, lead the proceedings. */
-export function leadsCases(role: Role | null | undefined): boolean {
-  return role !== null && role !== undefined && (STATUS_ROLES as readonly Role[]).includes(role);
+/** Whether the signed-in role may do `action`: the server's permission table, mirrored to show or hide controls. */
+export function may(role: Role | null | undefined, action: Action): boolean {
+  return role !== null && role !== undefined && can(role, action);
 }
 
 /** A task is mine when it names me, or names no one and my agency. */

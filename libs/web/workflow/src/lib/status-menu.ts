@@ -3,7 +3,7 @@ import { MatButtonModule } from '@angular/material/button';
 import { MatDialog } from '@angular/material/dialog';
 import { MatMenuModule } from '@angular/material/menu';
 import { MatSnackBar } from '@angular/material/snack-bar';
-import { STATUS_REASON_MAX_LENGTH, STATUS_ROLES, STATUS_TRANSITIONS, STATUSES_WITH_REASON, type CaseStatus, type Role } from '@vigil/contracts';
+import { can, STATUS_REASON_MAX_LENGTH, STATUS_TRANSITIONS, STATUSES_WITH_REASON, type CaseStatus, type Role } from '@vigil/contracts';
 import { apiErrorOf, CasesApi } from '@vigil/web-data-access';
 import { caseStatusKey, TranslatePipe, Translator } from '@vigil/web-i18n';
 import { ReasonDialog, type ReasonDialogData } from '@vigil/web-ui';
@@ -52,7 +52,7 @@ export class StatusMenu {
 
   protected readonly statusKey = caseStatusKey;
   protected readonly busy = signal(false);
-  protected readonly mayChange = computed(() => (STATUS_ROLES as readonly Role[]).includes(this.role()));
+  protected readonly mayChange = computed(() => can(this.role(), 'case.change_status'));
   protected readonly transitions = computed(() => offeredTransitions(this.status()));
 
   protected async choose(to: CaseStatus): Promise<void> {

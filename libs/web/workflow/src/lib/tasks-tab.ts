@@ -11,7 +11,7 @@ import { AgencyBadge, DateTimePipe, describeProblem, type FormProblem, problemOf
 import { firstValueFrom } from 'rxjs';
 import { ticking } from './clock';
 import { liveSection } from './live-section';
-import { isAssignee, leadsCases } from './roles';
+import { isAssignee, may } from './roles';
 import { TaskForm } from './task-form';
 
 const RESULT_MAX_LENGTH = 10_000;
@@ -55,7 +55,7 @@ export class TasksTab {
   protected readonly now = ticking(60_000);
   protected readonly me = this.room.me;
   protected readonly role = computed(() => this.me()?.role ?? null);
-  protected readonly leads = computed(() => leadsCases(this.role()));
+  protected readonly leads = computed(() => may(this.role(), 'task.assign'));
   protected readonly agencies = signal<readonly AgencyRef[]>([]);
   protected readonly people = signal<readonly CaseMember[]>([]);
 

@@ -14,7 +14,7 @@ import { firstValueFrom, type Observable } from 'rxjs';
 import { ticking } from './clock';
 import { liveSection } from './live-section';
 import { fromLocalInput, notInFuture, validLocalTime } from './local-time';
-import { leadsCases } from './roles';
+import { may } from './roles';
 
 /** Under this much time left, the clock turns to a warning. */
 export const VISIT_WARNING_MS = 2 * 60 * 60 * 1000;
@@ -69,7 +69,7 @@ export class VisitTab {
   protected readonly visit = liveSection(() => this.api.visit(this.caseId()), ['visit.', 'case.status_changed']);
   protected readonly now = ticking(15_000);
   protected readonly me = this.room.me;
-  protected readonly leads = computed(() => leadsCases(this.me()?.role));
+  protected readonly leads = computed(() => may(this.me()?.role, 'visit.record'));
   protected readonly status = computed(() => this.room.record()?.status ?? null);
   protected readonly clock = computed(() => {
     const visit = this.visit.value();
@@ -154,12 +154,12 @@ export class VisitTab {
   /** Prosecutors only read the directory; the dispatcher is offered first. */
   private async loadProsecutors(): Promise<void> {
     const me = this.me();
-    if (!leadsCases(me?.role)) {
+    if (!may(me?.role, 'visit.record')) {
       return;
     }
     try {
       const people = await firstValueFrom(this.directory.people());
-      const prosecutors = people.filter((person) => leadsCases(person.role));
+      const prosecutors = people.filter((person) => may(person.role, 'visit.record'));
       this.prosecutors.set(prosecutors);
       if (me && prosecutors.some((person) => person.userId === me.id) && this.dispatchForm.controls.prosecutorId.value === '') {
         this.dispatchForm.controls.prosecutorId.setValue(me.id);

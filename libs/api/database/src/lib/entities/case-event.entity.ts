@@ -1,5 +1,5 @@
 import { CaseEntity } from './case.entity';
-import { TIERS, type AgencyKind, type Role, type Tier } from '@vigil/contracts';
+import { TIERS, type AgencyKind, type Principal, type SystemRole, type Tier } from '@vigil/contracts';
 import { Check, Column, Entity, JoinColumn, ManyToOne, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { oneOfCheck } from './check';
 
@@ -40,10 +40,10 @@ export class CaseEventEntity {
   actorName!: string;
 
   @Column('text', { name: 'actor_role' })
-  actorRole!: Role;
+  actorRole!: Principal;
 
   @Column('text', { name: 'actor_agency_kind' })
-  actorAgencyKind!: AgencyKind;
+  actorAgencyKind!: AgencyKind | SystemRole;
 
   @Column('jsonb')
   data!: Record<string, unknown>;

@@ -1,4 +1,4 @@
-import { TokenBucket } from './socket-rate-limit';
+import { TokenBucket } from './token-bucket';
 
 describe('TokenBucket', () => {
   it('allows a burst, refuses past it, and refills with time', () => {
