@@ -24,6 +24,10 @@ export async function startVigil({ root, main = join(root, 'dist/apps/api/main.j
     ACCESS_TOKEN_TTL_SECONDS: '86400',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
     WEB_DIST: 'none',
+    // The load generator speaks for many people through few accounts: no per-account budget.
+    ACCOUNT_RATE_PER_SECOND: '1000000',
+    ACCOUNT_BURST: '1000000',
+    SOCKETS_PER_ACCOUNT: '10000',
   });
   const child = spawnPinned(core, process.execPath, [...extraArgs, main], { cwd: root, env, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout.on('data', (chunk) => (output += chunk));

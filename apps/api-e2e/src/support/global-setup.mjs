@@ -40,13 +40,16 @@ export default async function globalSetup() {
   const databaseUrl = `postgres://postgres:e2e-only@localhost:${pgPort}/vigil`;
 
   const port = await freePort();
-  // Evidence files land in the work dir; the small upload limit lets a test cross it cheaply.
+  // Evidence files land in the work dir; the small upload limit lets a test cross it cheaply. The
+  // suites drive each demo account far harder than a person would: the per-account budget and
+  // socket cap are lifted here, and proven at their defaults by a server of their own.
+  const unlimited = { ACCOUNT_RATE_PER_SECOND: '1000000', ACCOUNT_BURST: '1000000', SOCKETS_PER_ACCOUNT: '10000' };
   const dataDir = join(workDir, 'data');
   const logFile = join(workDir, 'server.log');
   const log = createWriteStream(logFile);
   const server = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', CLOCK_CONTROL: 'true', WEB_DIST: 'none', TRUST_PROXY: 'true', LOG_LEVEL: 'info', DATA_DIR: dataDir, EVIDENCE_MAX_BYTES: '65536' },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', CLOCK_CONTROL: 'true', WEB_DIST: 'none', TRUST_PROXY: 'true', LOG_LEVEL: 'info', DATA_DIR: dataDir, EVIDENCE_MAX_BYTES: '65536', ...unlimited },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout.pipe(log);

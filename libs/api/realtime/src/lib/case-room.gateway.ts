@@ -252,7 +252,8 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     if (now - checkedAt < AUTHORITY_RECHECK_MS) return user;
     const current = await this.sessions.current(user).catch(() => null);
     if (!current || current.role !== user.role || current.agency.id !== user.agency.id) {
-      socket.disconnect(true);
+      // Closed once the refusal's ack is on its way.
+      setImmediate(() => socket.disconnect(true));
       throw unauthenticated('Session ended');
     }
     socket.data.user = current;
