@@ -6,11 +6,12 @@ import { CaseEventsRelay } from './case-events.relay';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { EventLog } from './event-log';
+import { VictimIdentities } from './victim-identities';
 
 @Module({
   imports: [AuthModule],
   controllers: [CasesController],
-  providers: [CasesService, CaseAccess, EventLog, CaseEventsBus, CaseEventsRelay],
+  providers: [CasesService, CaseAccess, EventLog, CaseEventsBus, CaseEventsRelay, VictimIdentities],
   exports: [CasesService, CaseAccess, EventLog, CaseEventsBus],
 })
 export class CasesModule {}

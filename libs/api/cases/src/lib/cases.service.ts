@@ -29,7 +29,9 @@ import { RecentPages } from './recent-pages';
 import { toCaseEventView, toCaseView, visitOverdue } from './case-view';
 import type { CreateCaseBody, EventsQuery, ListCasesQuery, PostMessageBody } from './cases.dto';
 import { CASE_HEAD_COLUMN, CASE_UPDATED_COLUMN, headSeqFor } from './clearance-columns';
+import { assertNoDisclosure, belowIdentityTier, victimOf } from './disclosure-guard';
 import { EventLog, type Actor, type NewEvent } from './event-log';
+import { VictimIdentities } from './victim-identities';
 import { EVENT_MESSAGE_JOIN, EVENT_WITH_MESSAGE_COLUMNS, toEventWithMessage, type EventWithMessageRow } from './event-rows';
 
 /** The signed-in caller, as the services need them. */
@@ -90,6 +92,7 @@ export class CasesService {
     private readonly bus: CaseEventsBus,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     private readonly clock: Clock,
+    private readonly victims: VictimIdentities,
   ) {
     this.bus.on('appended', (caseId) => this.recentPages.appended(caseId));
   }
@@ -97,6 +100,8 @@ export class CasesService {
   async create(caller: Caller, body: CreateCaseBody): Promise<Case> {
     const clearance = this.access.clearance(caller);
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : this.clock.now();
+    // The summary is read at `room`: it must not name whom it is about.
+    assertNoDisclosure(body.victim, 'room', { summary: body.summary }, false);
     const { kase, events } = await this.db.transaction(async (manager) => {
       const place = body.placeId ? await manager.findOne(PlaceEntity, { where: { id: body.placeId } }) : null;
       if (body.placeId && !place) throw invalid('placeId', 'does not name a place of the register');
@@ -367,6 +372,8 @@ export class CasesService {
         membersOf,
       );
       const originals = await this.postedBefore(manager, posts);
+      // Text below `oversight` is checked against its case's victim (kept in memory: it never changes).
+      const victims = await this.victims.matchersOf(manager, posts.filter((post) => belowIdentityTier(post.body.tier)).map((post) => post.caseId));
       const reads = new Map<string, { caseId: string; accountId: string; seq: number }>();
       posts.forEach((post, index) => {
         try {
@@ -379,6 +386,8 @@ export class CasesService {
             return;
           }
           this.access.assertCanWriteAt(clearance, post.body.tier);
+          const victim = victims.get(post.caseId);
+          if (victim) assertNoDisclosure(victim, post.body.tier, { body: post.body.body });
           const message: MessageEntity = { id: randomUUID(), caseId: post.caseId, authorId: post.caller.id, tier: post.body.tier, body: post.body.body, editedAt: null, redactedAt: null };
           const event = this.log.next((room as LockedRoom).kase, post.caller, {
             type: 'message.posted',
@@ -438,10 +447,11 @@ export class CasesService {
   }
 
   async editMessage(caller: Caller, caseId: string, messageId: string, body: string): Promise<CaseEvent> {
-    return this.change(caller, caseId, async ({ manager, clearance, append }) => {
+    return this.change(caller, caseId, async ({ manager, kase, clearance, append }) => {
       const message = await this.message(manager, caseId, messageId, clearance);
       if (message.authorId !== caller.id) throw forbidden('Only the author edits a message');
       if (message.redactedAt) throw conflict('A redacted message cannot be edited');
+      assertNoDisclosure(victimOf(kase), message.tier, { body });
       await manager.update(MessageEntity, { id: messageId }, { body, editedAt: new Date() });
       const event = await append({ type: 'message.edited', tier: message.tier, data: { messageId, body } });
       return toCaseEventView(event, clearance, new Map([[messageId, { ...message, body, editedAt: new Date() }]]));
@@ -449,8 +459,9 @@ export class CasesService {
   }
 
   async redactMessage(caller: Caller, caseId: string, messageId: string, reason: string): Promise<CaseEvent> {
-    return this.change(caller, caseId, async ({ manager, clearance, append }) => {
+    return this.change(caller, caseId, async ({ manager, kase, clearance, append }) => {
       const message = await this.message(manager, caseId, messageId, clearance);
+      assertNoDisclosure(victimOf(kase), message.tier, { reason });
       const prosecutor = caller.role === 'prosecutor' || caller.role === 'chief_prosecutor';
       if (message.authorId !== caller.id && !prosecutor) throw forbidden('Only the author or a prosecutor redacts a message');
       if (message.redactedAt) throw conflict('The message is already redacted');
@@ -590,6 +601,8 @@ interface CaseRow {
 /** Sets a case's status and records the change: the one place a status is written. */
 export async function recordStatus({ manager, kase, append }: CaseChange, to: CaseStatus, reason?: string): Promise<CaseEventEntity> {
   const from = kase.status;
+  // The reason is read at `room`, like the status.
+  assertNoDisclosure(victimOf(kase), 'room', { reason }, false);
   await manager.update(CaseEntity, { id: kase.id }, { status: to });
   kase.status = to;
   return append({ type: 'case.status_changed', tier: 'room', data: { from, to, ...(reason ? { reason } : {}) } });
