@@ -9,3 +9,5 @@ export * from './lib/clearance-columns';
 export * from './lib/demo-cases';
 export * from './lib/case-events.relay';
 export * from './lib/disclosure-guard';
+export * from './lib/access-audit';
+export * from './lib/access-log.controller';

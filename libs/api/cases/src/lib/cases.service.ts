@@ -29,6 +29,7 @@ import { RecentPages } from './recent-pages';
 import { toCaseEventView, toCaseView, visitOverdue } from './case-view';
 import type { CreateCaseBody, EventsQuery, ListCasesQuery, PostMessageBody } from './cases.dto';
 import { CASE_HEAD_COLUMN, CASE_UPDATED_COLUMN, headSeqFor } from './clearance-columns';
+import { AccessAudit } from './access-audit';
 import { assertNoDisclosure, belowIdentityTier, victimOf } from './disclosure-guard';
 import { EventLog, type Actor, type NewEvent } from './event-log';
 import { VictimIdentities } from './victim-identities';
@@ -93,6 +94,7 @@ export class CasesService {
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     private readonly clock: Clock,
     private readonly victims: VictimIdentities,
+    private readonly audit: AccessAudit,
   ) {
     this.bus.on('appended', (caseId) => this.recentPages.appended(caseId));
   }
@@ -175,7 +177,7 @@ export class CasesService {
     });
     this.bus.emit('appended', kase.id, events);
     this.logger.log({ event: 'case.created', caseId: kase.id }, 'case registered');
-    return toCaseView(kase, await this.members(kase.id), caseClearance(clearance, caller.agency.id, kase), this.clock.now());
+    return this.identityRead(caller, toCaseView(kase, await this.members(kase.id), caseClearance(clearance, caller.agency.id, kase), this.clock.now()));
   }
 
   /** The intake record (`oversight`): below it, the record does not exist for the caller. */
@@ -184,6 +186,7 @@ export class CasesService {
     if (!canRead(clearance, INTAKE_TIER)) throw notFound('Intake');
     const intake = await this.db.getRepository(CaseIntakeEntity).findOne({ where: { caseId: kase.id } });
     const agency = kase.implicatedAgencyId ? await this.db.getRepository(AgencyEntity).findOne({ where: { id: kase.implicatedAgencyId } }) : null;
+    await this.audit.record(caller, kase.id, [{ kind: 'intake', recordId: kase.id }]);
     return {
       allegation: { methods: intake?.allegationMethods ?? [], injuries: intake?.injuries ?? null, witnesses: intake?.witnesses ?? null },
       custody: { circumstances: intake?.custodyCircumstances ?? null, detainedAt: intake?.detainedAt?.toISOString() ?? null },
@@ -257,7 +260,13 @@ export class CasesService {
 
   async get(caller: Caller, caseId: string): Promise<Case> {
     const { kase, clearance } = await this.access.open(caller, caseId);
-    return toCaseView(kase, await this.members(kase.id), clearance, this.clock.now());
+    return this.identityRead(caller, toCaseView(kase, await this.members(kase.id), clearance, this.clock.now()));
+  }
+
+  /** A case answered with the victim's identity leaves a trace in its access log first. */
+  private async identityRead(caller: Caller, view: Case): Promise<Case> {
+    if (!view.victim.redacted) await this.audit.record(caller, view.id, [{ kind: 'victim_identity', recordId: view.id }]);
+    return view;
   }
 
   async addMember(caller: Caller, caseId: string, userId: string): Promise<{ member: CaseMember; created: boolean }> {

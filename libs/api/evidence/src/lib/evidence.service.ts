@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type AuthUser } from '@vigil/api-auth';
-import { assertNoDisclosure, CaseAccess, CasesService, victimOf } from '@vigil/api-cases';
+import { AccessAudit, assertNoDisclosure, CaseAccess, CasesService, victimOf } from '@vigil/api-cases';
 import { ApiException, Clock, conflict, forbidden, notFound } from '@vigil/api-core';
 import { AgencyEntity, CustodyEntryEntity, EvidenceEntity } from '@vigil/api-database';
 import {
@@ -52,6 +52,7 @@ export class EvidenceService {
     private readonly access: CaseAccess,
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
     private readonly clock: Clock,
+    private readonly audit: AccessAudit,
   ) {}
 
   async add(caller: AuthUser, caseId: string, fields: AddEvidenceBody, file: UploadedEvidenceFile | undefined): Promise<Evidence> {
@@ -135,6 +136,7 @@ export class EvidenceService {
       );
       throw conflict(bytes ? STORED_FILE_ALTERED : STORED_FILE_MISSING);
     }
+    await this.audit.record(caller, evidence.caseId, [{ kind: 'evidence_content', recordId: evidence.id }]);
     return { evidence, bytes: bytes as Buffer };
   }
 

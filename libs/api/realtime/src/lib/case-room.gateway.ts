@@ -3,6 +3,7 @@ import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGat
 import { SessionsService, type AuthUser } from '@vigil/api-auth';
 import { rateLimited, toApiError, validatePayload } from '@vigil/api-core';
 import {
+  AccessAudit,
   ACTIVITY_INTERVAL_MS,
   type AppendedContext,
   type AudienceMember,
@@ -89,6 +90,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     private readonly sessions: SessionsService,
     private readonly cases: CasesService,
     private readonly bus: CaseEventsBus,
+    private readonly audit: AccessAudit,
   ) {}
 
   onModuleInit(): void {
@@ -148,6 +150,8 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     return this.handle(socket, ack, JoinPayload, payload, async (user, { caseId, afterSeq }) => {
       const opened = await this.cases.open(user, caseId);
       const { kase, clearance } = opened;
+      // A chief prosecutor joining a case they are not a member of supervises it: that is recorded.
+      await this.audit.recordSupervision(user, kase.id);
       // In the room before reading the catch-up: nothing committed in between is missed.
       await socket.join([tierRoom(kase.id, clearance), caseRoom(kase.id)]);
       const page = await this.cases.catchUp(opened, afterSeq ?? 0);
