@@ -8,3 +8,6 @@ export * from './lib/event-log';
 export * from './lib/clearance-columns';
 export * from './lib/demo-cases';
 export * from './lib/case-events.relay';
+export * from './lib/disclosure-guard';
+export * from './lib/access-audit';
+export * from './lib/access-log.controller';

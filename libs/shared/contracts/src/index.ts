@@ -8,3 +8,4 @@ export * from './lib/sockets';
 export * from './lib/workflow';
 export * from './lib/proceedings';
 export * from './lib/evidence';
+export * from './lib/access-log';

@@ -194,6 +194,7 @@ const ACTION_REFUSED: Partial<Record<Action, string>> = {
   'case.change_status': 'Only prosecutors move a case',
   'case.set_implicated': 'Only prosecutors name the implicated agency and unit',
   'case.verify': 'Only prosecutors and the ombudsman verify the log',
+  'case.read_access_log': 'Only the chief prosecutor and the ombudsman read who accessed sensitive data',
   'message.redact_any': 'Only the author or a prosecutor redacts a message',
   'visit.record': 'Only prosecutors record the visit',
   'task.assign': 'Only prosecutors assign urgent actions',

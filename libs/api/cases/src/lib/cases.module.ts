@@ -1,16 +1,21 @@
 import { Module } from '@nestjs/common';
+import { APP_INTERCEPTOR } from '@nestjs/core';
 import { AuthModule } from '@vigil/api-auth';
+import { AccessAudit } from './access-audit';
+import { AccessLogController } from './access-log.controller';
 import { CaseAccess } from './case-access';
 import { CaseEventsBus } from './case-events.bus';
 import { CaseEventsRelay } from './case-events.relay';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { EventLog } from './event-log';
+import { SupervisoryReads } from './supervisory-reads.interceptor';
+import { VictimIdentities } from './victim-identities';
 
 @Module({
   imports: [AuthModule],
-  controllers: [CasesController],
-  providers: [CasesService, CaseAccess, EventLog, CaseEventsBus, CaseEventsRelay],
-  exports: [CasesService, CaseAccess, EventLog, CaseEventsBus],
+  controllers: [CasesController, AccessLogController],
+  providers: [CasesService, CaseAccess, EventLog, CaseEventsBus, CaseEventsRelay, VictimIdentities, AccessAudit, { provide: APP_INTERCEPTOR, useClass: SupervisoryReads }],
+  exports: [CasesService, CaseAccess, EventLog, CaseEventsBus, AccessAudit],
 })
 export class CasesModule {}

@@ -32,7 +32,10 @@ import { RecentPages } from './recent-pages';
 import { toCaseEventView, toCaseView, visitOverdue } from './case-view';
 import type { CreateCaseBody, EventsQuery, ListCasesQuery, PostMessageBody } from './cases.dto';
 import { CASE_HEAD_COLUMN, CASE_UPDATED_COLUMN, headSeqFor } from './clearance-columns';
+import { AccessAudit } from './access-audit';
+import { assertNoDisclosure, belowIdentityTier, victimOf } from './disclosure-guard';
 import { EventLog, type Actor, type NewEvent } from './event-log';
+import { VictimIdentities } from './victim-identities';
 import { EVENT_MESSAGE_JOIN, EVENT_WITH_MESSAGE_COLUMNS, toEventWithMessage, type EventWithMessageRow } from './event-rows';
 
 /** The signed-in caller, as the services need them. */
@@ -93,6 +96,8 @@ export class CasesService {
     private readonly bus: CaseEventsBus,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     private readonly clock: Clock,
+    private readonly victims: VictimIdentities,
+    private readonly audit: AccessAudit,
   ) {
     this.bus.on('appended', (caseId) => this.recentPages.appended(caseId));
   }
@@ -102,6 +107,8 @@ export class CasesService {
     this.access.permit(caller, 'case.register');
     if (body.intake?.implicated && (body.intake.implicated.agencyId || body.intake.implicated.unit?.trim())) this.access.permit(caller, 'case.set_implicated');
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : this.clock.now();
+    // The summary is read at `room`: it must not name whom it is about.
+    assertNoDisclosure(body.victim, 'room', { summary: body.summary }, false);
     const { kase, events } = await this.db.transaction(async (manager) => {
       const place = body.placeId ? await manager.findOne(PlaceEntity, { where: { id: body.placeId } }) : null;
       if (body.placeId && !place) throw invalid('placeId', 'does not name a place of the register');
@@ -175,7 +182,7 @@ export class CasesService {
     });
     this.bus.emit('appended', kase.id, events);
     this.logger.log({ event: 'case.created', caseId: kase.id }, 'case registered');
-    return toCaseView(kase, await this.members(kase.id), caseClearance(clearance, caller.agency.id, kase), this.clock.now());
+    return this.identityRead(caller, toCaseView(kase, await this.members(kase.id), caseClearance(clearance, caller.agency.id, kase), this.clock.now()));
   }
 
   /** The intake record (`oversight`): below it, the record does not exist for the caller. */
@@ -184,6 +191,7 @@ export class CasesService {
     if (!canRead(clearance, INTAKE_TIER)) throw notFound('Intake');
     const intake = await this.db.getRepository(CaseIntakeEntity).findOne({ where: { caseId: kase.id } });
     const agency = kase.implicatedAgencyId ? await this.db.getRepository(AgencyEntity).findOne({ where: { id: kase.implicatedAgencyId } }) : null;
+    await this.audit.record(caller, kase.id, [{ kind: 'intake', recordId: kase.id }]);
     return {
       allegation: { methods: intake?.allegationMethods ?? [], injuries: intake?.injuries ?? null, witnesses: intake?.witnesses ?? null },
       custody: { circumstances: intake?.custodyCircumstances ?? null, detainedAt: intake?.detainedAt?.toISOString() ?? null },
@@ -258,7 +266,13 @@ export class CasesService {
 
   async get(caller: Caller, caseId: string): Promise<Case> {
     const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
-    return toCaseView(kase, await this.members(kase.id), clearance, this.clock.now());
+    return this.identityRead(caller, toCaseView(kase, await this.members(kase.id), clearance, this.clock.now()));
+  }
+
+  /** A case answered with the victim's identity leaves a trace in its access log first. */
+  private async identityRead(caller: Caller, view: Case): Promise<Case> {
+    if (!view.victim.redacted) await this.audit.record(caller, view.id, [{ kind: 'victim_identity', recordId: view.id }]);
+    return view;
   }
 
   async addMember(caller: Caller, caseId: string, userId: string): Promise<{ member: CaseMember; created: boolean }> {
@@ -372,6 +386,8 @@ export class CasesService {
         membersOf,
       );
       const originals = await this.postedBefore(manager, posts);
+      // Text below `oversight` is checked against its case's victim (kept in memory: it never changes).
+      const victims = await this.victims.matchersOf(manager, posts.filter((post) => belowIdentityTier(post.body.tier)).map((post) => post.caseId));
       const reads = new Map<string, { caseId: string; accountId: string; seq: number }>();
       posts.forEach((post, index) => {
         try {
@@ -384,6 +400,8 @@ export class CasesService {
             return;
           }
           this.access.assertCanWriteAt(clearance, post.body.tier);
+          const victim = victims.get(post.caseId);
+          if (victim) assertNoDisclosure(victim, post.body.tier, { body: post.body.body });
           const message: MessageEntity = { id: randomUUID(), caseId: post.caseId, authorId: post.caller.id, tier: post.body.tier, body: post.body.body, editedAt: null, redactedAt: null };
           const event = this.log.next((room as LockedRoom).kase, post.caller, {
             type: 'message.posted',
@@ -443,10 +461,11 @@ export class CasesService {
   }
 
   async editMessage(caller: Caller, caseId: string, messageId: string, body: string): Promise<CaseEvent> {
-    return this.change(caller, caseId, 'case.read', async ({ manager, clearance, append }) => {
+    return this.change(caller, caseId, 'case.read', async ({ manager, kase, clearance, append }) => {
       const message = await this.message(manager, caseId, messageId, clearance);
       if (message.authorId !== caller.id) throw forbidden('Only the author edits a message');
       if (message.redactedAt) throw conflict('A redacted message cannot be edited');
+      assertNoDisclosure(victimOf(kase), message.tier, { body });
       await manager.update(MessageEntity, { id: messageId }, { body, editedAt: new Date() });
       const event = await append({ type: 'message.edited', tier: message.tier, data: { messageId, body } });
       return toCaseEventView(event, clearance, new Map([[messageId, { ...message, body, editedAt: new Date() }]]));
@@ -454,8 +473,9 @@ export class CasesService {
   }
 
   async redactMessage(caller: Caller, caseId: string, messageId: string, reason: string): Promise<CaseEvent> {
-    return this.change(caller, caseId, 'case.read', async ({ manager, clearance, append }) => {
+    return this.change(caller, caseId, 'case.read', async ({ manager, kase, clearance, append }) => {
       const message = await this.message(manager, caseId, messageId, clearance);
+      assertNoDisclosure(victimOf(kase), message.tier, { reason });
       if (message.authorId !== caller.id) this.access.permit(caller, 'message.redact_any');
       if (message.redactedAt) throw conflict('The message is already redacted');
       await manager.update(MessageEntity, { id: messageId }, { redactedAt: new Date() });
@@ -596,6 +616,8 @@ interface CaseRow {
 /** Sets a case's status and records the change: the one place a status is written. */
 export async function recordStatus({ manager, kase, append }: CaseChange, to: CaseStatus, reason?: string): Promise<CaseEventEntity> {
   const from = kase.status;
+  // The reason is read at `room`, like the status.
+  assertNoDisclosure(victimOf(kase), 'room', { reason }, false);
   await manager.update(CaseEntity, { id: kase.id }, { status: to });
   kase.status = to;
   return append({ type: 'case.status_changed', tier: 'room', data: { from, to, ...(reason ? { reason } : {}) } });

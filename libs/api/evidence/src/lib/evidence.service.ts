@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type AuthUser } from '@vigil/api-auth';
-import { CaseAccess, CasesService } from '@vigil/api-cases';
+import { AccessAudit, assertNoDisclosure, CaseAccess, CasesService, victimOf } from '@vigil/api-cases';
 import { ApiException, Clock, conflict, notFound } from '@vigil/api-core';
 import { AgencyEntity, CustodyEntryEntity, EvidenceEntity } from '@vigil/api-database';
 import {
@@ -49,6 +49,7 @@ export class EvidenceService {
     private readonly access: CaseAccess,
     @Inject(EVIDENCE_STORE) private readonly store: EvidenceStore,
     private readonly clock: Clock,
+    private readonly audit: AccessAudit,
   ) {}
 
   async add(caller: AuthUser, caseId: string, fields: AddEvidenceBody, file: UploadedEvidenceFile | undefined): Promise<Evidence> {
@@ -64,8 +65,9 @@ export class EvidenceService {
     if (!file || !mediaType || problems.length > 0) throw refusal(problems);
 
     const evidenceId = randomUUID();
-    return this.cases.change(caller, caseId, 'evidence.add', async ({ manager, clearance, append }) => {
+    return this.cases.change(caller, caseId, 'evidence.add', async ({ manager, kase, clearance, append }) => {
       this.access.assertCanWriteAt(clearance, tier);
+      assertNoDisclosure(victimOf(kase), tier, { title: fields.title, description: fields.description });
       // Stored inside the transaction: a refusal up to here writes neither a row nor a file.
       const stored = await this.store.put(file.buffer);
       await manager.insert(EvidenceEntity, {
@@ -131,6 +133,7 @@ export class EvidenceService {
       );
       throw conflict(bytes ? STORED_FILE_ALTERED : STORED_FILE_MISSING);
     }
+    await this.audit.record(caller, evidence.caseId, [{ kind: 'evidence_content', recordId: evidence.id }]);
     return { evidence, bytes: bytes as Buffer };
   }
 
@@ -140,8 +143,9 @@ export class EvidenceService {
     const problems: ErrorDetail[] = [];
     const requestedAt = this.pastTime(problems, 'at', body.at);
     if (problems.length > 0) throw refusal(problems);
-    return this.cases.change(caller, caseId, 'evidence.hand_over', async ({ manager, clearance, append }) => {
+    return this.cases.change(caller, caseId, 'evidence.hand_over', async ({ manager, kase, clearance, append }) => {
       const evidence = await this.row(manager, caseId, evidenceId, clearance);
+      assertNoDisclosure(victimOf(kase), evidence.tier, { receivedBy: body.receivedBy, note: body.note }, false);
       const agency = await manager.findOne(AgencyEntity, { where: { id: body.toAgencyId } });
       if (!agency) problems.push({ field: 'toAgencyId', message: 'is not a known agency' });
       else if (agency.disabled) problems.push({ field: 'toAgencyId', message: 'is a disabled agency' });
@@ -182,8 +186,9 @@ export class EvidenceService {
 
   /** Marks an item superseded, once, with the reason; the item stays listed and downloadable. */
   async supersede(caller: AuthUser, caseId: string, evidenceId: string, reason: string): Promise<Evidence> {
-    return this.cases.change(caller, caseId, 'evidence.supersede', async ({ manager, clearance, append }) => {
+    return this.cases.change(caller, caseId, 'evidence.supersede', async ({ manager, kase, clearance, append }) => {
       const evidence = await this.row(manager, caseId, evidenceId, clearance);
+      assertNoDisclosure(victimOf(kase), evidence.tier, { reason }, false);
       if (evidence.supersededAt) throw conflict('The item is already superseded');
       await manager.update(EvidenceEntity, { id: evidenceId }, { supersededAt: this.clock.now(), supersededById: caller.id, supersededReason: reason });
       const data: EvidenceSupersededData = { evidenceId, reason };

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@vigil/api-auth';
-import { CaseAccess, CasesService } from '@vigil/api-cases';
+import { AccessAudit, CaseAccess, CasesService } from '@vigil/api-cases';
 import { conflict, notFound } from '@vigil/api-core';
 import { ExaminationEntity } from '@vigil/api-database';
 import {
@@ -28,6 +28,7 @@ export class ExaminationsService {
     @InjectDataSource() private readonly db: DataSource,
     private readonly cases: CasesService,
     private readonly access: CaseAccess,
+    private readonly audit: AccessAudit,
   ) {}
 
   appoint(caller: AuthUser, caseId: string, body: AppointExaminationBody): Promise<Examination> {
@@ -71,12 +72,15 @@ export class ExaminationsService {
       relations: EXAMINATION_RELATIONS,
       order: { appointedAt: 'ASC', id: 'ASC' },
     });
+    await this.audit.record(caller, kase.id, rows.map((row) => ({ kind: 'examination', recordId: row.id })));
     return rows.map(toExamination);
   }
 
   async get(caller: AuthUser, caseId: string, examinationId: string): Promise<Examination> {
     const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
-    return toExamination(await this.find(this.db.manager, kase.id, examinationId, clearance));
+    const examination = await this.find(this.db.manager, kase.id, examinationId, clearance);
+    await this.audit.record(caller, kase.id, [{ kind: 'examination', recordId: examination.id }]);
+    return toExamination(examination);
   }
 
   /** Edits, completes or cancels an appointed examination; a completed or cancelled one is final. */

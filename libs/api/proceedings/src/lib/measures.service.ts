@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@vigil/api-auth';
-import { CaseAccess, CasesService } from '@vigil/api-cases';
+import { assertNoDisclosure, CaseAccess, CasesService, victimOf } from '@vigil/api-cases';
 import { conflict, forbidden, invalid, notFound } from '@vigil/api-core';
 import { AgencyEntity, RemedialMeasureEntity } from '@vigil/api-database';
 import { can, canRead, MEASURES_TIER, type MeasureAdoptedData, type MeasureCompletedData, type RemedialMeasure, type Tier } from '@vigil/contracts';
@@ -22,7 +22,8 @@ export class MeasuresService {
   ) {}
 
   adopt(caller: AuthUser, caseId: string, body: AdoptMeasureBody): Promise<RemedialMeasure> {
-    return this.cases.change(caller, caseId, 'proceedings.lead', async ({ manager, clearance, append }) => {
+    return this.cases.change(caller, caseId, 'proceedings.lead', async ({ manager, kase, clearance, append }) => {
+      assertNoDisclosure(victimOf(kase), MEASURES_TIER, { cause: body.cause, description: body.description }, false);
       if (body.addressedToAgencyId && !(await manager.exists(AgencyEntity, { where: { id: body.addressedToAgencyId } }))) {
         throw invalid('addressedToAgencyId', 'is not a known agency');
       }
@@ -73,8 +74,9 @@ export class MeasuresService {
 
   /** Records a measure as done, once: by a prosecutor, or by a member of the agency it is addressed to. */
   complete(caller: AuthUser, caseId: string, measureId: string, body: CompleteMeasureBody): Promise<RemedialMeasure> {
-    return this.cases.change(caller, caseId, 'case.read', async ({ manager, clearance, append }) => {
+    return this.cases.change(caller, caseId, 'case.read', async ({ manager, kase, clearance, append }) => {
       const measure = await this.find(manager, caseId, measureId, clearance);
+      assertNoDisclosure(victimOf(kase), MEASURES_TIER, { completionNote: body.completionNote }, false);
       const addressed = measure.addressedToAgencyId !== null && measure.addressedToAgencyId === caller.agency.id;
       if (!can(caller.role, 'proceedings.lead') && !addressed) throw forbidden('Only prosecutors or the agency the measure is addressed to complete it');
       if (measure.status === 'done') throw conflict('The measure is done already', [{ field: 'status', message: 'is done already' }]);

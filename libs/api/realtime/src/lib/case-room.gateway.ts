@@ -3,6 +3,7 @@ import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGat
 import { AccountBudget, SessionsService, type AuthUser } from '@vigil/api-auth';
 import { toApiError, unauthenticated, validatePayload, VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core';
 import {
+  AccessAudit,
   ACTIVITY_INTERVAL_MS,
   type AppendedContext,
   type AudienceMember,
@@ -100,6 +101,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     private readonly bus: CaseEventsBus,
     private readonly budget: AccountBudget,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
+    private readonly audit: AccessAudit,
   ) {}
 
   onModuleInit(): void {
@@ -166,6 +168,8 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     return this.handle(socket, ack, JoinPayload, payload, async (user, { caseId, afterSeq }) => {
       const opened = await this.cases.open(user, caseId);
       const { kase, clearance } = opened;
+      // A chief prosecutor joining a case they are not a member of supervises it: that is recorded.
+      await this.audit.recordSupervision(user, kase.id);
       // In the room before reading the catch-up: nothing committed in between is missed.
       await socket.join([tierRoom(kase.id, clearance), caseRoom(kase.id)]);
       const page = await this.cases.catchUp(opened, afterSeq ?? 0);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, conflict, forbidden, invalid, isUuid, notFound } from '@vigil/api-core';
-import { CaseAccess, cappedClearance, CasesService, implicatedOfficer, memberData, recordStatus, type Caller, type CaseChange } from '@vigil/api-cases';
+import { assertNoDisclosure, CaseAccess, cappedClearance, CasesService, implicatedOfficer, memberData, recordStatus, victimOf, type Caller, type CaseChange } from '@vigil/api-cases';
 import { AccountEntity, AgencyEntity, CaseEntity, CaseMemberEntity, CaseTaskEntity, CaseVisitEntity } from '@vigil/api-database';
 import {
   can,
@@ -145,6 +145,7 @@ export class WorkflowService {
     }
     return this.cases.change(caller, caseId, 'task.assign', async (context) => {
       const { manager, kase, append } = context;
+      assertNoDisclosure(victimOf(kase), tier, { title: body.title, details: body.details });
       if (assignee) await this.ensureMember(context, assignee, 'assigneeUserId');
       const task = await manager.save(
         manager.create(CaseTaskEntity, {
@@ -185,6 +186,7 @@ export class WorkflowService {
       if (body.status === 'cancelled' && !assigns) throw forbidden('Only a prosecutor cancels a task');
       const result = body.result?.trim() ?? task.result;
       if (body.status === 'done' && !result) throw invalid('result', 'is required to complete the task');
+      assertNoDisclosure(victimOf(kase), task.tier, { result: body.result }, false);
       Object.assign(task, {
         ...(body.status !== undefined && { status: body.status }),
         ...(body.result !== undefined && { result }),

@@ -16,6 +16,8 @@ export interface ErrorDetail {
   /** Dotted path of the bad field, e.g. `facility.kind`. */
   field: string;
   message: string;
+  /** A stable key of the rule the field broke, for clients to act on (e.g. `victim_identity`). */
+  rule?: string;
 }
 
 export interface ApiError {

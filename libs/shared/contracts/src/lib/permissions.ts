@@ -24,6 +24,8 @@ export const ACTIONS = [
   'case.change_status',
   /** Recompute a case's hash chain. */
   'case.verify',
+  /** Read who accessed a case's sensitive data, and when. */
+  'case.read_access_log',
   /** Be put on duty: every new report reaches the prosecutors on duty at once. */
   'case.receive_reports',
   /** Redact a message someone else wrote (one's own: every author). */
@@ -79,9 +81,9 @@ const LEAD: readonly Action[] = [
 
 export const PERMISSIONS: Readonly<Record<Principal, readonly Action[]>> = {
   prosecutor: [...LEAD, 'case.receive_reports'],
-  chief_prosecutor: [...LEAD, 'case.supervise'],
+  chief_prosecutor: [...LEAD, 'case.supervise', 'case.read_access_log'],
   police: CASE_WORK,
-  ombudsman: [...CASE_WORK, 'case.verify'],
+  ombudsman: [...CASE_WORK, 'case.verify', 'case.read_access_log'],
   observer: CASE_WORK,
   admin: ['admin.manage'],
   system: ['case.read', 'case.supervise'],

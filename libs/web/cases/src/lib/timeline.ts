@@ -22,6 +22,10 @@ import {
   REDACTION_REASON_MAX_LENGTH,
   RESPONSIBILITY_ROUTES,
   TASK_STATUSES,
+  canRead,
+  clearanceOf,
+  VICTIM_IDENTITY_RULE,
+  VICTIM_IDENTITY_TIER,
   type CaseEvent,
   type CaseStatus,
   can,
@@ -76,6 +80,13 @@ export class Timeline {
 
   protected readonly tierKey = tierKey;
   protected readonly tierAudienceKey = tierAudienceKey;
+  protected readonly victimIdentityRule = VICTIM_IDENTITY_RULE;
+  protected readonly identityTier = VICTIM_IDENTITY_TIER;
+  /** Whether the user may post where the victim's identity may be read: then a refused message can go there. */
+  protected readonly readsIdentity = computed(() => {
+    const role = this.store.me()?.role;
+    return role !== undefined && canRead(clearanceOf(role), VICTIM_IDENTITY_TIER);
+  });
   protected readonly editing = signal<string | null>(null);
   protected readonly draft = signal('');
   private readonly lastSeq = this.store.lastSeq;

@@ -345,6 +345,22 @@ describe('CaseRoomStore', () => {
     });
   });
 
+  it("keeps the rule of a refusal for the victim's identity, and sends the message again at another tier", async () => {
+    await open([message(1, 0, 'one')]);
+    const detail = { field: 'body', message: "would show the victim's identity to observers (tier room); raise the tier to oversight or remove it", rule: 'victim_identity' };
+    socket.post.mockRejectedValueOnce(new SocketRequestError('VALIDATION', `body ${detail.message}`, [detail]));
+    store.send('Testova says so', 'room');
+    await settle();
+    const [refused] = store.pending();
+    expect(refused).toMatchObject({ state: 'failed', tier: 'room', error: { code: 'VALIDATION', rule: 'victim_identity' } });
+
+    socket.post.mockResolvedValueOnce({ ...message(2, 1, 'Testova says so', observerActor, refused.clientId), tier: 'oversight' });
+    store.retry(refused.clientId, 'oversight');
+    await settle();
+    expect(socket.post).toHaveBeenLastCalledWith(CASE_ID, { clientId: refused.clientId, body: 'Testova says so', tier: 'oversight' });
+    expect(store.pending()).toEqual([]);
+  });
+
   it("tracks others' typing, presence and read positions", async () => {
     await open([message(1, 0, 'one'), message(2, 1, 'two')]);
     socket.typing$.next({ caseId: CASE_ID, userId: prosecutorActor.id, displayName: 'Test Prosecutor', typing: true });

@@ -33,7 +33,8 @@ export interface PendingMessage {
   body: string;
   tier: Tier;
   state: 'sending' | 'failed';
-  error?: { code: string; message: string };
+  /** `rule`: the key of the rule the server refused it by (`victim_identity`), when it names one. */
+  error?: { code: string; message: string; rule?: string };
 }
 
 export interface RoomProblem {
@@ -200,9 +201,10 @@ export class CaseRoomStore {
     void this.deliver(message.clientId);
   }
 
-  retry(clientId: string): void {
+  /** Sends a refused message again, at another tier if given (a refusal wrote nothing: the clientId is still free). */
+  retry(clientId: string, tier?: Tier): void {
     this.pending.update((pending) =>
-      pending.map((message) => (message.clientId === clientId ? { clientId, body: message.body, tier: message.tier, state: 'sending' } : message)),
+      pending.map((message) => (message.clientId === clientId ? { clientId, body: message.body, tier: tier ?? message.tier, state: 'sending' } : message)),
     );
     void this.deliver(clientId);
   }
@@ -470,10 +472,10 @@ export class CaseRoomStore {
         }
         // DISCONNECTED: sent again after the next catch-up.
       } else {
-        const { code, message: text } = problemOf(error);
+        const { code, message: text, rule } = problemOf(error);
         this.pending.update((pending) =>
           pending.map((candidate) =>
-            candidate.clientId === clientId ? { ...candidate, state: 'failed', error: { code, message: text } } : candidate,
+            candidate.clientId === clientId ? { ...candidate, state: 'failed', error: { code, message: text, ...(rule && { rule }) } } : candidate,
           ),
         );
       }
@@ -562,10 +564,10 @@ export class CaseRoomStore {
   }
 }
 
-function problemOf(error: unknown): { code: string; message: string } {
+function problemOf(error: unknown): { code: string; message: string; rule?: string } {
   if (error instanceof SocketRequestError) {
-    return { code: error.code, message: error.message };
+    return { code: error.code, message: error.message, rule: error.details?.find((detail) => detail.rule)?.rule };
   }
   const apiError = apiErrorOf(error);
-  return { code: apiError.code, message: apiError.message };
+  return { code: apiError.code, message: apiError.message, rule: apiError.details?.find((detail) => detail.rule)?.rule };
 }

@@ -127,6 +127,8 @@ export const en = {
   'message.failed': 'Not sent: {error}',
   'message.retry': 'Send again',
   'message.discard': 'Discard',
+  'message.victimIdentity': 'Not sent: it would show the victim’s identity to readers who may not know it. Remove it, or send at the Oversight tier.',
+  'message.raiseTier': 'Send at Oversight',
 
   'redact.title': 'Redact the message',
   'redact.explain': 'Members below the prosecution tier will no longer read it. The log keeps the original, and the redaction is recorded.',

@@ -18,11 +18,12 @@ import { RemedialMeasureEntity } from './remedial-measure.entity';
 import { VictimRemediesEntity } from './victim-remedies.entity';
 import { EvidenceEntity } from './evidence.entity';
 import { CustodyEntryEntity } from './custody-entry.entity';
+import { AccessAuditEntity } from './access-audit.entity';
 
 export { PlaceEntity, CaseIntakeEntity, CaseVisitEntity, CaseTaskEntity };
 export { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseMemberEntity, CaseReadEntity, LoginFailureEntity, MessageEntity, SessionEntity };
 export { ExaminationEntity, ResponsiblePartyEntity, ResponsibilityRouteEntity, RemedialMeasureEntity, VictimRemediesEntity };
-export { EvidenceEntity, CustodyEntryEntity };
+export { EvidenceEntity, CustodyEntryEntity, AccessAuditEntity };
 
 export const ENTITIES = [
   AgencyEntity,
@@ -45,4 +46,5 @@ export const ENTITIES = [
   VictimRemediesEntity,
   EvidenceEntity,
   CustodyEntryEntity,
+  AccessAuditEntity,
 ];
