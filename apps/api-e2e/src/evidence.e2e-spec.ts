@@ -1,4 +1,4 @@
-import type { AgencyRef, CaseEvent, CustodyEntry, Evidence } from '@vigil/contracts';
+import type { AgencyRef, AnyCaseEvent, CustodyEntry, Evidence } from '@vigil/contracts';
 import { createHash, randomUUID } from 'node:crypto';
 import { chmodSync, existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -106,7 +106,7 @@ async function nothingStored(refuse: () => Promise<void>): Promise<void> {
 }
 
 const fieldsOf = (answer: Answer) => (answer.body.details ?? []).map((d: { field: string }) => d.field).sort();
-const evidenceEvents = (events: CaseEvent[], evidenceId: string) => events.filter((e) => e.type.startsWith('evidence.') && e.data['evidenceId'] === evidenceId);
+const evidenceEvents = (events: AnyCaseEvent[], evidenceId: string) => events.filter((e) => e.type.startsWith('evidence.') && 'evidenceId' in e.data && e.data.evidenceId === evidenceId);
 
 describe('uploading evidence', () => {
   it('stores a PNG by its sha256 under DATA_DIR, records the collection and logs the addition', async () => {
@@ -455,7 +455,7 @@ describe('tiers', () => {
       expect((await observer.emit('case:join', { caseId: kase.id })).ok).toBe(true);
       const hidden = await add(people.prosecutor, { title: 'Forensic photograph of injuries', tier: 'oversight' });
       const shared = await add(people.prosecutor, { title: 'CCTV request reply', tier: 'state' }, { bytes: pdf(), name: 'reply.pdf' });
-      await police.waitFor(() => police.events(kase.id).some((e) => e.data['evidenceId'] === shared.id), 'the state item event');
+      await police.waitFor(() => police.events(kase.id).some((e) => 'evidenceId' in e.data && e.data.evidenceId === shared.id), 'the state item event');
       await settle();
 
       for (const person of [people.police, people.observer]) {
@@ -468,15 +468,15 @@ describe('tiers', () => {
         expect(handOver.status).toBe(404);
         expect(evidenceEvents(await allEvents(person, kase.id), hidden.id)).toEqual([]);
       }
-      expect(police.events(kase.id).filter((e) => e.data['evidenceId'] === hidden.id)).toEqual([]);
-      expect(observer.events(kase.id).filter((e) => e.data['evidenceId'] === hidden.id)).toEqual([]);
+      expect(police.events(kase.id).filter((e) => 'evidenceId' in e.data && e.data.evidenceId === hidden.id)).toEqual([]);
+      expect(observer.events(kase.id).filter((e) => 'evidenceId' in e.data && e.data.evidenceId === hidden.id)).toEqual([]);
 
       // The state item: the police read it, observers do not.
       expect((await call<Evidence[]>('GET', evidencePath(), { token: people.police.token })).body.map((e) => e.id)).toContain(shared.id);
       expect((await call('GET', evidencePath(`/${shared.id}`), { token: people.police.token })).status).toBe(200);
       expect((await download(people.police, kase.id, shared.id)).status).toBe(200);
       expect((await call('GET', evidencePath(`/${shared.id}`), { token: people.observer.token })).status).toBe(404);
-      expect(observer.events(kase.id).filter((e) => e.data['evidenceId'] === shared.id)).toEqual([]);
+      expect(observer.events(kase.id).filter((e) => 'evidenceId' in e.data && e.data.evidenceId === shared.id)).toEqual([]);
 
       // The ombudsman reads oversight, not prosecution.
       const prosecutionOnly = await add(people.prosecutor, { title: 'Draft indictment annex', tier: 'prosecution' }, { bytes: pdf() });

@@ -1,4 +1,4 @@
-import type { CaseEvent } from '@vigil/contracts';
+import type { AnyCaseEvent, CaseEvent } from '@vigil/contracts';
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
 import { baseUrl, call, login, withDatabase } from './support/api';
@@ -21,6 +21,9 @@ afterEach(() => {
 
 const headSeq = (caseId: string) =>
   withDatabase(async (db) => (await db.query('SELECT last_seq FROM cases WHERE id = $1', [caseId])).rows[0].last_seq as number);
+
+/** The text an event carries: a message's, unless redacted below `prosecution`; other events carry none. */
+const bodyOf = (event: AnyCaseEvent) => ('body' in event.data ? event.data.body : undefined);
 
 describe('the handshake', () => {
   it.each([
@@ -106,7 +109,7 @@ describe('live delivery', () => {
     // The last message every role may see is the room one... so wait for each role's last visible tier.
     for (const role of roles) {
       const last = expected[role][expected[role].length - 1];
-      await sockets[role].waitFor(() => sockets[role].events(kase.id).find((e) => e.data['body'] === `live ${last}`), `${role} live ${last}`);
+      await sockets[role].waitFor(() => sockets[role].events(kase.id).find((e) => bodyOf(e) === `live ${last}`), `${role} live ${last}`);
     }
     await settle();
     for (const role of roles) {
@@ -127,7 +130,7 @@ describe('live delivery', () => {
     const kase = await openCase(people.prosecutor, people.prosecutor, [people.police]);
     const police = await connect(people.police);
     const joined = await police.emit('case:join', { caseId: kase.id });
-    let held: CaseEvent[] = joined.events;
+    let held: AnyCaseEvent[] = joined.events;
     police.close();
     for (let i = 0; i < 50; i++) {
       // Mixed tiers: the police must get the room and state ones, not the others.
@@ -155,12 +158,12 @@ describe('live delivery', () => {
     for (let i = 0; i < 3; i++) await post(people.prosecutor, kase.id, 'room', `while away ${i}`);
     const [first, second] = await Promise.all([connect(people.observer), connect(people.observer)]);
     const [a, b] = await Promise.all([first.emit('case:join', { caseId: kase.id, afterSeq }), second.emit('case:join', { caseId: kase.id, afterSeq })]);
-    expect(a.events.map((e: CaseEvent) => e.data['body'])).toEqual(['while away 0', 'while away 1', 'while away 2']);
+    expect(a.events.map(bodyOf)).toEqual(['while away 0', 'while away 1', 'while away 2']);
     expect(b).toEqual(a);
     await post(people.prosecutor, kase.id, 'room', 'just now');
     const third = await connect(people.observer);
     const c = await third.emit('case:join', { caseId: kase.id, afterSeq });
-    expect(c.events.map((e: CaseEvent) => e.data['body'])).toEqual(['while away 0', 'while away 1', 'while away 2', 'just now']);
+    expect(c.events.map(bodyOf)).toEqual(['while away 0', 'while away 1', 'while away 2', 'just now']);
     expect(c.headSeq).toBe(await headSeq(kase.id));
   });
 
@@ -241,7 +244,7 @@ describe('live delivery', () => {
       expect(live).toEqual([...live].sort((a, b) => a - b));
       expect(new Set(live).size).toBe(live.length);
     }
-    expect(observer.events(cases[0].id).map((e) => e.data['body'])).not.toContain('above my clearance');
+    expect(observer.events(cases[0].id).map(bodyOf)).not.toContain('above my clearance');
   });
 
   it('sends a removed member case:removed and nothing more about the case', async () => {
@@ -255,7 +258,7 @@ describe('live delivery', () => {
     expect(observer.of('case:removed')).toEqual([{ caseId: kase.id }]);
     const heardBefore = observer.received.length;
     await post(people.prosecutor, kase.id, 'room', 'after the removal');
-    await police.waitFor(() => police.events(kase.id).find((e) => e.data['body'] === 'after the removal'), 'the post after removal');
+    await police.waitFor(() => police.events(kase.id).find((e) => bodyOf(e) === 'after the removal'), 'the post after removal');
     await settle();
     // Nothing more about this case (activity of the observer's other cases may still arrive).
     expect(observer.received.slice(heardBefore).filter((r) => r.payload?.caseId === kase.id)).toEqual([]);
@@ -283,7 +286,7 @@ describe('editing and redacting', () => {
     expect(redacted).toMatchObject({ ok: true, event: { type: 'message.redacted', data: { messageId, reason: 'names a witness' } } });
     await observer.waitFor(() => observer.events(kase.id).find((e) => e.type === 'message.redacted'), 'the redaction');
 
-    const seen = async (person: Person) => (await allEvents(person, kase.id)).filter((e) => e.data['messageId'] === messageId);
+    const seen = async (person: Person) => (await allEvents(person, kase.id)).filter((e) => 'messageId' in e.data && e.data.messageId === messageId);
     const [forObserver, forOmbudsman, forProsecutor] = await Promise.all([seen(people.observer), seen(people.ombudsman), seen(people.prosecutor)]);
     for (const events of [forObserver, forOmbudsman]) {
       expect(events[0].data).toEqual({ messageId, clientId: posted.event.data.clientId, edited: true, redacted: true });

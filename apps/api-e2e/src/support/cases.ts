@@ -1,4 +1,4 @@
-import type { Case, CaseEvent, CreateCaseRequest } from '@vigil/contracts';
+import type { Case, AnyCaseEvent, CreateCaseRequest } from '@vigil/contracts';
 import { randomUUID } from 'node:crypto';
 import { io, type Socket } from 'socket.io-client';
 import { baseUrl, call, login, type Answer } from './api';
@@ -49,8 +49,8 @@ export async function post(person: Person, caseId: string, tier: string, body = 
   return call('POST', `/api/cases/${caseId}/messages`, { token: person.token, body: { clientId, body, tier } });
 }
 
-export async function allEvents(person: Person, caseId: string): Promise<CaseEvent[]> {
-  const events: CaseEvent[] = [];
+export async function allEvents(person: Person, caseId: string): Promise<AnyCaseEvent[]> {
+  const events: AnyCaseEvent[] = [];
   let afterSeq = 0;
   for (;;) {
     const page = await call('GET', `/api/cases/${caseId}/events?afterSeq=${afterSeq}&limit=500`, { token: person.token });
@@ -106,7 +106,7 @@ export class Client {
     return this.socket.timeout(timeoutMs).emitWithAck(event, payload);
   }
 
-  events(caseId?: string): CaseEvent[] {
+  events(caseId?: string): AnyCaseEvent[] {
     return this.received.filter((r) => r.event === 'case:event' && (!caseId || r.payload.caseId === caseId)).map((r) => r.payload);
   }
 

@@ -4,6 +4,7 @@ export * from './lib/errors';
 export * from './lib/auth';
 export * from './lib/admin';
 export * from './lib/cases';
+export * from './lib/events';
 export * from './lib/sockets';
 export * from './lib/workflow';
 export * from './lib/proceedings';

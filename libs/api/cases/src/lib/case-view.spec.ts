@@ -1,5 +1,5 @@
 import type { CaseEventEntity, MessageEntity } from '@vigil/api-database';
-import type { Tier } from '@vigil/contracts';
+import { isEvent, type Tier } from '@vigil/contracts';
 import { eventViews } from './case-view';
 
 const caseId = '0190f0a0-0000-7000-8000-000000000001';
@@ -28,7 +28,7 @@ function posted(tier: Tier, prev: Record<Tier, number>): CaseEventEntity {
   };
 }
 
-const groups = (views: ReturnType<typeof eventViews>) => views.map(({ view, clearances }) => ({ clearances, prevSeq: view.prevSeq, body: view.data['body'] }));
+const groups = (views: ReturnType<typeof eventViews>) => views.map(({ view, clearances }) => ({ clearances, prevSeq: view.prevSeq, body: isEvent(view, 'message.posted') ? view.data.body : undefined }));
 
 describe('eventViews', () => {
   it('gives every clearance one shared payload when they see the same', () => {

@@ -1,5 +1,15 @@
 import type { CaseEntity, CaseEventEntity, MessageEntity } from '@vigil/api-database';
-import { canRead, VICTIM_IDENTITY_TIER, type Case, type CaseEvent, type CaseMember, type Tier } from '@vigil/contracts';
+import {
+  canRead,
+  isEvent,
+  VICTIM_IDENTITY_TIER,
+  type AnyCaseEvent,
+  type Case,
+  type CaseEventData,
+  type CaseEventType,
+  type CaseMember,
+  type Tier,
+} from '@vigil/contracts';
 import { clearancesReading, headSeqFor, prevSeqFor, updatedAtFor } from './clearance-columns';
 
 /**
@@ -43,13 +53,13 @@ export function toCaseView(kase: CaseEntity, members: CaseMember[], clearance: T
 const readsRedactedText = (clearance: Tier) => clearance === 'prosecution';
 
 /** Edits and redactions are applied here, on reading; the stored log never changes. */
-export function toCaseEventView(event: CaseEventEntity, clearance: Tier, messages: ReadonlyMap<string, MessageEntity>): CaseEvent {
-  let data = event.data;
+export function toCaseEventView(event: CaseEventEntity, clearance: Tier, messages: ReadonlyMap<string, MessageEntity>): AnyCaseEvent {
+  let data: CaseEventData[CaseEventType] = event.data;
   const message = postedOrEdited(event, messages);
-  if (message) {
+  if (message && (isEvent(event, 'message.posted') || isEvent(event, 'message.edited'))) {
     const redacted = message.redactedAt !== null;
     const hidden = redacted && !readsRedactedText(clearance);
-    const { body: storedBody, ...rest } = data;
+    const { body: storedBody, ...rest } = event.data;
     const body = event.type === 'message.posted' ? message.body : storedBody;
     data = {
       ...rest,
@@ -58,6 +68,7 @@ export function toCaseEventView(event: CaseEventEntity, clearance: Tier, message
       ...(redacted ? { redacted: true } : {}),
     };
   }
+  // Type and data agree: the log takes only `NewCaseEvent`s, and reading keeps each type's shape.
   return {
     id: event.id,
     caseId: event.caseId,
@@ -68,13 +79,12 @@ export function toCaseEventView(event: CaseEventEntity, clearance: Tier, message
     at: event.at.toISOString(),
     actor: { id: event.actorId, displayName: event.actorName, role: event.actorRole, agencyKind: event.actorAgencyKind },
     data,
-  };
+  } as AnyCaseEvent;
 }
 
 /** The message whose text an event carries, if it is a post or an edit. */
 function postedOrEdited(event: CaseEventEntity, messages: ReadonlyMap<string, MessageEntity>): MessageEntity | undefined {
-  const id = event.data['messageId'];
-  return typeof id === 'string' && (event.type === 'message.posted' || event.type === 'message.edited') ? messages.get(id) : undefined;
+  return isEvent(event, 'message.posted') || isEvent(event, 'message.edited') ? messages.get(event.data.messageId) : undefined;
 }
 
 /**
@@ -82,9 +92,9 @@ function postedOrEdited(event: CaseEventEntity, messages: ReadonlyMap<string, Me
  * together (live fan-out sends one payload per group, encoded once). Views differ only in
  * `prevSeq` and in whether a redacted text is shown, so that is what groups them.
  */
-export function eventViews(event: CaseEventEntity, messages: ReadonlyMap<string, MessageEntity>): { view: CaseEvent; clearances: Tier[] }[] {
+export function eventViews(event: CaseEventEntity, messages: ReadonlyMap<string, MessageEntity>): { view: AnyCaseEvent; clearances: Tier[] }[] {
   const redacted = postedOrEdited(event, messages)?.redactedAt != null;
-  const groups = new Map<string, { view: CaseEvent; clearances: Tier[] }>();
+  const groups = new Map<string, { view: AnyCaseEvent; clearances: Tier[] }>();
   for (const clearance of clearancesReading(event.tier)) {
     const key = `${prevSeqFor(event, clearance)}|${redacted && readsRedactedText(clearance)}`;
     const group = groups.get(key);

@@ -10,7 +10,9 @@ import {
   rolesThatCan,
   clearanceOf,
   EVENTS_PAGE_DEFAULT,
+  isEvent,
   tiersReadAt,
+  type AnyCaseEvent,
   type Case,
   type CaseEvent,
   type CaseMember,
@@ -560,14 +562,14 @@ export class CasesService {
   }
 
   /** Serialises one case's events for a viewer, with message edits and redactions applied. */
-  async view(events: CaseEventEntity[], clearance: Tier): Promise<CaseEvent[]> {
+  async view(events: CaseEventEntity[], clearance: Tier): Promise<AnyCaseEvent[]> {
     const messages = await this.messageStates(events);
     return events.map((event) => toCaseEventView(event, clearance, messages));
   }
 
   /** The current state of the messages these events refer to, for `toCaseEventView`. */
   async messageStates(events: CaseEventEntity[]): Promise<Map<string, MessageEntity>> {
-    const ids = events.map((e) => e.data['messageId']).filter((id): id is string => typeof id === 'string');
+    const ids = events.flatMap((e) => (isEvent(e, 'message.posted') || isEvent(e, 'message.edited') || isEvent(e, 'message.redacted') ? [e.data.messageId] : []));
     const messages = ids.length ? await this.db.getRepository(MessageEntity).findBy({ id: In([...new Set(ids)]) }) : [];
     return new Map(messages.map((m) => [m.id, m]));
   }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseEntity, CaseEventEntity, queryPrepared } from '@vigil/api-database';
-import type { AgencyKind, Principal, SystemRole, Tier, VerifyResult } from '@vigil/contracts';
+import type { AgencyKind, NewCaseEvent, Principal, SystemRole, VerifyResult } from '@vigil/contracts';
 import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { canonicalJson, sha256 } from './canonical';
@@ -16,12 +16,8 @@ export interface Actor {
   agency: { id: string; kind: AgencyKind | SystemRole };
 }
 
-export interface NewEvent {
-  type: string;
-  tier: Tier;
-  data: Record<string, unknown>;
-  clientId?: string | null;
-}
+/** An event to append: a type of the catalogue and its data, as written. */
+export type NewEvent = NewCaseEvent;
 
 /** What the hash covers: every stored field of the event but the hash itself. */
 function hashedContent(event: CaseEventEntity) {

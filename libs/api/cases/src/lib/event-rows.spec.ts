@@ -1,5 +1,5 @@
 import type { CaseEventEntity, MessageEntity } from '@vigil/api-database';
-import type { Tier } from '@vigil/contracts';
+import type { CaseEventRecordedData, CaseEventType, Tier } from '@vigil/contracts';
 import { toCaseEventView } from './case-view';
 import { toEventWithMessage, type EventWithMessageRow } from './event-rows';
 
@@ -8,7 +8,7 @@ const actor = { actor_id: '0190f0a0-0000-7000-8000-0000000000a1', actor_name: 'A
 const noMessage = { message_id: null, message_case_id: null, message_author_id: null, message_tier: null, message_body: null, message_edited_at: null, message_redacted_at: null };
 
 /** A row as `pg` returns it for the events statement. */
-function row(seq: number, type: string, tier: Tier, data: Record<string, unknown>, message: Partial<EventWithMessageRow> = {}): EventWithMessageRow {
+function row<T extends CaseEventType>(seq: number, type: T, tier: Tier, data: CaseEventRecordedData[T], message: Partial<EventWithMessageRow> = {}): EventWithMessageRow {
   return {
     id: `0190f0a0-0000-7000-8000-00000000${String(seq).padStart(4, '0')}`,
     case_id: caseId,
@@ -44,7 +44,7 @@ const joined = (m: MessageEntity): Partial<EventWithMessageRow> => ({
 });
 
 const rows = [
-  row(1, 'case.created', 'room', { reference: 'SHY-2026-000001' }),
+  row(1, 'case.created', 'room', { reference: 'SHY-2026-000001', summary: 'Beaten on arrest', source: 'relative', facility: { name: 'Station 4', kind: 'police_station' } }),
   row(2, 'message.posted', 'room', { messageId: editedId, clientId: 'c1', body: 'first wording' }, joined(edited)),
   row(3, 'message.posted', 'state', { messageId: redactedId, clientId: 'c2', body: 'names a witness' }, joined(redacted)),
   row(4, 'message.edited', 'room', { messageId: editedId, body: 'second wording' }, joined(edited)),

@@ -1,5 +1,5 @@
 import type { CaseEventEntity, MessageEntity } from '@vigil/api-database';
-import type { AgencyKind, Principal, SystemRole, Tier } from '@vigil/contracts';
+import type { AgencyKind, CaseEventRecordedData, CaseEventType, Principal, SystemRole, Tier } from '@vigil/contracts';
 
 /**
  * A page of a case's log read with plain SQL: each event with the current state of the message
@@ -19,14 +19,14 @@ export interface EventWithMessageRow {
   id: string;
   case_id: string;
   seq: number;
-  type: string;
+  type: CaseEventType;
   tier: Tier;
   at: Date;
   actor_id: string;
   actor_name: string;
   actor_role: Principal;
   actor_agency_kind: AgencyKind | SystemRole;
-  data: Record<string, unknown>;
+  data: CaseEventRecordedData[CaseEventType];
   client_id: string | null;
   prev_seq_room: number;
   prev_seq_state: number;

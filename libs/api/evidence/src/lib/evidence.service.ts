@@ -99,7 +99,7 @@ export class EvidenceService {
         at: collectedAt,
       });
       const data: EvidenceAddedData = { evidenceId, title: fields.title, mediaType, size: stored.size, sha256: stored.sha256 };
-      await append({ type: 'evidence.added', tier, data: { ...data } });
+      await append({ type: 'evidence.added', tier, data });
       return (await this.views(manager, [await this.row(manager, caseId, evidenceId, clearance)]))[0];
     });
   }
@@ -179,7 +179,7 @@ export class EvidenceService {
         note: view.note,
         at: view.at,
       };
-      await append({ type: 'evidence.custody_transferred', tier: evidence.tier, data: { ...data } });
+      await append({ type: 'evidence.custody_transferred', tier: evidence.tier, data });
       return view;
     });
   }
@@ -192,7 +192,7 @@ export class EvidenceService {
       if (evidence.supersededAt) throw conflict('The item is already superseded');
       await manager.update(EvidenceEntity, { id: evidenceId }, { supersededAt: this.clock.now(), supersededById: caller.id, supersededReason: reason });
       const data: EvidenceSupersededData = { evidenceId, reason };
-      await append({ type: 'evidence.superseded', tier: evidence.tier, data: { ...data } });
+      await append({ type: 'evidence.superseded', tier: evidence.tier, data });
       return (await this.views(manager, [await this.row(manager, caseId, evidenceId, clearance)]))[0];
     });
   }

@@ -19,7 +19,7 @@ import {
   TypingPayload,
 } from '@vigil/api-cases';
 import type { CaseEventEntity } from '@vigil/api-database';
-import { can, canRead, SOCKET_LIMITS, TIERS, type Ack, type ClientToServerEvents, type Role, type ServerToClientEvents, type Tier } from '@vigil/contracts';
+import { can, canRead, isEvent, SOCKET_LIMITS, TIERS, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Tier } from '@vigil/contracts';
 import type { Server, Socket } from 'socket.io';
 import { sentUnchanged } from './shared-json';
 
@@ -285,11 +285,11 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     const messages = context?.messages ?? (await this.cases.messageStates(events));
     const local = this.server.local;
     for (const event of events) {
-      const removed = event.type === 'member.removed' ? String(event.data['userId']) : null;
+      const removed = isEvent(event, 'member.removed') ? event.data : null;
       // The removed member's connections leave before anyone hears of the removal (a chief prosecutor still supervises).
-      if (removed && !can(event.data['role'] as Role, 'case.supervise')) this.evict(caseId, [removed]);
+      if (removed && !can(removed.role, 'case.supervise')) this.evict(caseId, [removed.userId]);
       // A removal's own event never reaches the removed.
-      const except = removed ? [accountRoom(removed)] : [];
+      const except = removed ? [accountRoom(removed.userId)] : [];
       for (const { view, clearances } of eventViews(event, messages)) {
         local.to(clearances.map((clearance) => tierRoom(caseId, clearance))).except(except).emit('case:event', view);
       }

@@ -1,6 +1,6 @@
-import type { AgencyKind, Role, Tier } from './access';
-import type { Principal, SystemRole } from './permissions';
+import type { Role, Tier } from './access';
 import type { AgencyRef } from './auth';
+import type { ActorAgencyKind, ActorRole, AnyCaseEvent, CaseEventData, CaseEventType } from './events';
 
 export const CASE_SOURCES = ['victim', 'relative', 'lawyer', 'ombudsman', 'civil_society', 'police', 'medical', 'media', 'other'] as const;
 export type CaseSource = (typeof CASE_SOURCES)[number];
@@ -99,49 +99,30 @@ export interface AddMemberRequest {
   userId: string;
 }
 
-export const CASE_EVENT_TYPES = [
-  'case.created',
-  'case.status_changed',
-  'member.added',
-  'member.removed',
-  'message.posted',
-  'message.edited',
-  'message.redacted',
-] as const;
-export type CaseEventType = (typeof CASE_EVENT_TYPES)[number];
-
 /** Who wrote an event: a person, or Vigil itself (role and agency kind `system`). */
 export interface CaseEventActor {
   id: string;
   displayName: string;
-  role: Principal;
-  agencyKind: AgencyKind | SystemRole;
+  role: ActorRole;
+  agencyKind: ActorAgencyKind;
 }
 
-export interface CaseEvent<D = Record<string, unknown>> {
+/** One event of a case's log; `T` narrows it to one type of the catalogue (`AnyCaseEvent` is their union). */
+export interface CaseEvent<T extends CaseEventType = CaseEventType> {
   id: string;
   caseId: string;
   seq: number;
   /** The previous seq visible to this viewer (0 if none): a different value than the last seq held means a gap. */
   prevSeq: number;
-  type: CaseEventType | string;
+  type: T;
   tier: Tier;
   at: string;
   actor: CaseEventActor;
-  data: D;
-}
-
-/** `data` of `message.posted`, as read: edits applied; below `prosecution` a redacted body is absent. */
-export interface MessagePostedData {
-  messageId: string;
-  clientId: string;
-  body?: string;
-  edited?: boolean;
-  redacted?: boolean;
+  data: CaseEventData[T];
 }
 
 export interface EventsPage {
-  items: CaseEvent[];
+  items: AnyCaseEvent[];
   headSeq: number;
   hasMore: boolean;
 }

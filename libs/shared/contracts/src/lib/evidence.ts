@@ -14,9 +14,6 @@ export const EVIDENCE_MEDIA_TYPES = [
 ] as const;
 export type EvidenceMediaType = (typeof EVIDENCE_MEDIA_TYPES)[number];
 
-export const EVIDENCE_EVENT_TYPES = ['evidence.added', 'evidence.custody_transferred', 'evidence.superseded'] as const;
-export type EvidenceEventType = (typeof EVIDENCE_EVENT_TYPES)[number];
-
 /** Tier of a new item when the uploader names none. */
 export const EVIDENCE_DEFAULT_TIER: Tier = 'oversight';
 export const EVIDENCE_TITLE_MAX_LENGTH = 300;

@@ -205,21 +205,7 @@ export interface PutRemediesRequest {
   compensation?: Compensation;
 }
 
-/* Events */
-
-export const PROCEEDINGS_EVENT_TYPES = [
-  'examination.appointed',
-  'examination.updated',
-  'examination.completed',
-  'examination.cancelled',
-  'responsible.added',
-  'route.opened',
-  'route.decided',
-  'measure.adopted',
-  'measure.completed',
-  'remedies.updated',
-] as const;
-export type ProceedingsEventType = (typeof PROCEEDINGS_EVENT_TYPES)[number];
+/* Events: the `data` of each type (the catalogue is `CaseEventData`) */
 
 export interface ExaminationAppointedData {
   examinationId: string;

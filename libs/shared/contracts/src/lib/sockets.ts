@@ -1,13 +1,14 @@
 import type { Ack } from './errors';
-import type { CaseEvent, PostMessageRequest } from './cases';
+import type { PostMessageRequest } from './cases';
+import type { AnyCaseEvent, CaseEventOf } from './events';
 
 /** What a client emits, each with an ack. */
 export interface ClientToServerEvents {
   'case:join': (payload: { caseId: string; afterSeq?: number }, ack: (answer: Ack<JoinAck>) => void) => void;
   'case:leave': (payload: { caseId: string }, ack: (answer: Ack) => void) => void;
-  'message:post': (payload: PostMessageRequest & { caseId: string }, ack: (answer: Ack<{ event: CaseEvent }>) => void) => void;
-  'message:edit': (payload: { caseId: string; messageId: string; body: string }, ack: (answer: Ack<{ event: CaseEvent }>) => void) => void;
-  'message:redact': (payload: { caseId: string; messageId: string; reason: string }, ack: (answer: Ack<{ event: CaseEvent }>) => void) => void;
+  'message:post': (payload: PostMessageRequest & { caseId: string }, ack: (answer: Ack<{ event: CaseEventOf<'message.posted'> }>) => void) => void;
+  'message:edit': (payload: { caseId: string; messageId: string; body: string }, ack: (answer: Ack<{ event: CaseEventOf<'message.edited'> }>) => void) => void;
+  'message:redact': (payload: { caseId: string; messageId: string; reason: string }, ack: (answer: Ack<{ event: CaseEventOf<'message.redacted'> }>) => void) => void;
   typing: (payload: { caseId: string; typing: boolean }, ack: (answer: Ack) => void) => void;
   read: (payload: { caseId: string; seq: number }, ack: (answer: Ack) => void) => void;
 }
@@ -15,14 +16,14 @@ export interface ClientToServerEvents {
 export interface JoinAck {
   caseId: string;
   headSeq: number;
-  events: CaseEvent[];
+  events: AnyCaseEvent[];
   hasMore: boolean;
   online: string[];
 }
 
 /** What the server emits. */
 export interface ServerToClientEvents {
-  'case:event': (event: CaseEvent) => void;
+  'case:event': (event: AnyCaseEvent) => void;
   typing: (payload: { caseId: string; userId: string; displayName: string; typing: boolean }) => void;
   presence: (payload: { caseId: string; online: string[] }) => void;
   read: (payload: { caseId: string; userId: string; seq: number }) => void;

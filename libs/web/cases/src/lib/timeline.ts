@@ -26,11 +26,10 @@ import {
   clearanceOf,
   VICTIM_IDENTITY_RULE,
   VICTIM_IDENTITY_TIER,
-  type CaseEvent,
-  type CaseStatus,
   can,
+  unknownEvent,
 } from '@vigil/contracts';
-import { CaseRoomStore, type TimelineMessage } from '@vigil/web-data-access';
+import { CaseRoomStore, type NoticeEvent, type TimelineMessage } from '@vigil/web-data-access';
 import {
   caseStatusKey,
   conclusionKey,
@@ -48,12 +47,6 @@ import {
 import { AgencyBadge, DateTimePipe, ReasonDialog, type ReasonDialogData } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 
-function isCaseStatus(value: unknown): value is CaseStatus {
-  return typeof value === 'string' && (CASE_STATUSES as readonly string[]).includes(value);
-}
-
-/** Events whose `data.reason` is shown under their line. */
-const REASONED_TYPES: ReadonlySet<string> = new Set(['case.status_changed', 'evidence.superseded']);
 
 /** Closer than this to the bottom counts as reading the newest line. */
 const AT_BOTTOM_PX = 48;
@@ -192,103 +185,87 @@ export class Timeline {
   }
 
   /** A line for an event that is not a message, in the UI language. */
-  protected notice(event: CaseEvent): string {
-    const t = (key: Parameters<Translator['translate']>[0], params?: Parameters<Translator['translate']>[1]) =>
-      this.translator.translate(key, params);
-    const data = event.data;
-    const text = (value: unknown) => (typeof value === 'string' ? value : '');
-    const status = (value: unknown) => (isCaseStatus(value) ? t(caseStatusKey(value)) : text(value));
+  protected notice(event: NoticeEvent): string {
+    const t = (key: TranslationKey, params: TranslationParams = {}) => this.translator.translate(key, { actor: event.actor.displayName, ...params });
+    const time = (value: string) => this.dateTime.transform(value);
+    // A value this build does not know yet (from a newer server) is shown as it came.
+    const known = <T extends string>(values: readonly T[], value: T, key: (value: T) => TranslationKey) =>
+      values.includes(value) ? this.translator.translate(key(value)) : value;
     switch (event.type) {
       case 'case.created':
-        return t('event.created', { actor: event.actor.displayName, reference: text(data['reference']) });
+        return t('event.created', { reference: event.data.reference });
       case 'member.added':
       case 'member.removed': {
-        const name = text(data['displayName']);
-        const self = data['userId'] === event.actor.id;
+        const name = event.data.displayName;
+        const self = event.data.userId === event.actor.id;
         if (event.type === 'member.added') {
-          return self ? t('event.memberJoined', { name }) : t('event.memberAdded', { actor: event.actor.displayName, name });
+          return self ? t('event.memberJoined', { name }) : t('event.memberAdded', { name });
         }
-        return self ? t('event.memberLeft', { name }) : t('event.memberRemoved', { actor: event.actor.displayName, name });
+        return self ? t('event.memberLeft', { name }) : t('event.memberRemoved', { name });
       }
       case 'case.status_changed':
         return t('event.statusChanged', {
-          actor: event.actor.displayName,
-          from: status(data['from']),
-          to: status(data['to']),
+          from: known(CASE_STATUSES, event.data.from, caseStatusKey),
+          to: known(CASE_STATUSES, event.data.to, caseStatusKey),
         });
-      default:
-        return this.workflowNotice(event) ?? t('event.other', { actor: event.actor.displayName, type: event.type });
-    }
-  }
-
-  /** Lines of the workflow's events (visit, tasks, evidence, proceedings), or `null` for a type not known here. */
-  private workflowNotice(event: CaseEvent): string | null {
-    const t = (key: TranslationKey, params: TranslationParams = {}) =>
-      this.translator.translate(key, { actor: event.actor.displayName, ...params });
-    const data = event.data;
-    const text = (value: unknown) => (typeof value === 'string' ? value : '');
-    const time = (value: unknown) => this.dateTime.transform(text(value));
-    const known = <T extends string>(values: readonly T[], value: unknown, key: (value: T) => TranslationKey) =>
-      typeof value === 'string' && (values as readonly string[]).includes(value) ? this.translator.translate(key(value as T)) : text(value);
-    switch (event.type) {
       case 'visit.dispatched':
-        return t('event.visitDispatched', { name: text(data['prosecutorName']) });
+        return t('event.visitDispatched', { name: event.data.prosecutorName });
       case 'visit.arrived':
-        return t(data['onTime'] === false ? 'event.visitArrivedLate' : 'event.visitArrived', { time: time(data['arrivedAt']) });
+        return t(event.data.onTime === false ? 'event.visitArrivedLate' : 'event.visitArrived', { time: time(event.data.arrivedAt) });
       case 'visit.findings_recorded':
         return t('event.visitFindings');
       case 'visit.deadline_near':
-        return t('event.visitDeadlineNear', { time: time(data['visitDueAt']) });
+        return t('event.visitDeadlineNear', { time: time(event.data.visitDueAt) });
       case 'visit.deadline_missed':
-        return t('event.visitDeadlineMissed', { time: time(data['visitDueAt']) });
+        return t('event.visitDeadlineMissed', { time: time(event.data.visitDueAt) });
       case 'intake.recorded':
         return t('event.intakeRecorded');
       case 'task.created':
-        return t('event.taskCreated', { title: text(data['title']), due: time(data['dueAt']) });
+        return t('event.taskCreated', { title: event.data.title, due: time(event.data.dueAt) });
       case 'task.updated':
-        return t('event.taskUpdated', { status: known(TASK_STATUSES, data['status'], taskStatusKey) });
+        return t('event.taskUpdated', { status: known(TASK_STATUSES, event.data.status, taskStatusKey) });
       case 'evidence.added':
-        return t('event.evidenceAdded', { title: text(data['title']) });
-      case 'evidence.custody_transferred': {
-        const to = data['toAgency'] as { name?: unknown } | null | undefined;
-        return t('event.custodyTransferred', { agency: text(to?.name) });
-      }
+        return t('event.evidenceAdded', { title: event.data.title });
+      case 'evidence.custody_transferred':
+        return t('event.custodyTransferred', { agency: event.data.toAgency.name });
       case 'evidence.superseded':
         return t('event.evidenceSuperseded');
       case 'examination.appointed':
         return t('event.examinationAppointed', {
-          type: known(EXAMINATION_TYPES, data['type'], examinationTypeKey),
-          institution: text(data['institution']),
+          type: known(EXAMINATION_TYPES, event.data.type, examinationTypeKey),
+          institution: event.data.institution,
         });
       case 'examination.updated':
         return t('event.examinationUpdated');
       case 'examination.completed':
         return t('event.examinationCompleted', {
-          type: known(EXAMINATION_TYPES, data['type'], examinationTypeKey),
-          conclusion: known(ISTANBUL_CONCLUSIONS, data['conclusion'], conclusionKey),
+          type: known(EXAMINATION_TYPES, event.data.type, examinationTypeKey),
+          conclusion: known(ISTANBUL_CONCLUSIONS, event.data.conclusion, conclusionKey),
         });
       case 'examination.cancelled':
         return t('event.examinationCancelled');
       case 'responsible.added':
-        return t('event.responsibleAdded', { name: text(data['name']) });
+        return t('event.responsibleAdded', { name: event.data.name });
       case 'route.opened':
-        return t('event.routeOpened', { route: known(RESPONSIBILITY_ROUTES, data['route'], routeKindKey) });
+        return t('event.routeOpened', { route: known(RESPONSIBILITY_ROUTES, event.data.route, routeKindKey) });
       case 'route.decided':
-        return t('event.routeDecided', { route: known(RESPONSIBILITY_ROUTES, data['route'], routeKindKey), result: text(data['result']) });
+        return t('event.routeDecided', { route: known(RESPONSIBILITY_ROUTES, event.data.route, routeKindKey), result: event.data.result });
       case 'measure.adopted':
-        return t('event.measureAdopted', { act: known(PROSECUTORIAL_ACTS, data['act'], prosecutorialActKey) });
+        return t('event.measureAdopted', { act: known(PROSECUTORIAL_ACTS, event.data.act, prosecutorialActKey) });
       case 'measure.completed':
         return t('event.measureCompleted');
       case 'remedies.updated':
         return t('event.remediesUpdated');
       default:
-        return null;
+        // Every type of the catalogue is named above; a newer server's type gets a generic line.
+        return t('event.other', { type: unknownEvent(event).type });
     }
   }
 
-  protected reasonOf(event: CaseEvent): string | null {
-    const reason = event.data['reason'];
-    return REASONED_TYPES.has(event.type) && typeof reason === 'string' && reason !== '' ? reason : null;
+  /** The reason shown under a status change or a superseded item, if one was given. */
+  protected reasonOf(event: NoticeEvent): string | null {
+    const reason = event.type === 'case.status_changed' || event.type === 'evidence.superseded' ? event.data.reason : undefined;
+    return reason || null;
   }
 
   private placeScroll(): void {

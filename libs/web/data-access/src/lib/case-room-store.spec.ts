@@ -1,7 +1,7 @@
 import { HttpErrorResponse } from '@angular/common/http';
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { Case, CaseEvent, CaseEventActor, EventsPage, JoinAck, Me, Tier } from '@vigil/contracts';
+import type { AnyCaseEvent, Case, CaseEventActor, CaseEventData, CaseEventOf, CaseEventType, EventsPage, JoinAck, Me, Tier } from '@vigil/contracts';
 import { of, Subject, throwError } from 'rxjs';
 import { CaseRoomStore, READ_DEBOUNCE_MS } from './case-room-store';
 import {
@@ -39,7 +39,7 @@ const observerActor: CaseEventActor = {
   agencyKind: 'civil_society',
 };
 
-function message(seq: number, prevSeq: number, body: string, actor = prosecutorActor, clientId = `client-${seq}`): CaseEvent {
+function message(seq: number, prevSeq: number, body: string, actor = prosecutorActor, clientId = `client-${seq}`): CaseEventOf<'message.posted'> {
   return {
     id: `event-${seq}`,
     caseId: CASE_ID,
@@ -53,7 +53,8 @@ function message(seq: number, prevSeq: number, body: string, actor = prosecutorA
   };
 }
 
-function change(seq: number, prevSeq: number, type: 'message.edited' | 'message.redacted', data: Record<string, unknown>): CaseEvent {
+/** An event after a message: a change of it, or any other type. */
+function change<T extends CaseEventType>(seq: number, prevSeq: number, type: T, data: CaseEventData[T]): CaseEventOf<T> {
   return { ...message(seq, prevSeq, ''), id: `event-${seq}`, type, data };
 }
 
@@ -88,7 +89,7 @@ const record = (headSeq: number): Case => ({
 class FakeCaseSocket {
   readonly state = signal<ConnectionState>('connected');
   readonly connected$ = new Subject<void>();
-  readonly events$ = new Subject<CaseEvent>();
+  readonly events$ = new Subject<AnyCaseEvent>();
   readonly typing$ = new Subject<TypingSignal>();
   readonly presence$ = new Subject<PresenceUpdate>();
   readonly reads$ = new Subject<ReadMarker>();
@@ -96,9 +97,9 @@ class FakeCaseSocket {
   readonly connect = jest.fn();
   readonly join = jest.fn<Promise<JoinAck>, [string, number]>();
   readonly leave = jest.fn().mockResolvedValue(undefined);
-  readonly post = jest.fn<Promise<CaseEvent>, [string, { clientId: string; body: string; tier: Tier }]>();
-  readonly edit = jest.fn<Promise<CaseEvent>, [string, string, string]>();
-  readonly redact = jest.fn<Promise<CaseEvent>, [string, string, string]>();
+  readonly post = jest.fn<Promise<AnyCaseEvent>, [string, { clientId: string; body: string; tier: Tier }]>();
+  readonly edit = jest.fn<Promise<AnyCaseEvent>, [string, string, string]>();
+  readonly redact = jest.fn<Promise<AnyCaseEvent>, [string, string, string]>();
   readonly typing = jest.fn();
   readonly read = jest.fn();
 
@@ -110,7 +111,7 @@ class FakeCaseSocket {
   }
 }
 
-const ack = (events: CaseEvent[], hasMore = false): JoinAck => ({
+const ack = (events: AnyCaseEvent[], hasMore = false): JoinAck => ({
   caseId: CASE_ID,
   headSeq: events.length ? events[events.length - 1].seq : 0,
   events,
@@ -131,7 +132,7 @@ describe('CaseRoomStore', () => {
   let store: CaseRoomStore;
 
   /** Opens the room with `history` (ascending) already in the log. */
-  async function open(history: CaseEvent[], joinEvents: CaseEvent[] = []): Promise<void> {
+  async function open(history: AnyCaseEvent[], joinEvents: AnyCaseEvent[] = []): Promise<void> {
     const headSeq = history.length ? history[history.length - 1].seq : 0;
     api.get.mockReturnValue(of(record(headSeq)));
     api.eventsBefore.mockReturnValue(of({ items: [...history].reverse(), headSeq, hasMore: false } satisfies EventsPage));
@@ -412,11 +413,7 @@ describe('CaseRoomStore', () => {
   it('rereads the record when members or the status change', async () => {
     await open([message(1, 0, 'one')]);
     api.get.mockClear();
-    const joined: CaseEvent = {
-      ...message(2, 1, ''),
-      type: 'member.added',
-      data: { userId: 'a0000000-0000-4000-8000-000000000009', displayName: 'Test Newcomer', role: 'police', agencyKind: 'police' },
-    };
+    const joined = change(2, 1, 'member.added', { userId: 'a0000000-0000-4000-8000-000000000009', displayName: 'Test Newcomer', role: 'police', agencyKind: 'police' });
     const updated = record(2);
     api.get.mockReturnValue(of({ ...updated, members: [...updated.members, { ...updated.members[0], userId: 'new', displayName: 'Test Newcomer' }] }));
     socket.events$.next(joined);
@@ -430,20 +427,21 @@ describe('CaseRoomStore', () => {
   });
 
   it('marks each part of the case with the seq of its newest event, for views that read it again', async () => {
-    const workflow = (seq: number, prevSeq: number, type: string): CaseEvent => ({ ...message(seq, prevSeq, ''), type, data: {} });
     await open([message(1, 0, 'one')]);
     const tasks = store.changeMark(['task.']);
     const visit = store.changeMark(['visit.', 'case.status_changed']);
     expect([tasks(), visit()]).toEqual([0, 0]);
 
-    socket.events$.next(workflow(2, 1, 'task.created'));
-    socket.events$.next(workflow(3, 2, 'message.posted'));
+    socket.events$.next(
+      change(2, 1, 'task.created', { taskId: 'task-1', kind: 'seize_cctv', title: 'Seize the yard camera', assigneeAgencyId: 'agency-1', assigneeUserId: null, dueAt: '2026-02-02T09:00:00.000Z' }),
+    );
+    socket.events$.next(message(3, 2, ''));
     await settle();
     expect([tasks(), visit()]).toEqual([2, 0]);
 
     api.get.mockReturnValue(of(record(5)));
-    socket.events$.next(workflow(4, 3, 'visit.dispatched'));
-    socket.events$.next(workflow(5, 4, 'case.status_changed'));
+    socket.events$.next(change(4, 3, 'visit.dispatched', { prosecutorId: prosecutorActor.id, prosecutorName: 'Test Prosecutor', dispatchedAt: '2026-02-01T11:00:00.000Z' }));
+    socket.events$.next(change(5, 4, 'case.status_changed', { from: 'registered', to: 'visit_dispatched' }));
     await settle();
     expect([tasks(), visit()]).toEqual([2, 5]);
     // The visit lives on the record too: it is read again.

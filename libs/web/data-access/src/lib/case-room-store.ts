@@ -2,10 +2,10 @@ import { computed, DestroyRef, inject, Injectable, signal, type Signal } from '@
 import {
   canRead,
   clearanceOf,
+  isEvent,
+  type AnyCaseEvent,
   type Case,
-  type CaseEvent,
   type CaseMember,
-  type MessagePostedData,
   type Tier,
 } from '@vigil/contracts';
 import { filter, firstValueFrom, Subscription } from 'rxjs';
@@ -79,7 +79,7 @@ export class CaseRoomStore {
   private readWanted = 0;
   private readTimer: ReturnType<typeof setTimeout> | null = null;
 
-  private readonly held = signal<ReadonlyMap<number, CaseEvent>>(new Map());
+  private readonly held = signal<ReadonlyMap<number, AnyCaseEvent>>(new Map());
   private readonly typingUsers = signal<ReadonlyMap<string, Typist>>(new Map());
 
   readonly record = signal<Case | null>(null);
@@ -302,7 +302,7 @@ export class CaseRoomStore {
   }
 
   /** A live event, or the event of an ack. */
-  private receive(event: CaseEvent): void {
+  private receive(event: AnyCaseEvent): void {
     if (this.closed || this.held().has(event.seq)) {
       return;
     }
@@ -379,7 +379,7 @@ export class CaseRoomStore {
     return this.lastSeq() > this.syncedSeq;
   }
 
-  private hold(events: readonly CaseEvent[]): void {
+  private hold(events: readonly AnyCaseEvent[]): void {
     const fresh = events.filter((event) => !this.held().has(event.seq));
     if (fresh.length === 0) {
       return;
@@ -396,12 +396,10 @@ export class CaseRoomStore {
   }
 
   /** An own message seen in the log (live, in an ack or in a catch-up) is no longer pending. */
-  private settlePending(events: readonly CaseEvent[]): void {
+  private settlePending(events: readonly AnyCaseEvent[]): void {
     const myId = this.me()?.id;
     const delivered = new Set(
-      events
-        .filter((event) => event.type === 'message.posted' && event.actor.id === myId)
-        .map((event) => (event.data as unknown as MessagePostedData).clientId),
+      events.flatMap((event) => (isEvent(event, 'message.posted') && event.actor.id === myId ? [event.data.clientId] : [])),
     );
     if (delivered.size > 0 && this.pending().some((message) => delivered.has(message.clientId))) {
       this.pending.update((pending) => pending.filter((message) => !delivered.has(message.clientId)));
@@ -409,7 +407,7 @@ export class CaseRoomStore {
   }
 
   /** Members, status and the visit clock live on the record: reread it when the log says they changed. */
-  private refreshRecordAfter(events: readonly CaseEvent[]): void {
+  private refreshRecordAfter(events: readonly AnyCaseEvent[]): void {
     const record = this.record();
     const changesRecord = events.some(
       (event) =>
@@ -492,7 +490,7 @@ export class CaseRoomStore {
     }
   }
 
-  private async change(action: 'edit' | 'redact', request: (caseId: string) => Promise<CaseEvent>): Promise<boolean> {
+  private async change(action: 'edit' | 'redact', request: (caseId: string) => Promise<AnyCaseEvent>): Promise<boolean> {
     const caseId = this.caseIdValue;
     if (!caseId) {
       return false;

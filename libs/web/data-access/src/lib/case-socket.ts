@@ -2,7 +2,8 @@ import { computed, DOCUMENT, effect, inject, Injectable, InjectionToken, signal,
 import { Router } from '@angular/router';
 import type {
   Ack,
-  CaseEvent,
+  AnyCaseEvent,
+  CaseEventOf,
   ClientToServerEvents,
   ErrorCode,
   ErrorDetail,
@@ -80,7 +81,7 @@ export class CaseSocket {
   private reconnectTimer: ReturnType<typeof setTimeout> | null = null;
 
   private readonly connects = new Subject<void>();
-  private readonly caseEvents = new Subject<CaseEvent>();
+  private readonly caseEvents = new Subject<AnyCaseEvent>();
   private readonly typingSignals = new Subject<TypingSignal>();
   private readonly presenceUpdates = new Subject<PresenceUpdate>();
   private readonly readMarkers = new Subject<ReadMarker>();
@@ -95,7 +96,7 @@ export class CaseSocket {
   });
   /** Every (re)connection: joined rooms catch up from here. */
   readonly connected$: Observable<void> = this.connects.asObservable();
-  readonly events$: Observable<CaseEvent> = this.caseEvents.asObservable();
+  readonly events$: Observable<AnyCaseEvent> = this.caseEvents.asObservable();
   readonly typing$: Observable<TypingSignal> = this.typingSignals.asObservable();
   readonly presence$: Observable<PresenceUpdate> = this.presenceUpdates.asObservable();
   readonly reads$: Observable<ReadMarker> = this.readMarkers.asObservable();
@@ -156,22 +157,22 @@ export class CaseSocket {
     await this.request((socket, ack) => socket.emit('case:leave', { caseId }, ack));
   }
 
-  async post(caseId: string, message: PostMessageRequest): Promise<CaseEvent> {
-    const answer = await this.request<{ event: CaseEvent }>((socket, ack) =>
+  async post(caseId: string, message: PostMessageRequest): Promise<CaseEventOf<'message.posted'>> {
+    const answer = await this.request<{ event: CaseEventOf<'message.posted'> }>((socket, ack) =>
       socket.emit('message:post', { caseId, ...message }, ack),
     );
     return answer.event;
   }
 
-  async edit(caseId: string, messageId: string, body: string): Promise<CaseEvent> {
-    const answer = await this.request<{ event: CaseEvent }>((socket, ack) =>
+  async edit(caseId: string, messageId: string, body: string): Promise<CaseEventOf<'message.edited'>> {
+    const answer = await this.request<{ event: CaseEventOf<'message.edited'> }>((socket, ack) =>
       socket.emit('message:edit', { caseId, messageId, body }, ack),
     );
     return answer.event;
   }
 
-  async redact(caseId: string, messageId: string, reason: string): Promise<CaseEvent> {
-    const answer = await this.request<{ event: CaseEvent }>((socket, ack) =>
+  async redact(caseId: string, messageId: string, reason: string): Promise<CaseEventOf<'message.redacted'>> {
+    const answer = await this.request<{ event: CaseEventOf<'message.redacted'> }>((socket, ack) =>
       socket.emit('message:redact', { caseId, messageId, reason }, ack),
     );
     return answer.event;

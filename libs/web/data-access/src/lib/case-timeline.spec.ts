@@ -1,4 +1,4 @@
-import type { CaseEvent, CaseEventActor } from '@vigil/contracts';
+import type { CaseEventActor, CaseEventData, CaseEventOf, CaseEventType } from '@vigil/contracts';
 import { buildTimeline, type TimelineMessage } from './case-timeline';
 
 const author: CaseEventActor = {
@@ -14,7 +14,7 @@ const prosecutor: CaseEventActor = {
   agencyKind: 'prosecutor',
 };
 
-function event(seq: number, type: string, data: Record<string, unknown>, actor = author): CaseEvent {
+function event<T extends CaseEventType>(seq: number, type: T, data: CaseEventData[T], actor = author): CaseEventOf<T> {
   return {
     id: `e-${seq}`,
     caseId: 'case-1',
@@ -32,11 +32,16 @@ const messages = (entries: ReturnType<typeof buildTimeline>) =>
   entries.filter((entry): entry is TimelineMessage => entry.kind === 'message');
 
 describe('buildTimeline', () => {
-  const created = event(1, 'case.created', { reference: 'TST-2026-000001', facility: {}, summary: 'Invented' });
+  const created = event(1, 'case.created', {
+    reference: 'TST-2026-000001',
+    summary: 'Invented',
+    source: 'relative',
+    facility: { name: 'Station 4', kind: 'police_station' },
+  });
   const posted = event(2, 'message.posted', { messageId: 'm-1', clientId: 'c-1', body: 'First words' });
 
   it('turns messages into message lines and everything else into notices, in seq order', () => {
-    const entries = buildTimeline([created, posted, event(3, 'evidence.added', { name: 'x' })], false);
+    const entries = buildTimeline([created, posted, event(3, 'evidence.added', { evidenceId: 'ev-1', title: 'x', mediaType: 'image/jpeg', size: 10, sha256: 'ab' })], false);
     expect(entries.map((entry) => [entry.kind, entry.seq])).toEqual([
       ['notice', 1],
       ['message', 2],

@@ -1,4 +1,4 @@
-import type { CaseEvent, CaseEventActor, MessagePostedData, Tier } from '@vigil/contracts';
+import type { AnyCaseEvent, CaseEventActor, CaseEventOf, Tier } from '@vigil/contracts';
 
 /** A message as it reads now: its later edits and redaction applied. */
 export interface TimelineMessage {
@@ -16,28 +16,28 @@ export interface TimelineMessage {
   redaction?: { reason: string; by: CaseEventActor; at: string };
 }
 
+/** Events that are not messages nor changes of one: each is a line of its own. */
+export type NoticeEvent = Exclude<AnyCaseEvent, CaseEventOf<'message.posted' | 'message.edited' | 'message.redacted'>>;
+
 /** Anything else in the log: registration, members, status, and types added later. */
 export interface TimelineNotice {
   kind: 'notice';
   seq: number;
-  event: CaseEvent;
+  event: NoticeEvent;
 }
 
 export type TimelineEntry = TimelineMessage | TimelineNotice;
-
-/** Types that change a message rather than adding a line of their own. */
-const MESSAGE_CHANGES = new Set(['message.edited', 'message.redacted']);
 
 /**
  * The lines of the timeline from events in seq order. `message.edited` and `message.redacted`
  * rewrite the message they name (a viewer below `prosecution` loses a redacted body).
  */
-export function buildTimeline(events: readonly CaseEvent[], readsRedactedBodies: boolean): TimelineEntry[] {
+export function buildTimeline(events: readonly AnyCaseEvent[], readsRedactedBodies: boolean): TimelineEntry[] {
   const entries: TimelineEntry[] = [];
   const messages = new Map<string, TimelineMessage>();
   for (const event of events) {
     if (event.type === 'message.posted') {
-      const data = event.data as unknown as MessagePostedData;
+      const data = event.data;
       const message: TimelineMessage = {
         kind: 'message',
         seq: event.seq,
@@ -55,7 +55,8 @@ export function buildTimeline(events: readonly CaseEvent[], readsRedactedBodies:
       }
       messages.set(message.messageId, message);
       entries.push(message);
-    } else if (MESSAGE_CHANGES.has(event.type)) {
+    } else if (event.type === 'message.edited' || event.type === 'message.redacted') {
+      // They change a message rather than adding a line of their own.
       applyChange(messages, event, readsRedactedBodies);
     } else {
       entries.push({ kind: 'notice', seq: event.seq, event });
@@ -64,21 +65,24 @@ export function buildTimeline(events: readonly CaseEvent[], readsRedactedBodies:
   return entries;
 }
 
-function applyChange(messages: Map<string, TimelineMessage>, event: CaseEvent, readsRedactedBodies: boolean): void {
-  const data = event.data as { messageId?: unknown; body?: unknown; reason?: unknown };
-  const message = typeof data.messageId === 'string' ? messages.get(data.messageId) : undefined;
+function applyChange(
+  messages: Map<string, TimelineMessage>,
+  event: CaseEventOf<'message.edited'> | CaseEventOf<'message.redacted'>,
+  readsRedactedBodies: boolean,
+): void {
+  const message = messages.get(event.data.messageId);
   if (!message) {
     // The message is older than the history held; loading earlier brings it already changed.
     return;
   }
   if (event.type === 'message.edited') {
     message.edited = true;
-    if (typeof data.body === 'string' && (!message.redacted || readsRedactedBodies)) {
-      message.body = data.body;
+    if (event.data.body !== undefined && (!message.redacted || readsRedactedBodies)) {
+      message.body = event.data.body;
     }
   } else {
     message.redacted = true;
-    message.redaction = { reason: typeof data.reason === 'string' ? data.reason : '', by: event.actor, at: event.at };
+    message.redaction = { reason: event.data.reason, by: event.actor, at: event.at };
     if (!readsRedactedBodies) {
       delete message.body;
     }

@@ -1,6 +1,6 @@
 import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
-import type { Case, CaseEvent, JoinAck, Me, Task } from '@vigil/contracts';
+import type { AnyCaseEvent, Case, CaseEventOf, JoinAck, Me, Task } from '@vigil/contracts';
 import {
   CaseRoomStore,
   CaseSocket,
@@ -48,7 +48,7 @@ const record: Case = {
   updatedAt: '2026-02-01T12:00:00.000Z',
 };
 
-const created: CaseEvent = {
+const created: CaseEventOf<'case.created'> = {
   id: 'event-1',
   caseId: CASE_ID,
   seq: 1,
@@ -57,7 +57,7 @@ const created: CaseEvent = {
   tier: 'room',
   at: '2026-02-01T09:00:00.000Z',
   actor: prosecutor,
-  data: { reference: record.reference },
+  data: { reference: record.reference, summary: record.summary, source: record.source, facility: record.facility },
 };
 
 const task: Task = {
@@ -87,7 +87,7 @@ const settle = async () => {
 describe('TasksTab', () => {
   async function render() {
     localStorage.clear();
-    const events$ = new Subject<CaseEvent>();
+    const events$ = new Subject<AnyCaseEvent>();
     const tasks = jest.fn().mockReturnValue(of([]));
     const updateTask = jest.fn().mockReturnValue(of({ ...task, status: 'in_progress' }));
     TestBed.configureTestingModule({
@@ -193,7 +193,14 @@ describe('TasksTab', () => {
       prevSeq: 1,
       type: 'task.created',
       tier: 'state',
-      data: { taskId: task.id },
+      data: {
+        taskId: task.id,
+        kind: task.kind,
+        title: task.title,
+        assigneeAgencyId: police.agency.id,
+        assigneeUserId: police.id,
+        dueAt: task.dueAt,
+      },
     });
     await settle();
     await fixture.whenStable();

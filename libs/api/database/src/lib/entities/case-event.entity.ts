@@ -1,5 +1,5 @@
 import { CaseEntity } from './case.entity';
-import { TIERS, type AgencyKind, type Principal, type SystemRole, type Tier } from '@vigil/contracts';
+import { TIERS, type AgencyKind, type CaseEventRecordedData, type CaseEventType, type Principal, type SystemRole, type Tier } from '@vigil/contracts';
 import { Check, Column, Entity, JoinColumn, ManyToOne, Index, PrimaryGeneratedColumn } from 'typeorm';
 import { oneOfCheck } from './check';
 
@@ -23,8 +23,9 @@ export class CaseEventEntity {
   @Column('int')
   seq!: number;
 
+  /** One of the catalogue's (`CaseEventData`): only `NewCaseEvent`s are appended. */
   @Column('text')
-  type!: string;
+  type!: CaseEventType;
 
   @Column('text')
   tier!: Tier;
@@ -45,8 +46,9 @@ export class CaseEventEntity {
   @Column('text', { name: 'actor_agency_kind' })
   actorAgencyKind!: AgencyKind | SystemRole;
 
+  /** As written for its type; `isEvent` narrows it. */
   @Column('jsonb')
-  data!: Record<string, unknown>;
+  data!: CaseEventRecordedData[CaseEventType];
 
   /** Idempotency key of a posted message, scoped to (case, author). */
   @Column('uuid', { name: 'client_id', nullable: true })
