@@ -8,3 +8,4 @@ export * from './lib/event-log';
 export * from './lib/clearance-columns';
 export * from './lib/demo-cases';
 export * from './lib/case-events.relay';
+export * from './lib/log-replays';
