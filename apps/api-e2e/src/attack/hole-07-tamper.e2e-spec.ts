@@ -1,9 +1,8 @@
 // Hole 7: what someone with access to the database could change without `verify` noticing, and
 // what the server's own connection could do to the append-only tables.
-import { APP_ROLE, derivedAppUrl } from '@vigil/api-database';
 import type { AgencyRef, CaseEvent, Evidence, VerifyResult } from '@vigil/contracts';
 import { Client as PgClient } from 'pg';
-import { randomUUID } from 'node:crypto';
+import { createHmac, randomUUID } from 'node:crypto';
 import { call, withDatabase } from '../support/api';
 import { allEvents, Client, openCase, post, signInAll, upload, type Person, type Role } from '../support/cases';
 
@@ -29,9 +28,14 @@ const asSuperuserWithoutTriggers = (sql: string, params: unknown[]) =>
     await db.query(sql, params);
   });
 
-/** Connected as the role the server runs as. */
+const APP_ROLE = 'vigil_app';
+
+/** Connected as the role the server runs as: its password derived from the owner's, as the server derives it. */
 async function asServerRole<T>(work: (db: PgClient) => Promise<T>): Promise<T> {
-  const db = new PgClient({ connectionString: derivedAppUrl(process.env['VIGIL_E2E_DATABASE_URL'] as string) });
+  const url = new URL(process.env['VIGIL_E2E_DATABASE_URL'] as string);
+  url.username = APP_ROLE;
+  url.password = createHmac('sha256', decodeURIComponent(url.password)).update(`vigil runtime role ${APP_ROLE}`).digest('base64url');
+  const db = new PgClient({ connectionString: url.toString() });
   await db.connect();
   try {
     return await work(db);
