@@ -3,8 +3,10 @@
 import type { AgencyRef, CaseEvent, Evidence, VerifyResult } from '@vigil/contracts';
 import { Client as PgClient } from 'pg';
 import { createHmac, randomUUID } from 'node:crypto';
+import { createServer } from 'node:net';
 import { call, withDatabase } from '../support/api';
 import { allEvents, Client, openCase, post, signInAll, upload, type Person, type Role } from '../support/cases';
+import { startServer, stopAllServers, waitForOutput } from '../support/server';
 
 let people: Record<Role, Person>;
 let agencies: Record<Role, AgencyRef>;
@@ -17,7 +19,10 @@ beforeAll(async () => {
   agencies = Object.fromEntries(roles.map((role, i) => [role, mes[i].body.agency])) as Record<Role, AgencyRef>;
 });
 
-afterAll(() => sockets.forEach((socket) => socket.close()));
+afterAll(async () => {
+  sockets.forEach((socket) => socket.close());
+  await stopAllServers();
+});
 
 const verify = async (caseId: string) => (await call<VerifyResult>('GET', `/api/cases/${caseId}/verify`, { token: people.prosecutor.token })).body;
 
@@ -146,6 +151,41 @@ describe('the role the server runs as', () => {
     const connected = await withDatabase(async (db) => (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = $1`, [APP_ROLE])).rows[0].n);
     expect(connected).toBeGreaterThan(0);
     expect(await verify(kase.id)).toMatchObject({ ok: true });
+  });
+});
+
+describe('a runtime role named in DATABASE_APP_URL', () => {
+  const ownerUrl = () => process.env['VIGIL_E2E_DATABASE_URL'] as string;
+  let port: () => string;
+  beforeEach(async () => {
+    const free = await new Promise<number>((done) => {
+      const probe = createServer().listen(0, () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => done(port));
+      });
+    });
+    port = () => String(free);
+  });
+
+  it('is refused when it could switch triggers off (here: the superuser itself)', async () => {
+    const server = startServer({ PORT: port(), DATABASE_URL: ownerUrl(), DATABASE_APP_URL: ownerUrl() });
+    expect(await server.exited).toBe(1);
+    expect(server.output()).toMatch(/must not run as postgres: it is a superuser/);
+  });
+
+  it('is the one the server runs as, granted its privileges by the owner', async () => {
+    const role = `vigil_custom_${process.pid}`;
+    await withDatabase((db) => db.query(`CREATE ROLE ${role} LOGIN PASSWORD 'invented-e2e-only'`));
+    const appUrl = new URL(ownerUrl());
+    appUrl.username = role;
+    appUrl.password = 'invented-e2e-only';
+    const server = startServer({ PORT: port(), DATABASE_URL: ownerUrl(), DATABASE_APP_URL: appUrl.toString() });
+    await waitForOutput(server, /ready at/);
+    expect((await fetch(`http://localhost:${port()}/api/health`)).status).toBe(200);
+    const sessions = await withDatabase(async (db) => (await db.query(`SELECT count(*)::int AS n FROM pg_stat_activity WHERE usename = $1`, [role])).rows[0].n);
+    expect(sessions).toBeGreaterThan(0);
+    server.process.kill('SIGTERM');
+    expect(await server.exited).toBe(0);
   });
 });
 
