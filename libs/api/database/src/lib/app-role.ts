@@ -60,10 +60,12 @@ export async function ensureAppRole(owner: DataSource, ownerUrl: string, appUrl:
 
 async function createOrReset(manager: EntityManager, url: string): Promise<void> {
   const password = new URL(url).password; // base64url: nothing to escape
-  const attributes = `LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT PASSWORD '${password}'`;
   const [{ exists }] = await manager.query(`SELECT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = $1) AS exists`, [APP_ROLE]);
+  // Naming SUPERUSER, REPLICATION or BYPASSRLS in an ALTER needs a superuser, even to turn them
+  // off: an owner with only CREATEROLE resets the login and password; `assertSafe` checks the rest.
+  const attributes = exists ? 'LOGIN' : 'LOGIN NOSUPERUSER NOCREATEDB NOCREATEROLE NOREPLICATION NOBYPASSRLS NOINHERIT';
   try {
-    await manager.query(`${exists ? 'ALTER' : 'CREATE'} ROLE ${APP_ROLE} ${attributes}`);
+    await manager.query(`${exists ? 'ALTER' : 'CREATE'} ROLE ${APP_ROLE} ${attributes} PASSWORD '${password}'`);
   } catch (error) {
     throw new AppRoleError(
       `the database owner cannot ${exists ? 'alter' : 'create'} the ${APP_ROLE} role (${error instanceof Error ? error.message : String(error)}): ` +
@@ -88,14 +90,14 @@ async function grant(manager: EntityManager, role: string): Promise<void> {
 /** The role the server runs as must not be able to switch the triggers off. */
 async function assertSafe(manager: EntityManager, role: string): Promise<void> {
   const [found] = await manager.query(
-    `SELECT r.rolsuper OR r.rolbypassrls OR r.rolreplication AS privileged,
+    `SELECT r.rolsuper OR r.rolbypassrls OR r.rolreplication OR r.rolcreaterole AS privileged,
             (SELECT count(*) FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace
               WHERE n.nspname = 'public' AND pg_has_role(r.oid, c.relowner, 'MEMBER'))::int AS owned
        FROM pg_roles r WHERE r.rolname = $1`,
     [role],
   );
   if (!found) throw new AppRoleError(`the role ${role} of DATABASE_APP_URL does not exist`);
-  if (found.privileged) throw new AppRoleError(`the server must not run as ${role}: it is a superuser or bypasses row security or replicates`);
+  if (found.privileged) throw new AppRoleError(`the server must not run as ${role}: it is a superuser, bypasses row security, replicates or creates roles`);
   if (found.owned > 0) throw new AppRoleError(`the server must not run as ${role}: it owns (or may act as the owner of) Vigil's tables`);
 }
 
