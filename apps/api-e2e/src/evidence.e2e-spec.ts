@@ -153,7 +153,16 @@ describe('uploading evidence', () => {
     const events = evidenceEvents(await allEvents(people.prosecutor, kase.id), item.id);
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ type: 'evidence.added', tier: 'oversight', actor: { id: people.prosecutor.id } });
-    expect(events[0].data).toEqual({ evidenceId: item.id, title: item.title, mediaType: 'image/png', size: bytes.length, sha256: item.sha256 });
+    expect(events[0].data).toEqual({
+      evidenceId: item.id,
+      title: item.title,
+      mediaType: 'image/png',
+      size: bytes.length,
+      sha256: item.sha256,
+      // The first link of the chain, so that verify can check it against the log.
+      collectedAt: item.collectedAt,
+      collectedByAgencyId: agencies.prosecutor.id,
+    });
   });
 
   it('takes the type from the content, not from the name or the declared type', async () => {

@@ -2,7 +2,7 @@ import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigError, createValidationPipe, DEFAULT_DEMO_PASSWORD, loadConfig, VigilExpressAdapter, type VigilConfig } from '@vigil/api-core';
-import { DataDirInUseError, DEMO_ACCOUNTS, openDatabase, seedDemoIfEmpty, startEmbeddedPostgres, type EmbeddedDatabase } from '@vigil/api-database';
+import { AppRoleError, DataDirInUseError, DEMO_ACCOUNTS, ensureAppRole, openDatabase, seedDemoIfEmpty, startEmbeddedPostgres, type EmbeddedDatabase } from '@vigil/api-database';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -52,10 +52,23 @@ async function start(): Promise<void> {
     databaseUrl = embedded.url;
   }
 
-  const dataSource = await openDatabase(databaseUrl);
+  // The owner migrates and sets up the runtime role; the server itself runs as that role, which
+  // owns no table and so can neither switch a trigger off nor rewrite what is append-only.
+  const owner = await openDatabase(databaseUrl);
   say('migrating the database…');
-  const applied = await dataSource.runMigrations({ transaction: 'each' });
+  const applied = await owner.runMigrations({ transaction: 'each' });
   if (applied.length > 0) say(`applied ${applied.length} migration(s).`);
+  let runtimeUrl: string;
+  try {
+    runtimeUrl = await ensureAppRole(owner, databaseUrl, config.databaseAppUrl);
+  } catch (error) {
+    await owner.destroy();
+    await embedded?.stop();
+    if (error instanceof AppRoleError) fail(`cannot set up the runtime role: ${error.message}`);
+    throw error;
+  }
+  await owner.destroy();
+  const dataSource = await openDatabase(runtimeUrl);
   const seeded = (embedded !== null || config.seedDemo || seedOnly) && (await seedDemoIfEmpty(dataSource, config.demoPassword));
   if (seeded) say('seeded the demo city (Shymkent).');
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), new VigilExpressAdapter(), { bufferLogs: true });
@@ -67,7 +80,7 @@ async function start(): Promise<void> {
     await embedded?.stop();
     return;
   }
-  app.useWebSocketAdapter(new PostgresIoAdapter(app, databaseUrl));
+  app.useWebSocketAdapter(new PostgresIoAdapter(app, runtimeUrl));
   app.setGlobalPrefix('api');
   app.use(helmet());
   app.use(cookieParser());

@@ -11,3 +11,4 @@ export * from './lib/case-events.relay';
 export * from './lib/disclosure-guard';
 export * from './lib/access-audit';
 export * from './lib/access-log.controller';
+export * from './lib/log-replays';

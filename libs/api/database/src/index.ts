@@ -4,3 +4,4 @@ export * from './lib/embedded-postgres';
 export * from './lib/demo-seed';
 export * from './lib/prepared';
 export * from './lib/original-posts';
+export * from './lib/app-role';

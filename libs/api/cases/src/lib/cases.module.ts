@@ -9,13 +9,14 @@ import { CaseEventsRelay } from './case-events.relay';
 import { CasesController } from './cases.controller';
 import { CasesService } from './cases.service';
 import { EventLog } from './event-log';
+import { LogReplays } from './log-replays';
 import { SupervisoryReads } from './supervisory-reads.interceptor';
 import { VictimIdentities } from './victim-identities';
 
 @Module({
   imports: [AuthModule],
   controllers: [CasesController, AccessLogController],
-  providers: [CasesService, CaseAccess, EventLog, CaseEventsBus, CaseEventsRelay, VictimIdentities, AccessAudit, { provide: APP_INTERCEPTOR, useClass: SupervisoryReads }],
-  exports: [CasesService, CaseAccess, EventLog, CaseEventsBus, AccessAudit],
+  providers: [CasesService, CaseAccess, EventLog, CaseEventsBus, CaseEventsRelay, LogReplays, VictimIdentities, AccessAudit, { provide: APP_INTERCEPTOR, useClass: SupervisoryReads }],
+  exports: [CasesService, CaseAccess, EventLog, CaseEventsBus, LogReplays, AccessAudit],
 })
 export class CasesModule {}

@@ -7,6 +7,7 @@ import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { canonicalJson, sha256 } from './canonical';
 import { CASE_EVENTS_CHANNEL, CaseEventsRelay } from './case-events.relay';
 import { advanceHeads, type CaseHead } from './clearance-columns';
+import { earliest, LogReplays } from './log-replays';
 
 /** Who appends: a person, or Vigil itself (`SYSTEM_PRINCIPAL`). */
 export interface Actor {
@@ -47,6 +48,7 @@ export class EventLog {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly relay: CaseEventsRelay,
+    private readonly replays: LogReplays,
   ) {}
 
   /**
@@ -130,9 +132,13 @@ export class EventLog {
     );
   }
 
-  /** Recomputes the chain from the first event; names the first seq whose row does not match. */
+  /**
+   * Recomputes the chain from the first event; names the first seq whose row does not match, or
+   * whose tables kept beside the log (messages, custody, …) contradict it.
+   */
   async verify(caseId: string): Promise<Omit<VerifyResult, 'headSeq'> & { lastSeq: number }> {
     const batch = 1000;
+    const replays = this.replays.for(caseId);
     let prevHash = '';
     let expectedSeq = 1;
     for (;;) {
@@ -145,6 +151,7 @@ export class EventLog {
         if (row.seq !== expectedSeq || eventHash(prevHash, row) !== row.hash) {
           return { ok: false, firstBrokenSeq: expectedSeq, lastSeq: rows[rows.length - 1].seq };
         }
+        for (const replay of replays) replay.see(row);
         prevHash = row.hash;
         expectedSeq++;
       }
@@ -155,6 +162,8 @@ export class EventLog {
     if (kase && (kase.lastSeq !== expectedSeq - 1 || kase.headHash !== prevHash)) {
       return { ok: false, firstBrokenSeq: expectedSeq, lastSeq: kase.lastSeq };
     }
+    const mismatch = earliest(await Promise.all(replays.map((replay) => replay.firstMismatch(this.db))));
+    if (mismatch !== null) return { ok: false, firstBrokenSeq: mismatch, lastSeq: expectedSeq - 1 };
     return { ok: true, firstBrokenSeq: null, lastSeq: expectedSeq - 1 };
   }
 }

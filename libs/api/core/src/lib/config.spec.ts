@@ -39,6 +39,15 @@ describe('loadConfig', () => {
     expect(config.seedDemo).toBe(true);
   });
 
+  it('takes the runtime role from DATABASE_APP_URL, only beside DATABASE_URL', () => {
+    const owner = 'postgres://owner:p@db:5432/vigil';
+    expect(loadConfig({ DATABASE_URL: owner }).databaseAppUrl).toBeNull();
+    expect(loadConfig({ DATABASE_URL: owner, DATABASE_APP_URL: 'postgres://app:q@db:5432/vigil' }).databaseAppUrl).toBe('postgres://app:q@db:5432/vigil');
+    for (const env of [{ DATABASE_URL: owner, DATABASE_APP_URL: 'mysql://app' }, { DATABASE_APP_URL: 'postgres://app:q@db:5432/vigil' }]) {
+      expect(() => loadConfig(env)).toThrow(/DATABASE_APP_URL/);
+    }
+  });
+
   it('limits evidence uploads to 25 MiB unless EVIDENCE_MAX_BYTES says otherwise', () => {
     expect(loadConfig({}).evidenceMaxBytes).toBe(25 * 1024 * 1024);
     expect(loadConfig({ EVIDENCE_MAX_BYTES: '65536' }).evidenceMaxBytes).toBe(65536);

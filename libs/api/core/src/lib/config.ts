@@ -5,6 +5,11 @@ export interface VigilConfig {
   port: number;
   /** An external PostgreSQL; `null` runs the embedded one under `dataDir`. */
   databaseUrl: string | null;
+  /**
+   * The role the server runs as (it must own no table); `null`: the owner creates `vigil_app`
+   * with a password derived from its own.
+   */
+  databaseAppUrl: string | null;
   dataDir: string;
   /** Signs access tokens; generated per process when absent (tokens then die on restart). */
   jwtSecret: string | null;
@@ -86,8 +91,12 @@ export function loadConfig(env: Env, cwd = process.cwd()): VigilConfig {
   const path = (raw: string) => (isAbsolute(raw) ? raw : resolve(cwd, raw));
 
   const databaseUrl = text('DATABASE_URL') ?? null;
-  if (databaseUrl !== null && !/^postgres(ql)?:\/\/.+/.test(databaseUrl)) {
-    problems.push({ variable: 'DATABASE_URL', message: 'must be a postgres:// or postgresql:// URL' });
+  const databaseAppUrl = text('DATABASE_APP_URL') ?? null;
+  for (const [variable, url] of [['DATABASE_URL', databaseUrl], ['DATABASE_APP_URL', databaseAppUrl]] as const) {
+    if (url !== null && !/^postgres(ql)?:\/\/.+/.test(url)) problems.push({ variable, message: 'must be a postgres:// or postgresql:// URL' });
+  }
+  if (databaseAppUrl !== null && databaseUrl === null) {
+    problems.push({ variable: 'DATABASE_APP_URL', message: 'needs DATABASE_URL (the embedded PostgreSQL makes its own runtime role)' });
   }
   const jwtSecret = text('JWT_SECRET') ?? null;
   if (jwtSecret !== null && jwtSecret.length < 32) {
@@ -106,6 +115,7 @@ export function loadConfig(env: Env, cwd = process.cwd()): VigilConfig {
   const config: VigilConfig = {
     port: integer('PORT', 3000, 1, 65535),
     databaseUrl,
+    databaseAppUrl,
     dataDir: path(text('DATA_DIR') ?? '.data'),
     jwtSecret,
     accessTokenTtlSeconds: integer('ACCESS_TOKEN_TTL_SECONDS', 900, 10, 86400),

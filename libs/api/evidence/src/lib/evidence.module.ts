@@ -1,10 +1,11 @@
 import { Module } from '@nestjs/common';
 import { MulterModule } from '@nestjs/platform-express';
-import { CasesModule } from '@vigil/api-cases';
+import { CasesModule, LogReplays } from '@vigil/api-cases';
 import { VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core';
 import { join } from 'node:path';
 import { DiskEvidenceStore } from './disk-evidence-store';
 import { EvidenceController } from './evidence.controller';
+import { EvidenceReplay } from './evidence-replay';
 import { EVIDENCE_STORE } from './evidence-store';
 import { EvidenceService } from './evidence.service';
 import { evidenceUploadOptions, UploadRefusals } from './upload';
@@ -23,4 +24,9 @@ import { evidenceUploadOptions, UploadRefusals } from './upload';
   ],
   exports: [EvidenceService, EVIDENCE_STORE],
 })
-export class EvidenceModule {}
+export class EvidenceModule {
+  constructor(replays: LogReplays) {
+    // A case's verify also checks its evidence rows and custody chains against the log.
+    replays.register((caseId) => new EvidenceReplay(caseId));
+  }
+}

@@ -98,7 +98,15 @@ export class EvidenceService {
         note: null,
         at: collectedAt,
       });
-      const data: EvidenceAddedData = { evidenceId, title: fields.title, mediaType, size: stored.size, sha256: stored.sha256 };
+      const data: EvidenceAddedData = {
+        evidenceId,
+        title: fields.title,
+        mediaType,
+        size: stored.size,
+        sha256: stored.sha256,
+        collectedAt: collectedAt.toISOString(),
+        collectedByAgencyId: caller.agency.id,
+      };
       await append({ type: 'evidence.added', tier, data });
       return (await this.views(manager, [await this.row(manager, caseId, evidenceId, clearance)]))[0];
     });

@@ -92,6 +92,12 @@ export interface EvidenceAddedData {
   mediaType: EvidenceMediaType;
   size: number;
   sha256: string;
+  /**
+   * The first link of the custody chain: when it was collected and the collector's agency, which
+   * holds it first. Absent from events logged before they were recorded.
+   */
+  collectedAt?: string;
+  collectedByAgencyId?: string;
 }
 
 /** `data` of `evidence.custody_transferred`. */
