@@ -64,7 +64,7 @@ async function editedAndRedacted() {
   expect((await observer.emit('message:edit', { caseId: kase.id, messageId, body: 'what the witness said' })).ok).toBe(true);
   const prosecutor = await socketOf(people.prosecutor);
   expect((await prosecutor.emit('message:redact', { caseId: kase.id, messageId, reason: 'names the witness' })).ok).toBe(true);
-  const events = (await allEvents(people.prosecutor, kase.id)).filter((e) => e.data['messageId'] === messageId);
+  const events = (await allEvents(people.prosecutor, kase.id)).filter((e) => 'messageId' in e.data && e.data.messageId === messageId);
   const seqOf = (type: string) => (events.find((e) => e.type === type) as CaseEvent).seq;
   return { kase, messageId, posted: seqOf('message.posted'), edited: seqOf('message.edited'), redacted: seqOf('message.redacted') };
 }
@@ -92,8 +92,8 @@ describe('messages, served from their own table', () => {
     await asSuperuserWithoutTriggers(`UPDATE messages SET redacted_at = NULL WHERE id = $1`, [unredacted.messageId]);
     expect(await verify(unredacted.kase.id)).toMatchObject({ ok: false, firstBrokenSeq: unredacted.redacted });
     // The observer now read the redacted text again: verify is what tells.
-    const seen = (await allEvents(people.observer, unredacted.kase.id)).find((e) => e.data['messageId'] === unredacted.messageId);
-    expect(seen?.data['body']).toBe('what the witness said');
+    const seen = (await allEvents(people.observer, unredacted.kase.id)).find((e) => 'messageId' in e.data && e.data.messageId === unredacted.messageId);
+    expect(seen && 'body' in seen.data ? seen.data.body : undefined).toBe('what the witness said');
   });
 
   it('a removed message row (its redaction gone with it) makes verify fail at the post', async () => {
@@ -206,7 +206,7 @@ describe('custody, read from its own table', () => {
       body: { toAgencyId: agencies.police.id, receivedBy: 'Sgt. Invented Person', note: 'Sealed bag no. 7', at: '2026-03-12T12:00:00.000Z' },
     });
     expect(transfer.status).toBe(201);
-    const events = (await allEvents(people.prosecutor, kase.id)).filter((e) => e.data['evidenceId'] === item.id);
+    const events = (await allEvents(people.prosecutor, kase.id)).filter((e) => 'evidenceId' in e.data && e.data.evidenceId === item.id);
     const seqOf = (type: string) => (events.find((e) => e.type === type) as CaseEvent).seq;
     return { item, added: seqOf('evidence.added'), transferred: seqOf('evidence.custody_transferred') };
   }

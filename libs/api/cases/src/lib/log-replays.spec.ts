@@ -7,7 +7,7 @@ const AUTHOR = '00000000-0000-4000-8000-0000000000a1';
 const MESSAGE = '00000000-0000-4000-8000-0000000000e1';
 
 function event(seq: number, type: string, data: Record<string, unknown>): CaseEventEntity {
-  return { seq, type, tier: 'room', actorId: AUTHOR, caseId: CASE, data } as CaseEventEntity;
+  return { seq, type, tier: 'room', actorId: AUTHOR, caseId: CASE, data } as unknown as CaseEventEntity;
 }
 
 /** A database that answers the replay's look-up with these rows. */

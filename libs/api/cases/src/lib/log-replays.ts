@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { CaseEventEntity } from '@vigil/api-database';
-import type { Tier } from '@vigil/contracts';
+import { isEvent, type Tier } from '@vigil/contracts';
 import type { DataSource } from 'typeorm';
 
 /**
@@ -66,17 +66,19 @@ export class MessagesReplay implements LogReplay {
   constructor(private readonly caseId: string) {}
 
   see(event: CaseEventEntity): void {
-    const id = event.data['messageId'];
-    if (typeof id !== 'string') return;
-    if (event.type === 'message.posted') {
-      const body = String(event.data['body']);
-      this.expected.set(id, { postedSeq: event.seq, authorId: event.actorId, tier: event.tier, body, bodySeq: event.seq, edited: false, redactedSeq: null });
+    if (isEvent(event, 'message.posted')) {
+      const body = String(event.data.body);
+      this.expected.set(event.data.messageId, { postedSeq: event.seq, authorId: event.actorId, tier: event.tier, body, bodySeq: event.seq, edited: false, redactedSeq: null });
       return;
     }
-    const message = this.expected.get(id);
-    if (!message) return;
-    if (event.type === 'message.edited') Object.assign(message, { body: String(event.data['body']), bodySeq: event.seq, edited: true });
-    if (event.type === 'message.redacted') message.redactedSeq ??= event.seq;
+    if (isEvent(event, 'message.edited')) {
+      const message = this.expected.get(event.data.messageId);
+      if (message) Object.assign(message, { body: String(event.data.body), bodySeq: event.seq, edited: true });
+    }
+    if (isEvent(event, 'message.redacted')) {
+      const message = this.expected.get(event.data.messageId);
+      if (message) message.redactedSeq ??= event.seq;
+    }
   }
 
   async firstMismatch(db: DataSource): Promise<number | null> {

@@ -1,6 +1,6 @@
 import { earliest, REPLAY_BATCH, type LogReplay } from '@vigil/api-cases';
 import type { CaseEventEntity } from '@vigil/api-database';
-import type { CustodyTransferredData, EvidenceAddedData, EvidenceSupersededData, Tier } from '@vigil/contracts';
+import { isEvent, type EvidenceAddedData, type Tier } from '@vigil/contracts';
 import type { DataSource } from 'typeorm';
 
 /** A link of the chain as its event states it; `to`/`at` of the collection may come from the item's row. */
@@ -63,10 +63,9 @@ export class EvidenceReplay implements LogReplay {
   constructor(private readonly caseId: string) {}
 
   see(event: CaseEventEntity): void {
-    const id = event.data['evidenceId'];
-    if (typeof id !== 'string') return;
-    if (event.type === 'evidence.added') {
-      const added = event.data as unknown as EvidenceAddedData;
+    if (isEvent(event, 'evidence.added')) {
+      const added = event.data;
+      const id = added.evidenceId;
       const collection: ExpectedLink = {
         eventSeq: event.seq,
         from: null,
@@ -79,10 +78,10 @@ export class EvidenceReplay implements LogReplay {
       this.items.set(id, { addedSeq: event.seq, tier: event.tier, added, collectedBy: event.actorId, links: new Map([[1, collection]]), lastLinkSeq: event.seq, superseded: null });
       return;
     }
-    const item = this.items.get(id);
-    if (!item) return;
-    if (event.type === 'evidence.custody_transferred') {
-      const transfer = event.data as unknown as CustodyTransferredData;
+    if (isEvent(event, 'evidence.custody_transferred')) {
+      const transfer = event.data;
+      const item = this.items.get(transfer.evidenceId);
+      if (!item) return;
       item.links.set(transfer.seq, {
         eventSeq: event.seq,
         from: transfer.fromAgency?.id ?? null,
@@ -94,8 +93,9 @@ export class EvidenceReplay implements LogReplay {
       });
       item.lastLinkSeq = event.seq;
     }
-    if (event.type === 'evidence.superseded') {
-      item.superseded ??= { seq: event.seq, by: event.actorId, reason: (event.data as unknown as EvidenceSupersededData).reason };
+    if (isEvent(event, 'evidence.superseded')) {
+      const item = this.items.get(event.data.evidenceId);
+      if (item) item.superseded ??= { seq: event.seq, by: event.actorId, reason: event.data.reason };
     }
   }
 
