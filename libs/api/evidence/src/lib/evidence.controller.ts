@@ -7,6 +7,7 @@ import type { CustodyEntry, Evidence } from '@vigil/contracts';
 import type { Response } from 'express';
 import { ADD_EVIDENCE_SCHEMA, AddEvidenceBody, SupersedeEvidenceBody, TransferCustodyBody } from './evidence.dto';
 import { EvidenceService } from './evidence.service';
+import { cleanFileName } from './file-name';
 import { EVIDENCE_FILE_FIELD, UploadRefusals, type UploadedEvidenceFile } from './upload';
 
 @ApiTags('evidence')
@@ -53,7 +54,7 @@ export class EvidenceController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const { evidence, bytes } = await this.evidence.content(user, id, evidenceId);
-    response.attachment(evidence.fileName);
+    response.attachment(cleanFileName(evidence.fileName, evidence.mediaType));
     // The recognised type, never one guessed from the name.
     response.setHeader('Content-Type', evidence.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : evidence.mediaType);
     response.setHeader('Cache-Control', 'private, no-store');
