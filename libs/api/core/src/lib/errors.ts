@@ -28,6 +28,7 @@ export const forbidden = (message = 'Not allowed') => new ApiException('FORBIDDE
  * id from a well-formed one, and which part of a path (the case, or an item in it) the caller may not
  * see. `what` is for the reader of the code.
  */
+// eslint-disable-next-line @typescript-eslint/no-unused-vars -- kept so that call sites say what they looked for
 export const notFound = (_what?: string) => new ApiException('NOT_FOUND', 'Not found');
 export const conflict = (message: string, details?: ErrorDetail[]) => new ApiException('CONFLICT', message, details);
 export const rateLimited = (retryAfterSeconds: number) => {

@@ -137,9 +137,8 @@ export const MUST_BE_ISO_TIME = { message: 'must be an ISO-8601 time' };
  */
 export function characterCount(text: string): number {
   // Each surrogate pair is two UTF-16 units and one code point.
-  return text.length - (text.match(SURROGATE_PAIRS)?.length ?? 0);
+  return text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
 }
-const SURROGATE_PAIRS = /[\uD800-\uDBFF][\uDC00-\uDFFF]/g;
 
 /** At most `max` characters (code points). */
 export const MaxChars = (max: number) =>
