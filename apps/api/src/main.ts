@@ -1,7 +1,7 @@
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ConfigError, createValidationPipe, DEFAULT_DEMO_PASSWORD, guardApiRequests, loadConfig, VigilExpressAdapter, type VigilConfig } from '@vigil/api-core';
+import { ConfigError, createValidationPipe, DEFAULT_DEMO_PASSWORD, guardApiRequests, JsonRoutesOnly, loadConfig, VigilExpressAdapter, type VigilConfig } from '@vigil/api-core';
 import { DataDirInUseError, DEMO_ACCOUNTS, openDatabase, seedDemoIfEmpty, startEmbeddedPostgres, type EmbeddedDatabase } from '@vigil/api-database';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
@@ -78,6 +78,7 @@ async function start(): Promise<void> {
   app.use(cookieParser());
   guardApiRequests(app);
   app.useGlobalPipes(createValidationPipe());
+  app.useGlobalInterceptors(new JsonRoutesOnly(app.get(Reflector)));
   // Answers are live case data, never revalidated: no SHA-1 of every body for an ETag.
   app.set('etag', false);
   const openApi = new DocumentBuilder().setTitle('Vigil API').setVersion('1').addBearerAuth().build();

@@ -1,3 +1,5 @@
+import { Injectable, SetMetadata, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ApiError } from '@vigil/contracts';
 import type { NextFunction, Request, Response } from 'express';
@@ -59,10 +61,12 @@ function sameOriginWrites(request: Request, response: Response, next: NextFuncti
   refuse(response, forbidden('Requests from another site are not accepted'));
 }
 
+const isMultipart = (request: Request) => carriesBody(request) && mediaType(request).type === 'multipart/form-data';
+
 /**
  * Bodies are JSON objects, uncompressed. Anything else (a form, plain text, XML) is refused by name
  * before it is read: a browser posts forms and plain text from any site without asking, JSON never.
- * Multipart goes on to the upload routes, which parse it; elsewhere it is no body at all.
+ * Multipart goes on, for the upload routes to parse (`TakesUpload`); `JsonRoutesOnly` refuses it elsewhere.
  */
 function jsonOnly(request: Request, response: Response, next: NextFunction): void {
   if (!carriesBody(request)) return next();
@@ -121,4 +125,22 @@ export function guardApiRequests(app: NestExpressApplication): void {
   app.use('/api', noStore, sameOriginWrites, jsonOnly);
   app.useBodyParser('json', { limit: JSON_BODY_LIMIT_BYTES, inflate: false, strict: false });
   app.use('/api', objectBodies, requestFailures);
+}
+
+const TAKES_UPLOAD = 'vigil:takes-upload';
+
+/** Marks a route that takes a multipart upload; every other route takes JSON only. */
+export const TakesUpload = () => SetMetadata(TAKES_UPLOAD, true);
+
+/** Refuses a multipart body on a route not marked `TakesUpload`, where it would pass as no body at all. */
+@Injectable()
+export class JsonRoutesOnly implements NestInterceptor {
+  constructor(private readonly reflector: Reflector) {}
+
+  intercept(context: ExecutionContext, next: CallHandler) {
+    if (context.getType() === 'http' && isMultipart(context.switchToHttp().getRequest<Request>()) && !this.reflector.get<boolean>(TAKES_UPLOAD, context.getHandler())) {
+      throw invalidHeader('content-type', 'must be application/json');
+    }
+    return next.handle();
+  }
 }

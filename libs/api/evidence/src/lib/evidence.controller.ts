@@ -2,7 +2,7 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res, StreamableFile, Uplo
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '@vigil/api-auth';
-import { ParseIdPipe } from '@vigil/api-core';
+import { ParseIdPipe, TakesUpload } from '@vigil/api-core';
 import type { CustodyEntry, Evidence } from '@vigil/contracts';
 import type { Response } from 'express';
 import { ADD_EVIDENCE_SCHEMA, AddEvidenceBody, SupersedeEvidenceBody, TransferCustodyBody } from './evidence.dto';
@@ -17,6 +17,7 @@ export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
 
   @Post()
+  @TakesUpload()
   @UseInterceptors(UploadRefusals, FileInterceptor(EVIDENCE_FILE_FIELD))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: ADD_EVIDENCE_SCHEMA })
