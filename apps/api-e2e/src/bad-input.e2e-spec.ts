@@ -39,6 +39,10 @@ interface Probe {
   headers?: Record<string, string>;
   /** The field a refusal must name (`details[].field`, or a field within it). */
   field?: string;
+  /** The status the answer must have, when only one will do. */
+  status?: number;
+  /** Sent without credentials. */
+  anonymous?: boolean;
 }
 
 let people: Record<Role, Person>;
@@ -199,6 +203,25 @@ const BAD_BODIES: [string, { body?: unknown; rawBody?: string }][] = [
   ['200,000 characters', { body: 'x'.repeat(200_000) }],
 ];
 
+/**
+ * Bodies that no operation can read, and the one answer each gets on every route, before the route
+ * (or authentication) is reached: a 404 here was the web app's fallback answering for the API.
+ */
+const UNREADABLE_BODIES: [string, Pick<Probe, 'rawBody' | 'headers'>, { status: number; field: string }][] = [
+  ['malformed JSON', { rawBody: '{"a":' }, { status: 400, field: 'body' }],
+  ['an unquoted key', { rawBody: '{a:1}' }, { status: 400, field: 'body' }],
+  ['a trailing comma', { rawBody: '{"a":1,}' }, { status: 400, field: 'body' }],
+  ['a bare null', { rawBody: 'null' }, { status: 400, field: 'body' }],
+  ['a bare string', { rawBody: '"x"' }, { status: 400, field: 'body' }],
+  ['a bare number', { rawBody: '1' }, { status: 400, field: 'body' }],
+  ['an array', { rawBody: '[{}]' }, { status: 400, field: 'body' }],
+  ['a plain body marked gzip', { rawBody: '{}', headers: { 'content-encoding': 'gzip' } }, { status: 400, field: 'content-encoding' }],
+  ['a form', { rawBody: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded' } }, { status: 400, field: 'content-type' }],
+  ['plain text', { rawBody: '{}', headers: { 'content-type': 'text/plain' } }, { status: 400, field: 'content-type' }],
+  ['JSON in Latin-1', { rawBody: '{}', headers: { 'content-type': 'application/json; charset=latin1' } }, { status: 400, field: 'content-type' }],
+  ['200,000 characters', { rawBody: JSON.stringify({ a: 'x'.repeat(200_000) }) }, { status: 413, field: 'body' }],
+];
+
 /** A valid value for a field, from its schema and name: real ids where an id must exist. */
 function validValue(schema: Schema, name: string): unknown {
   const resolved = resolve(schema);
@@ -330,10 +353,10 @@ const COUNTED_TABLES = [
 const WRITTEN_BY_PROBES: Partial<Record<(typeof COUNTED_TABLES)[number], string>> = { case_events: `type NOT LIKE 'visit.deadline_%'` };
 const COUNT_ROWS = `SELECT ${COUNTED_TABLES.map((table) => `(SELECT count(*) FROM ${table}${WRITTEN_BY_PROBES[table] ? ` WHERE ${WRITTEN_BY_PROBES[table]}` : ''})::int AS ${table}`).join(', ')}`;
 
-/** One probe's request, from the operation's caller unless the probe brings its own credentials. */
-const send = (operation: Operation, { path, body, rawBody, headers }: Probe) =>
+/** One probe's request, from the operation's caller unless the probe brings its own credentials (or goes without: `token: null`). */
+const send = (operation: Operation, { path, body, rawBody, headers, anonymous }: Probe) =>
   call(operation.method, path, {
-    token: headers?.['authorization'] || headers?.['cookie'] ? undefined : tokenFor(operation),
+    token: anonymous || headers?.['authorization'] || headers?.['cookie'] ? undefined : tokenFor(operation),
     rawBody: body === undefined ? rawBody : spelled(body),
     headers: { 'x-forwarded-for': probeAddress(), ...headers },
   });
@@ -350,7 +373,8 @@ async function probe(operation: Operation, probes: Probe[]): Promise<object[]> {
       const before = writes ? (await db.query(COUNT_ROWS)).rows[0] : undefined;
       const answer = await send(operation, each);
       const found = problems(answer);
-      if (each.field !== undefined && answer.status === 400 && !names(answer, each.field)) found.push(`does not name ${each.field}`);
+      if (each.status !== undefined && answer.status !== each.status) found.push(`answered ${answer.status}, not ${each.status}`);
+      if (each.field !== undefined && answer.status === (each.status ?? 400) && !names(answer, each.field)) found.push(`does not name ${each.field}`);
       if (before && answer.status >= 400) {
         const after = (await db.query(COUNT_ROWS)).rows[0];
         const changed = COUNTED_TABLES.filter((table) => after[table] !== before[table]);
@@ -466,6 +490,17 @@ describe('malformed input to every REST operation', () => {
     // Those that take no body get one too; GET cannot carry one.
     for (const operation of operations.filter((o) => o.method !== 'GET')) {
       const probes = BAD_BODIES.map(([what, body]) => ({ input: `body = ${what}`, path: pathOf(operation), ...body }));
+      failures.push(...(await probe(operation, probes)));
+    }
+    expect(failures).toEqual([]);
+  });
+
+  it('answers bodies it cannot read with 400 or 413 naming what is wrong, signed in or not, never 404 or 5xx', async () => {
+    const failures = [];
+    for (const operation of operations.filter((o) => o.method !== 'GET')) {
+      const probes = UNREADABLE_BODIES.flatMap(([what, request, expected]) =>
+        [false, true].map((anonymous) => ({ input: `body = ${what}${anonymous ? ', signed out' : ''}`, path: pathOf(operation), ...request, ...expected, anonymous })),
+      );
       failures.push(...(await probe(operation, probes)));
     }
     expect(failures).toEqual([]);

@@ -168,7 +168,8 @@ describe('uploading evidence', () => {
   it('takes the type from the content, not from the name or the declared type', async () => {
     const item = await add(people.prosecutor, {}, { bytes: pdf(), name: 'notes.txt', type: 'text/plain' });
     expect(item.mediaType).toBe('application/pdf');
-    expect(item.fileName).toBe('notes.txt');
+    // The name takes the recognised type's extension: a PDF called notes.txt downloads as notes.pdf.
+    expect(item.fileName).toBe('notes.pdf');
     const file = await download(people.prosecutor, kase.id, item.id);
     expect(file.headers.get('content-type')).toBe('application/pdf');
   });
@@ -203,7 +204,7 @@ describe('uploading evidence', () => {
 
   it('refuses a missing file and names every bad field, storing nothing', async () => {
     await nothingStored(async () => {
-      const missing = await upload(people.prosecutor, kase.id, null, { title: 'Photograph', collectedAt: '2999-01-01T00:00:00.000Z' });
+      const missing = await upload(people.prosecutor, kase.id, null, { title: 'Photograph', collectedAt: '2099-01-01T00:00:00.000Z' });
       expect(missing.status).toBe(400);
       expect(fieldsOf(missing)).toEqual(['collectedAt', 'file']);
 

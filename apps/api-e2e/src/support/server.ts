@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer, type AddressInfo } from 'node:net';
 import { join, resolve } from 'node:path';
 
 export const workspaceRoot = resolve(__dirname, '../../../..');
@@ -44,4 +45,14 @@ export async function waitForOutput(server: RunningServer, pattern: RegExp, time
     if (Date.now() > deadline) throw new Error(`timed out waiting for ${pattern}: ${server.output()}`);
     await new Promise((r) => setTimeout(r, 100));
   }
+}
+
+/** A port nothing listens on, for a server a test starts. */
+export function freePort(): Promise<number> {
+  return new Promise((done) => {
+    const probe = createServer().listen(0, () => {
+      const { port } = probe.address() as AddressInfo;
+      probe.close(() => done(port));
+    });
+  });
 }

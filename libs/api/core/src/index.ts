@@ -10,3 +10,4 @@ export * from './lib/clock';
 export * from './lib/group-commit';
 export * from './lib/http-server';
 export * from './lib/token-bucket';
+export * from './lib/api-requests';

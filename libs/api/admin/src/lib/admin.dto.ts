@@ -10,14 +10,14 @@ import {
   type UpdateAccountRequest,
   type UpdateAgencyRequest,
 } from '@vigil/contracts';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID, MaxLength, MinLength } from 'class-validator';
-import { mustBeOneOf, IsOmittable } from '@vigil/api-core';
+import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID } from 'class-validator';
+import { mustBeOneOf, IsOmittable, MaxChars, MinChars } from '@vigil/api-core';
 
 export class CreateAgencyBody implements CreateAgencyRequest {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxChars(200)
   name!: string;
 
   @ApiProperty({ enum: AGENCY_KINDS })
@@ -30,7 +30,7 @@ export class UpdateAgencyBody implements UpdateAgencyRequest {
   @IsOmittable()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxChars(200)
   name?: string;
 
   @ApiPropertyOptional()
@@ -42,19 +42,19 @@ export class UpdateAgencyBody implements UpdateAgencyRequest {
 export class CreateAccountBody implements CreateAccountRequest {
   @ApiProperty()
   @IsEmail({}, { message: 'must be an email address' })
-  @MaxLength(320)
+  @MaxChars(320)
   email!: string;
 
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxChars(200)
   displayName!: string;
 
   @ApiProperty({ minLength: PASSWORD_MIN_LENGTH })
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(1024)
+  @MinChars(PASSWORD_MIN_LENGTH)
+  @MaxChars(1024)
   password!: string;
 
   @ApiProperty({ enum: ROLES })
@@ -68,7 +68,7 @@ export class CreateAccountBody implements CreateAccountRequest {
   @ApiPropertyOptional()
   @IsOmittable()
   @IsString()
-  @MaxLength(200)
+  @MaxChars(200)
   unit?: string;
 
   @ApiPropertyOptional()
@@ -82,7 +82,7 @@ export class UpdateAccountBody implements UpdateAccountRequest {
   @IsOmittable()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(200)
+  @MaxChars(200)
   displayName?: string;
 
   @ApiPropertyOptional({ enum: ROLES })
@@ -98,14 +98,14 @@ export class UpdateAccountBody implements UpdateAccountRequest {
   @ApiPropertyOptional({ minLength: PASSWORD_MIN_LENGTH })
   @IsOmittable()
   @IsString()
-  @MinLength(PASSWORD_MIN_LENGTH)
-  @MaxLength(1024)
+  @MinChars(PASSWORD_MIN_LENGTH)
+  @MaxChars(1024)
   password?: string;
 
   @ApiPropertyOptional({ nullable: true })
   @IsOptional() // null clears the unit
   @IsString()
-  @MaxLength(200)
+  @MaxChars(200)
   unit?: string | null;
 
   @ApiPropertyOptional()

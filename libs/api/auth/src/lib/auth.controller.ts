@@ -1,7 +1,8 @@
 import { Body, Controller, Get, HttpCode, Post, Req, Res } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { REFRESH_COOKIE, REFRESH_COOKIE_PATH, type LoginResponse, type Me, type RefreshResponse } from '@vigil/contracts';
-import { IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsNotEmpty, IsString } from 'class-validator';
+import { MaxChars } from '@vigil/api-core';
 import type { Request, Response } from 'express';
 import type { AuthUser } from './auth-user';
 import { AuthService } from './auth.service';
@@ -12,13 +13,13 @@ class LoginBody {
   @ApiProperty({ example: 'prosecutor@demo.vigil' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(320)
+  @MaxChars(320)
   email!: string;
 
   @ApiProperty({ example: 'vigil-demo' })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(1024)
+  @MaxChars(1024)
   password!: string;
 }
 

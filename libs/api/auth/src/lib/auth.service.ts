@@ -21,14 +21,15 @@ export class AuthService {
   /** A wrong password, an unknown email and a disabled account all answer the same 401. */
   async login(email: string, password: string, address: string): Promise<IssuedTokens & { user: Me }> {
     const normalised = email.trim().toLowerCase();
-    await this.throttle.assertAllowed(normalised, address);
+    const attempt = await this.throttle.admit(normalised, address);
     const account = await this.accounts.findOne({ where: { email: normalised }, relations: { agency: true } });
     const valid = await verifyPassword(account?.passwordHash ?? null, password);
     if (!account || !valid || account.disabled || account.agency.disabled) {
-      await this.throttle.recordFailure(normalised, address);
+      // The admitted attempt stays counted as this failure.
       this.logger.warn({ event: 'login.failed' }, 'sign-in refused');
       throw unauthenticated('Wrong email or password');
     }
+    await this.throttle.forgive(attempt);
     const tokens = await this.sessions.open(account.id);
     this.logger.log({ event: 'login.succeeded', accountId: account.id }, 'signed in');
     return { ...tokens, user: toMe(account) };

@@ -27,24 +27,23 @@ import {
   IsDefined,
   IsIn,
   IsInt,
-  IsISO8601,
   IsNotEmpty,
   IsNotEmptyObject,
   IsString,
   IsUUID,
   Max,
-  MaxLength,
   Min,
   ValidateIf,
 } from 'class-validator';
-import { mustBeOneOf, MUST_BE_ISO_TIME, IsOmittable, Nested } from '@vigil/api-core';
+import { mustBeOneOf, IsOmittable, Nested, MaxChars, IsTime, NotBlank } from '@vigil/api-core';
 
 
 export class FacilityBody {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300)
+  @MaxChars(300)
+  @NotBlank()
   name!: string;
 
   @ApiProperty({ enum: FACILITY_KINDS })
@@ -56,7 +55,8 @@ export class VictimBody {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300)
+  @MaxChars(300)
+  @NotBlank()
   fullName!: string;
 
   @ApiPropertyOptional()
@@ -69,7 +69,7 @@ export class VictimBody {
   @ApiPropertyOptional()
   @IsOmittable()
   @IsString()
-  @MaxLength(500)
+  @MaxChars(500)
   contact?: string;
 }
 
@@ -84,13 +84,13 @@ export class AllegationBody {
   @ApiPropertyOptional()
   @IsOmittable()
   @IsString()
-  @MaxLength(4000)
+  @MaxChars(4000)
   injuries?: string;
 
   @ApiPropertyOptional()
   @IsOmittable()
   @IsString()
-  @MaxLength(4000)
+  @MaxChars(4000)
   witnesses?: string;
 }
 
@@ -98,12 +98,12 @@ export class CustodyBody {
   @ApiPropertyOptional({ description: 'How the person came into custody' })
   @IsOmittable()
   @IsString()
-  @MaxLength(4000)
+  @MaxChars(4000)
   circumstances?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOmittable()
-  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
+  @IsTime({ past: true })
   detainedAt?: string;
 }
 
@@ -116,7 +116,7 @@ export class ImplicatedBody {
   @ApiPropertyOptional()
   @IsOmittable()
   @IsString()
-  @MaxLength(300)
+  @MaxChars(300)
   unit?: string;
 }
 
@@ -135,7 +135,7 @@ export class IntakeBody implements IntakeRequest {
   @ApiPropertyOptional()
   @IsOmittable()
   @IsString()
-  @MaxLength(2000)
+  @MaxChars(2000)
   sourceDetails?: string;
 
   @ApiPropertyOptional({ type: ImplicatedBody })
@@ -151,7 +151,7 @@ export class IntakeBody implements IntakeRequest {
   @ApiPropertyOptional()
   @IsOmittable()
   @IsString()
-  @MaxLength(4000)
+  @MaxChars(4000)
   protectionMeasures?: string;
 }
 
@@ -159,7 +159,8 @@ export class CreateCaseBody implements CreateCaseRequest {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxChars(2000)
+  @NotBlank()
   summary!: string;
 
   @ApiProperty({ enum: CASE_SOURCES })
@@ -192,12 +193,12 @@ export class CreateCaseBody implements CreateCaseRequest {
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOmittable()
-  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
+  @IsTime({ past: true })
   allegedAt?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOmittable()
-  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
+  @IsTime({ past: true })
   receivedAt?: string;
 }
 
@@ -223,7 +224,7 @@ export class ListCasesQuery {
   @ApiPropertyOptional()
   @IsOmittable()
   @IsString()
-  @MaxLength(200)
+  @MaxChars(200)
   cursor?: string;
 }
 
@@ -261,7 +262,8 @@ export class PostMessageBody implements PostMessageRequest {
   @ApiProperty({ maxLength: MESSAGE_MAX_LENGTH })
   @IsString()
   @IsNotEmpty()
-  @MaxLength(MESSAGE_MAX_LENGTH)
+  @MaxChars(MESSAGE_MAX_LENGTH)
+  @NotBlank()
   body!: string;
 
   @ApiProperty({ enum: TIERS })
@@ -280,7 +282,7 @@ export class AddMemberBody {
 export class CaseRef {
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   caseId!: string;
 }
 
@@ -295,7 +297,7 @@ export class JoinPayload extends CaseRef {
 export class PostMessagePayload extends PostMessageBody {
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   caseId!: string;
 }
 
@@ -305,7 +307,8 @@ export class EditMessagePayload extends CaseRef {
 
   @IsString()
   @IsNotEmpty()
-  @MaxLength(MESSAGE_MAX_LENGTH)
+  @MaxChars(MESSAGE_MAX_LENGTH)
+  @NotBlank()
   body!: string;
 }
 
@@ -315,7 +318,8 @@ export class RedactMessagePayload extends CaseRef {
 
   @IsString()
   @IsNotEmpty()
-  @MaxLength(REDACTION_REASON_MAX_LENGTH)
+  @MaxChars(REDACTION_REASON_MAX_LENGTH)
+  @NotBlank()
   reason!: string;
 }
 

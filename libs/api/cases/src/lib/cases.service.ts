@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, conflict, forbidden, GroupCommit, invalid, isUuid, notFound, VIGIL_CONFIG, type Settled, type VigilConfig } from '@vigil/api-core';
+import { Clock, conflict, forbidden, GroupCommit, invalid, isIssuedTime, isUuid, notFound, VIGIL_CONFIG, type Settled, type VigilConfig } from '@vigil/api-core';
 import { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseIntakeEntity, CaseMemberEntity, MessageEntity, originalPosts, PlaceEntity, queryPrepared } from '@vigil/api-database';
 import {
   type Action,
@@ -656,7 +656,8 @@ function decodeCursor(cursor: string | undefined): { at: string; id: string } | 
   if (!cursor) return null;
   try {
     const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof at === 'string' && !Number.isNaN(Date.parse(at)) && isUuid(id)) return { at, id };
+    // Only a time as the server writes it: PostgreSQL refuses much that `Date.parse` takes (31 February, year 275760).
+    if (isIssuedTime(at) && isUuid(id)) return { at, id };
   } catch {
     // fall through
   }

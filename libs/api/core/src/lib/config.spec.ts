@@ -55,4 +55,16 @@ describe('loadConfig', () => {
       expect(() => loadConfig({ EVIDENCE_MAX_BYTES: bad })).toThrow(/EVIDENCE_MAX_BYTES must be an integer/);
     }
   });
+
+  it('reads TRUST_PROXY as Express does, and refuses at start-up what it would silently misread', () => {
+    const trust = (value: string) => loadConfig({ TRUST_PROXY: value }).trustProxy;
+    expect(loadConfig({}).trustProxy).toBe(false);
+    expect(trust('true')).toBe(true);
+    expect(trust('false')).toBe(false);
+    expect(trust('1')).toBe(1);
+    expect(trust('loopback, 10.0.0.0/8, ::1')).toEqual(['loopback', '10.0.0.0/8', '::1']);
+    for (const bad of ['on', 'proxy.internal', '10.0.0.0/33', '300.1.1.1', 'loopback,']) {
+      expect(() => trust(bad)).toThrow(/TRUST_PROXY must be true, false, the number of proxies in front/);
+    }
+  });
 });

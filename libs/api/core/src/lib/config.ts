@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import { isAbsolute, resolve } from 'node:path';
 
 /** Everything Vigil reads from its environment, validated once at start-up. */
@@ -36,7 +37,17 @@ export interface VigilConfig {
   accountBurst: number;
   /** Open sockets one account may hold on an instance. */
   socketsPerAccount: number;
+  /**
+   * Which proxies in front are believed about the client's address and scheme (`X-Forwarded-For`,
+   * `X-Forwarded-Proto`), in Express's terms: all (`true`), none, the nearest n, or these addresses.
+   */
+  trustProxy: TrustProxy;
 }
+
+export type TrustProxy = boolean | number | string[];
+
+/** Express's names for the private ranges a proxy may sit in. */
+const PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
 
 /** The documented password of the demo accounts (README), not a secret. */
 export const DEFAULT_DEMO_PASSWORD = 'vigil-demo';
@@ -111,6 +122,19 @@ export function loadConfig(env: Env, cwd = process.cwd()): VigilConfig {
     problems.push({ variable: 'LOG_LEVEL', message: `must be one of ${LOG_LEVELS.join(', ')} (got "${logLevel}")` });
   }
   const webDist = text('WEB_DIST');
+  const trustProxy = (): TrustProxy => {
+    const raw = text('TRUST_PROXY');
+    if (raw === undefined || ['false', 'no', '0'].includes(raw.toLowerCase())) return false;
+    if (['true', 'yes'].includes(raw.toLowerCase())) return true;
+    if (/^\d+$/.test(raw) && Number(raw) <= 100) return Number(raw);
+    const entries = raw.split(',').map((entry) => entry.trim());
+    if (entries.every((entry) => PROXY_RANGES.includes(entry) || isAddressOrSubnet(entry))) return entries;
+    problems.push({
+      variable: 'TRUST_PROXY',
+      message: `must be true, false, the number of proxies in front, or a comma-separated list of their addresses, subnets (CIDR) or ${PROXY_RANGES.join(', ')} (got "${raw}")`,
+    });
+    return false;
+  };
 
   const config: VigilConfig = {
     port: integer('PORT', 3000, 1, 65535),
@@ -131,9 +155,18 @@ export function loadConfig(env: Env, cwd = process.cwd()): VigilConfig {
     accountRatePerSecond: integer('ACCOUNT_RATE_PER_SECOND', 20, 1, 1_000_000),
     accountBurst: integer('ACCOUNT_BURST', 60, 1, 1_000_000),
     socketsPerAccount: integer('SOCKETS_PER_ACCOUNT', 8, 1, 10_000),
+    trustProxy: trustProxy(),
   };
   if (problems.length > 0) throw new ConfigError(problems);
   return config;
+}
+
+/** An IPv4 or IPv6 address, with or without a prefix length (`10.0.0.0/8`). */
+function isAddressOrSubnet(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d+$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
 }
 
 /** Nest injection token for the validated configuration. */

@@ -1,7 +1,7 @@
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsString, ValidateNested } from 'class-validator';
 import { ApiException } from './errors';
-import { createValidationPipe, IsOmittable, MAX_NESTING, Nested, unsafeFields, validatePayload } from './validation';
+import { characterCount, createValidationPipe, isIssuedTime, IsOmittable, IsTime, MAX_NESTING, MaxChars, Nested, NotBlank, unsafeFields, validatePayload } from './validation';
 
 class Facility {
   @IsString()
@@ -109,5 +109,59 @@ describe('createValidationPipe', () => {
   it('passes a valid body through as its class', async () => {
     const report = await validate({ summary: 'Beaten during questioning', facility: { name: 'Station 3', kind: 'police_station' } });
     expect(report).toBeInstanceOf(Report);
+  });
+});
+
+class Message {
+  @IsString()
+  @MaxChars(3)
+  @NotBlank()
+  body!: string;
+
+  @IsOmittable()
+  @IsTime({ past: true })
+  receivedAt?: string;
+
+  @IsOmittable()
+  @IsTime()
+  dueAt?: string;
+}
+
+describe('text and time rules', () => {
+  const pipe = createValidationPipe();
+  const refusal = (value: object) =>
+    pipe.transform(value, { type: 'body', metatype: Message }).then(
+      () => [],
+      (error: ApiException) => error.toApiError().details,
+    );
+
+  it('counts characters as code points: an emoji is one, a variation selector one more', async () => {
+    expect(characterCount('😀😀😀')).toBe(3);
+    expect(characterCount('\u2764\uFE0F')).toBe(2);
+    expect(await refusal({ body: '😀😀😀' })).toEqual([]);
+    expect(await refusal({ body: '\u2764\uFE0F\u2764\uFE0F' })).toEqual([{ field: 'body', message: 'must be at most 3 characters long' }]);
+  });
+
+  it('refuses a text of blanks', async () => {
+    expect(await refusal({ body: ' \n ' })).toEqual([{ field: 'body', message: 'must not be blank' }]);
+  });
+
+  it('refuses lone surrogates anywhere, keys included, and keeps pairs', () => {
+    expect(unsafeFields({ body: 'a\ud800b', nested: { ['\udc00']: 'x' }, fine: '𝄞' }).map((detail) => detail.field).sort()).toEqual(['body', 'nested.\udc00']);
+  });
+
+  it('takes times from 1900 to 2100, and none in the future where one must have happened', async () => {
+    const inAnHour = new Date(Date.now() + 3600_000).toISOString();
+    expect(await refusal({ body: 'ok', receivedAt: '2026-01-01T00:00:00Z', dueAt: inAnHour })).toEqual([]);
+    expect(await refusal({ body: 'ok', receivedAt: inAnHour })).toEqual([{ field: 'receivedAt', message: 'must be a time from 1900 that is not in the future' }]);
+    expect(await refusal({ body: 'ok', dueAt: '9999-12-31T00:00:00Z' })).toEqual([{ field: 'dueAt', message: 'must be a time from 1900 to 2100' }]);
+    expect(await refusal({ body: 'ok', dueAt: 'soon' })).toEqual([{ field: 'dueAt', message: 'must be an ISO-8601 time' }]);
+  });
+
+  it('knows the times it issues from everything else', () => {
+    expect(isIssuedTime('2026-12-07T23:27:01.662Z')).toBe(true);
+    for (const other of ['2026-12-07T23:27:01Z', '2026-02-31T10:00:00.000Z', '+275760-09-13T00:00:00.000Z', 'December 17, 1995', 42]) {
+      expect(isIssuedTime(other)).toBe(false);
+    }
   });
 });

@@ -1,7 +1,7 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
 import type { ErrorDetail } from '@vigil/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsObject, ValidateIf, ValidateNested } from 'class-validator';
+import { IsISO8601, IsObject, Matches, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
 import { ApiException } from './errors';
 
 /** Flattens class-validator's tree into `details`, one per bad field, with dotted paths. */
@@ -21,6 +21,13 @@ const NUL = '\u0000';
 const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
 
 /**
+ * Half of a UTF-16 surrogate pair without its other half: JSON's `\ud800` escapes can carry one, but
+ * it is no character, UTF-8 cannot encode it, and PostgreSQL refuses it.
+ */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+const LONE_SURROGATE_MESSAGE = 'must be valid Unicode text (a lone surrogate, such as \\ud800, is not a character)';
+
+/**
  * Deeper than any body or payload of the contract goes (a report's intake methods: 4 levels). Far
  * deeper nesting overflows the stack of the recursive walks of Nest, class-transformer and
  * class-validator (5,000 levels fit in the default body limit): refused before them instead.
@@ -28,9 +35,16 @@ const NUL_MESSAGE = 'must not contain the NUL character (U+0000)';
 export const MAX_NESTING = 32;
 const TOO_DEEP_MESSAGE = `must not nest more than ${MAX_NESTING} levels deep`;
 
+/** What is wrong with a text that no field may hold, or nothing. */
+function unstorable(text: string): string | null {
+  if (text.includes(NUL)) return NUL_MESSAGE;
+  if (LONE_SURROGATE.test(text)) return LONE_SURROGATE_MESSAGE;
+  return null;
+}
+
 /**
- * The fields of `value` (at any depth) that validation must never see: text holding U+0000, which
- * PostgreSQL's text cannot store, and objects or arrays nested deeper than `MAX_NESTING`. Walked
+ * The fields of `value` (at any depth) that validation must never see: text PostgreSQL cannot
+ * store (U+0000, lone surrogates), and objects or arrays nested deeper than `MAX_NESTING`. Walked
  * without recursion, so that no nesting depth can overflow the stack.
  */
 export function unsafeFields(value: unknown): ErrorDetail[] {
@@ -39,7 +53,8 @@ export function unsafeFields(value: unknown): ErrorDetail[] {
   while (pending.length) {
     const [item, path, depth] = pending.pop() as [unknown, string, number];
     if (typeof item === 'string') {
-      if (item.includes(NUL)) found.push({ field: path, message: NUL_MESSAGE });
+      const problem = unstorable(item);
+      if (problem) found.push({ field: path, message: problem });
     } else if (item !== null && typeof item === 'object') {
       if (depth > MAX_NESTING) {
         found.push({ field: path, message: TOO_DEEP_MESSAGE });
@@ -47,7 +62,8 @@ export function unsafeFields(value: unknown): ErrorDetail[] {
       }
       for (const [key, member] of Object.entries(item)) {
         const field = path ? `${path}.${key}` : key;
-        if (key.includes(NUL)) found.push({ field, message: NUL_MESSAGE });
+        const problem = unstorable(key);
+        if (problem) found.push({ field, message: problem });
         pending.push([member, field, depth + 1]);
       }
     }
@@ -113,3 +129,78 @@ export const Trim = () => Transform(({ value }) => (typeof value === 'string' ? 
 /** Validation options for a value that must be one of a contract's list: the message names them. */
 export const mustBeOneOf = (values: readonly string[]) => ({ message: `must be one of ${values.join(', ')}` });
 export const MUST_BE_ISO_TIME = { message: 'must be an ISO-8601 time' };
+
+/**
+ * How many characters a text holds, as the contract counts them: Unicode code points. `length`
+ * counts UTF-16 units (an emoji is 2), and class-validator's `MaxLength` drops variation selectors
+ * (a "❤️" is 1): neither is what a person or the web app counts.
+ */
+export function characterCount(text: string): number {
+  // Each surrogate pair is two UTF-16 units and one code point.
+  return text.length - (text.match(/[\uD800-\uDBFF][\uDC00-\uDFFF]/g)?.length ?? 0);
+}
+
+/** At most `max` characters (code points). */
+export const MaxChars = (max: number) =>
+  ValidateBy({
+    name: 'maxChars',
+    constraints: [max],
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && characterCount(value) <= max,
+      defaultMessage: () => `must be at most ${max} characters long`,
+    },
+  });
+
+/** At least `min` characters (code points). */
+export const MinChars = (min: number) =>
+  ValidateBy({
+    name: 'minChars',
+    constraints: [min],
+    validator: {
+      validate: (value: unknown) => typeof value === 'string' && characterCount(value) >= min,
+      defaultMessage: () => `must be at least ${min} characters long`,
+    },
+  });
+
+/** Text with something in it: blanks alone (spaces, line breaks) say nothing. */
+export const NotBlank = () => Matches(/\S/u, { message: 'must not be blank' });
+
+/**
+ * The times a person may mean. Beyond them a date is a typo or a probe (`9999-12-31`), and it
+ * would print as a reference year, sort every list, or overflow PostgreSQL's range.
+ */
+export const EARLIEST_TIME = Date.UTC(1900, 0, 1);
+export const LATEST_TIME = Date.UTC(2101, 0, 1);
+/** How far ahead of the server a client's clock may run when it says "now" (a time already past). */
+export const CLOCK_SKEW_MS = 5 * 60_000;
+
+/** Whether `value` is a time the server would issue: `Date#toISOString()`'s form, 1900–2100. */
+export function isIssuedTime(value: unknown): value is string {
+  if (typeof value !== 'string') return false;
+  const at = new Date(value);
+  return !Number.isNaN(at.getTime()) && at.toISOString() === value && at.getTime() >= EARLIEST_TIME && at.getTime() < LATEST_TIME;
+}
+
+/**
+ * An ISO-8601 time from 1900 to 2100; with `past`, one that has happened (the server's clock may
+ * lag the client's by `CLOCK_SKEW_MS`): when a report was received, when the abuse took place.
+ */
+export function IsTime(options: { past?: boolean } = {}): PropertyDecorator {
+  const iso = IsISO8601({ strict: true }, MUST_BE_ISO_TIME);
+  const within = ValidateBy({
+    name: 'isTimeWithin',
+    validator: {
+      validate: (value: unknown) => {
+        const at = typeof value === 'string' ? Date.parse(value) : NaN;
+        // Not a time at all is the other rule's to name.
+        if (Number.isNaN(at)) return true;
+        return at >= EARLIEST_TIME && at < LATEST_TIME && (!options.past || at <= Date.now() + CLOCK_SKEW_MS);
+      },
+      defaultMessage: () => (options.past ? 'must be a time from 1900 that is not in the future' : 'must be a time from 1900 to 2100'),
+    },
+  });
+  return (target, key) => {
+    iso(target, key);
+    within(target, key);
+  };
+}

@@ -1,5 +1,6 @@
 import type { AccountEntity, AgencyEntity, CustodyEntryEntity, EvidenceEntity } from '@vigil/api-database';
 import type { AgencyRef, CustodyEntry, Evidence, EvidencePerson } from '@vigil/contracts';
+import { cleanFileName } from './file-name';
 
 /** An item as the wire carries it; rows come with their people and agencies loaded. */
 export function toEvidenceView(row: EvidenceEntity, custody: CustodyEntryEntity[]): Evidence {
@@ -12,7 +13,8 @@ export function toEvidenceView(row: EvidenceEntity, custody: CustodyEntryEntity[
     mediaType: row.mediaType,
     size: row.size,
     sha256: row.sha256,
-    fileName: row.fileName,
+    // Cleaned again on the way out: names stored before the rules of today keep no extension or override of their own.
+    fileName: cleanFileName(row.fileName, row.mediaType),
     collectedBy: { ...person(loaded(row.collectedBy)), agency: agency(loaded(row.collectedByAgency)) },
     collectedAt: row.collectedAt.toISOString(),
     custody: [...custody].sort((a, b) => a.seq - b.seq).map(toCustodyEntryView),

@@ -2,11 +2,12 @@ import { Body, Controller, Get, HttpCode, Param, Post, Res, StreamableFile, Uplo
 import { FileInterceptor } from '@nestjs/platform-express';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CurrentUser, type AuthUser } from '@vigil/api-auth';
-import { ParseIdPipe } from '@vigil/api-core';
+import { ParseIdPipe, TakesUpload } from '@vigil/api-core';
 import type { CustodyEntry, Evidence } from '@vigil/contracts';
 import type { Response } from 'express';
 import { ADD_EVIDENCE_SCHEMA, AddEvidenceBody, SupersedeEvidenceBody, TransferCustodyBody } from './evidence.dto';
 import { EvidenceService } from './evidence.service';
+import { cleanFileName } from './file-name';
 import { EVIDENCE_FILE_FIELD, UploadRefusals, type UploadedEvidenceFile } from './upload';
 
 @ApiTags('evidence')
@@ -16,6 +17,7 @@ export class EvidenceController {
   constructor(private readonly evidence: EvidenceService) {}
 
   @Post()
+  @TakesUpload()
   @UseInterceptors(UploadRefusals, FileInterceptor(EVIDENCE_FILE_FIELD))
   @ApiConsumes('multipart/form-data')
   @ApiBody({ schema: ADD_EVIDENCE_SCHEMA })
@@ -53,7 +55,7 @@ export class EvidenceController {
     @Res({ passthrough: true }) response: Response,
   ): Promise<StreamableFile> {
     const { evidence, bytes } = await this.evidence.content(user, id, evidenceId);
-    response.attachment(evidence.fileName);
+    response.attachment(cleanFileName(evidence.fileName, evidence.mediaType));
     // The recognised type, never one guessed from the name.
     response.setHeader('Content-Type', evidence.mediaType === 'text/plain' ? 'text/plain; charset=utf-8' : evidence.mediaType);
     response.setHeader('Cache-Control', 'private, no-store');

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOmittable, MUST_BE_ISO_TIME, mustBeOneOf, Trim } from '@vigil/api-core';
+import { IsOmittable, mustBeOneOf, Trim, MaxChars, IsTime } from '@vigil/api-core';
 import {
   CUSTODY_NOTE_MAX_LENGTH,
   CUSTODY_RECEIVED_BY_MAX_LENGTH,
@@ -14,7 +14,7 @@ import {
   type Tier,
   type TransferCustodyRequest,
 } from '@vigil/contracts';
-import { IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, IsUUID } from 'class-validator';
 
 
 /** The text fields of an upload; the file itself arrives in the multipart field `file`. */
@@ -23,14 +23,14 @@ export class AddEvidenceBody implements AddEvidenceFields {
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(EVIDENCE_TITLE_MAX_LENGTH)
+  @MaxChars(EVIDENCE_TITLE_MAX_LENGTH)
   title!: string;
 
   @ApiPropertyOptional({ maxLength: EVIDENCE_DESCRIPTION_MAX_LENGTH })
   @IsOmittable()
   @Trim()
   @IsString()
-  @MaxLength(EVIDENCE_DESCRIPTION_MAX_LENGTH)
+  @MaxChars(EVIDENCE_DESCRIPTION_MAX_LENGTH)
   description?: string;
 
   @ApiPropertyOptional({ enum: TIERS, default: EVIDENCE_DEFAULT_TIER })
@@ -40,7 +40,7 @@ export class AddEvidenceBody implements AddEvidenceFields {
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When the item was collected; default now' })
   @IsOmittable()
-  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
+  @IsTime()
   collectedAt?: string;
 }
 
@@ -66,19 +66,19 @@ export class TransferCustodyBody implements TransferCustodyRequest {
   @IsOmittable()
   @Trim()
   @IsString()
-  @MaxLength(CUSTODY_RECEIVED_BY_MAX_LENGTH)
+  @MaxChars(CUSTODY_RECEIVED_BY_MAX_LENGTH)
   receivedBy?: string;
 
   @ApiPropertyOptional({ maxLength: CUSTODY_NOTE_MAX_LENGTH })
   @IsOmittable()
   @Trim()
   @IsString()
-  @MaxLength(CUSTODY_NOTE_MAX_LENGTH)
+  @MaxChars(CUSTODY_NOTE_MAX_LENGTH)
   note?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'When it was handed over; default now, never before the previous entry' })
   @IsOmittable()
-  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
+  @IsTime()
   at?: string;
 }
 
@@ -87,6 +87,6 @@ export class SupersedeEvidenceBody implements SupersedeEvidenceRequest {
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(SUPERSEDE_REASON_MAX_LENGTH)
+  @MaxChars(SUPERSEDE_REASON_MAX_LENGTH)
   reason!: string;
 }

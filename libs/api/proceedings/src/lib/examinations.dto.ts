@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOmittable, MUST_BE_ISO_TIME, mustBeOneOf, Nested, Trim } from '@vigil/api-core';
+import { IsOmittable, mustBeOneOf, Nested, Trim, MaxChars, IsTime } from '@vigil/api-core';
 import {
   EXAMINATION_DEFAULT_TIER,
   EXAMINATION_TIERS,
@@ -12,7 +12,7 @@ import {
   type IstanbulConclusion,
   type UpdateExaminationRequest,
 } from '@vigil/contracts';
-import { IsBoolean, IsDefined, IsIn, IsISO8601, IsNotEmpty, IsString, MaxLength } from 'class-validator';
+import { IsBoolean, IsDefined, IsIn, IsNotEmpty, IsString } from 'class-validator';
 
 export class ConsentBody implements ConsentRequest {
   @ApiProperty({ description: 'Whether the examined person consented' })
@@ -20,14 +20,14 @@ export class ConsentBody implements ConsentRequest {
   given!: boolean;
 
   @ApiProperty({ format: 'date-time', description: 'When the consent (or refusal) was recorded' })
-  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
+  @IsTime()
   recordedAt!: string;
 
   @ApiPropertyOptional({ maxLength: 2000 })
   @IsOmittable()
   @Trim()
   @IsString()
-  @MaxLength(2000)
+  @MaxChars(2000)
   note?: string;
 }
 
@@ -40,11 +40,11 @@ export class AppointExaminationBody implements AppointExaminationRequest {
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300)
+  @MaxChars(300)
   institution!: string;
 
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
+  @IsTime()
   dueAt!: string;
 
   @ApiPropertyOptional({ enum: EXAMINATION_TIERS, default: EXAMINATION_DEFAULT_TIER, description: 'Examination content is oversight data at least' })
@@ -66,12 +66,12 @@ export class UpdateExaminationBody implements UpdateExaminationRequest {
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300)
+  @MaxChars(300)
   institution?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOmittable()
-  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
+  @IsTime()
   dueAt?: string;
 
   @ApiPropertyOptional({ type: ConsentBody, description: 'Replaces the consent record' })
@@ -93,7 +93,7 @@ export class UpdateExaminationBody implements UpdateExaminationRequest {
   @IsOmittable()
   @Trim()
   @IsString()
-  @MaxLength(4000)
+  @MaxChars(4000)
   conclusionNotes?: string;
 
   @ApiPropertyOptional({ enum: FINAL_STATUSES, description: 'Completing needs a conclusion, the no-officer confirmation and consent' })

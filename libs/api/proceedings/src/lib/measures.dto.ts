@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOmittable, MUST_BE_ISO_TIME, mustBeOneOf, Trim } from '@vigil/api-core';
+import { IsOmittable, mustBeOneOf, Trim, MaxChars, IsTime } from '@vigil/api-core';
 import { PROSECUTORIAL_ACTS, type AdoptMeasureRequest, type CompleteMeasureRequest, type ProsecutorialAct } from '@vigil/contracts';
-import { IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
+import { IsIn, IsNotEmpty, IsString, IsUUID } from 'class-validator';
 
 export class AdoptMeasureBody implements AdoptMeasureRequest {
   @ApiProperty({ minLength: 1, maxLength: 2000, description: 'The cause or condition found that allowed the violation' })
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxChars(2000)
   cause!: string;
 
   @ApiProperty({ enum: PROSECUTORIAL_ACTS, description: 'The act of prosecutorial response' })
@@ -19,7 +19,7 @@ export class AdoptMeasureBody implements AdoptMeasureRequest {
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(4000)
+  @MaxChars(4000)
   description!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The agency that must carry it out; its members may record completion' })
@@ -28,7 +28,7 @@ export class AdoptMeasureBody implements AdoptMeasureRequest {
   addressedToAgencyId?: string;
 
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
+  @IsTime()
   dueAt!: string;
 }
 
@@ -43,6 +43,6 @@ export class CompleteMeasureBody implements CompleteMeasureRequest {
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxChars(2000)
   completionNote!: string;
 }

@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOmittable, mustBeOneOf, Nested, Trim } from '@vigil/api-core';
+import { IsOmittable, mustBeOneOf, Nested, Trim, MaxChars } from '@vigil/api-core';
 import {
   COMPENSATION_CURRENCIES,
   COMPENSATION_MAX_AMOUNT,
@@ -9,7 +9,7 @@ import {
   type CompensationStatus,
   type PutRemediesRequest,
 } from '@vigil/contracts';
-import { IsIn, IsNumber, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIn, IsNumber, IsString, Max, Min } from 'class-validator';
 
 export class CompensationBody implements Compensation {
   @ApiProperty({ minimum: 0, maximum: COMPENSATION_MAX_AMOUNT, description: 'Up to two decimals' })
@@ -33,7 +33,7 @@ export class PutRemediesBody implements PutRemediesRequest {
   @IsOmittable()
   @Trim()
   @IsString()
-  @MaxLength(4000)
+  @MaxChars(4000)
   rightsRestored?: string;
 
   @ApiPropertyOptional({ type: CompensationBody })

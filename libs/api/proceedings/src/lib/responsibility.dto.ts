@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { IsOmittable, MUST_BE_ISO_TIME, mustBeOneOf, Trim } from '@vigil/api-core';
+import { IsOmittable, mustBeOneOf, Trim, MaxChars, IsTime } from '@vigil/api-core';
 import {
   RESPONSIBILITY_ROUTES,
   RESPONSIBLE_KINDS,
@@ -9,7 +9,7 @@ import {
   type ResponsibilityRouteKind,
   type ResponsibleKind,
 } from '@vigil/contracts';
-import { IsDefined, IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength, ValidateIf } from 'class-validator';
+import { IsDefined, IsIn, IsNotEmpty, IsString, IsUUID, ValidateIf } from 'class-validator';
 
 export class AddResponsibleBody implements AddResponsibleRequest {
   @ApiProperty({ enum: RESPONSIBLE_KINDS })
@@ -20,14 +20,14 @@ export class AddResponsibleBody implements AddResponsibleRequest {
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300)
+  @MaxChars(300)
   name!: string;
 
   @ApiPropertyOptional({ maxLength: 100 })
   @IsOmittable()
   @Trim()
   @IsString()
-  @MaxLength(100)
+  @MaxChars(100)
   rank?: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The agency they serve in' })
@@ -39,7 +39,7 @@ export class AddResponsibleBody implements AddResponsibleRequest {
   @IsOmittable()
   @Trim()
   @IsString()
-  @MaxLength(300)
+  @MaxChars(300)
   position?: string;
 }
 
@@ -54,12 +54,12 @@ export class OpenRouteBody implements OpenRouteRequest {
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(100)
+  @MaxChars(100)
   article?: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
   @IsOmittable()
-  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
+  @IsTime()
   openedAt?: string;
 }
 
@@ -68,11 +68,11 @@ export class DecideRouteBody implements DecideRouteRequest {
   @Trim()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(2000)
+  @MaxChars(2000)
   result!: string;
 
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
   @IsOmittable()
-  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
+  @IsTime()
   decidedAt?: string;
 }

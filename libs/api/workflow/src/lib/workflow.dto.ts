@@ -17,8 +17,8 @@ import {
   type UpdateTaskRequest,
   STATUS_REASON_MAX_LENGTH,
 } from '@vigil/contracts';
-import { IsBoolean, IsIn, IsISO8601, IsNotEmpty, IsString, IsUUID, MaxLength } from 'class-validator';
-import { mustBeOneOf, MUST_BE_ISO_TIME, IsOmittable } from '@vigil/api-core';
+import { IsBoolean, IsIn, IsNotEmpty, IsString, IsUUID } from 'class-validator';
+import { mustBeOneOf, IsOmittable, MaxChars, IsTime } from '@vigil/api-core';
 
 
 export class ChangeStatusBody implements ChangeStatusRequest {
@@ -30,7 +30,7 @@ export class ChangeStatusBody implements ChangeStatusRequest {
   @IsOmittable()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(STATUS_REASON_MAX_LENGTH)
+  @MaxChars(STATUS_REASON_MAX_LENGTH)
   reason?: string;
 }
 
@@ -38,7 +38,7 @@ export class CreatePlaceBody implements CreatePlaceRequest {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300)
+  @MaxChars(300)
   name!: string;
 
   @ApiProperty({ enum: FACILITY_KINDS })
@@ -48,7 +48,7 @@ export class CreatePlaceBody implements CreatePlaceRequest {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(500)
+  @MaxChars(500)
   address!: string;
 
   @ApiPropertyOptional({ format: 'uuid', description: 'The agency in charge' })
@@ -66,7 +66,7 @@ export class UpdatePlaceBody implements UpdatePlaceRequest {
   @IsOmittable()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300)
+  @MaxChars(300)
   name?: string;
 
   @ApiPropertyOptional({ enum: FACILITY_KINDS })
@@ -78,7 +78,7 @@ export class UpdatePlaceBody implements UpdatePlaceRequest {
   @IsOmittable()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(500)
+  @MaxChars(500)
   address?: string;
 
   @ApiPropertyOptional({ format: 'uuid' })
@@ -101,7 +101,7 @@ export class DispatchBody {
 export class ArrivalBody {
   @ApiPropertyOptional({ format: 'date-time', description: 'Default: now' })
   @IsOmittable()
-  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
+  @IsTime()
   arrivedAt?: string;
 }
 
@@ -109,7 +109,7 @@ export class FindingsBody {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(10_000)
+  @MaxChars(10_000)
   findings!: string;
 }
 
@@ -121,13 +121,13 @@ export class CreateTaskBody implements CreateTaskRequest {
   @ApiProperty()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(300)
+  @MaxChars(300)
   title!: string;
 
   @ApiPropertyOptional()
   @IsOmittable()
   @IsString()
-  @MaxLength(4000)
+  @MaxChars(4000)
   details?: string;
 
   @ApiPropertyOptional({ enum: TIERS, description: 'Default: state' })
@@ -145,7 +145,7 @@ export class CreateTaskBody implements CreateTaskRequest {
   assigneeUserId?: string;
 
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
+  @IsTime()
   dueAt!: string;
 }
 
@@ -159,17 +159,17 @@ export class UpdateTaskBody implements UpdateTaskRequest {
   @IsOmittable()
   @IsString()
   @IsNotEmpty()
-  @MaxLength(10_000)
+  @MaxChars(10_000)
   result?: string;
 
   @ApiPropertyOptional({ format: 'date-time' })
   @IsOmittable()
-  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
+  @IsTime()
   dueAt?: string;
 }
 
 export class SetClockBody {
   @ApiProperty({ format: 'date-time' })
-  @IsISO8601({ strict: true }, MUST_BE_ISO_TIME)
+  @IsTime()
   now!: string;
 }
