@@ -1,5 +1,6 @@
 import { ERROR_STATUS, type ErrorCode, type Me } from '@vigil/contracts';
 import type { Client as Database } from 'pg';
+import { createAccount } from './support/accounts';
 import { call, freshAddress, login, withDatabase, type Answer } from './support/api';
 import { openCase, signInAll, upload, type Person, type Role, type Upload } from './support/cases';
 
@@ -389,10 +390,7 @@ beforeAll(async () => {
   const policeAgency = (await call<Me>('GET', '/api/me', { token: people.police.token })).body.agency.id;
   const agency = await created(call('POST', '/api/admin/agencies', { token: admin, body: { name: PROBE_NAME, kind: 'prosecutor' } }));
   const account = await created(
-    call('POST', '/api/admin/accounts', {
-      token: admin,
-      body: { email: 'zz-bad-input-account@probe.test', displayName: PROBE_NAME, password: 'probe-password', role: 'prosecutor', agencyId: agency },
-    }),
+    createAccount(admin, { email: 'zz-bad-input-account@probe.test', displayName: PROBE_NAME, password: 'probe-password', role: 'prosecutor', agencyId: agency }),
   );
   const place = await created(call('POST', '/api/places', { token: chief, body: { name: PROBE_NAME, kind: 'police_station', address: 'Invented Street 1', cctv: false } }));
   const kase = (await openCase(people.prosecutor, people.prosecutor, [people.observer])).id;

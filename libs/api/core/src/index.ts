@@ -9,3 +9,4 @@ export * from './lib/config.module';
 export * from './lib/clock';
 export * from './lib/group-commit';
 export * from './lib/http-server';
+export * from './lib/canonical';

@@ -4,3 +4,6 @@ export * from './lib/embedded-postgres';
 export * from './lib/demo-seed';
 export * from './lib/prepared';
 export * from './lib/original-posts';
+export * from './lib/hash-chain';
+export * from './lib/security-log';
+export * from './lib/grant-chief';

@@ -9,6 +9,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { SecurityLog } from './security-log.service';
 import { SessionsService } from './sessions.service';
 
 @Module({
@@ -32,7 +33,7 @@ import { SessionsService } from './sessions.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, LoginThrottleService, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [SessionsService],
+  providers: [AuthService, SessionsService, LoginThrottleService, SecurityLog, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [SessionsService, SecurityLog],
 })
 export class AuthModule {}

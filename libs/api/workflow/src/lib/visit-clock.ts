@@ -1,19 +1,10 @@
 import { Inject, Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core';
-import { CaseEventsBus, CasesService, type Caller } from '@vigil/api-cases';
+import { CaseEventsBus, CasesService, SYSTEM_ACTOR } from '@vigil/api-cases';
 import { CaseEntity } from '@vigil/api-database';
 import type { VisitAlert } from '@vigil/contracts';
 import type { DataSource } from 'typeorm';
-
-/** Vigil itself, as the author of the events it records on its own (deadline alerts). */
-export const SYSTEM_ACTOR: Caller = {
-  id: '00000000-0000-0000-0000-000000000000',
-  displayName: 'Vigil',
-  // Supervises every case, like the chief prosecutor, to record alerts in any of them.
-  role: 'chief_prosecutor',
-  agency: { id: '00000000-0000-0000-0000-000000000000', kind: 'prosecutor' },
-};
 
 const SWEEP_EVERY_MS = 30_000;
 

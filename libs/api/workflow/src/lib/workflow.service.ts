@@ -23,7 +23,7 @@ import type { ArrivalBody, ChangeStatusBody, CreateTaskBody, UpdateTaskBody } fr
 const VISIT_STATUSES: readonly CaseStatus[] = ['visit_dispatched', 'site_visited'];
 const CLOSED_TASK = ['done', 'cancelled'];
 
-const leads = (caller: Caller) => (STATUS_ROLES as readonly string[]).includes(caller.role);
+const leads = (caller: Pick<Caller, 'role'> | Pick<AccountEntity, 'role'>) => caller.role !== null && (STATUS_ROLES as readonly string[]).includes(caller.role);
 
 /**
  * The prosecutor's instruction as steps: status, the immediate visit and urgent actions. Each
@@ -147,7 +147,7 @@ export class WorkflowService {
     const assignee = body.assigneeUserId ? await this.account(body.assigneeUserId) : null;
     if (body.assigneeUserId) {
       if (!assignee || assignee.disabled || assignee.agencyId !== agency.id) throw invalid('assigneeUserId', 'must name an active account of the assignee agency');
-      if (!canRead(clearanceOf(assignee.role), tier)) throw invalid('tier', 'the assignee cannot read this tier');
+      if (assignee.role === null || !canRead(clearanceOf(assignee.role), tier)) throw invalid('tier', 'the assignee cannot read this tier');
     }
     return this.cases.change(caller, caseId, async (context) => {
       const { manager, kase, append } = context;

@@ -18,15 +18,22 @@ import { RemedialMeasureEntity } from './remedial-measure.entity';
 import { VictimRemediesEntity } from './victim-remedies.entity';
 import { EvidenceEntity } from './evidence.entity';
 import { CustodyEntryEntity } from './custody-entry.entity';
+import { UnitEntity, unitName, unitNameKey } from './unit.entity';
+import { RoleGrantEntity } from './role-grant.entity';
+import { SECURITY_LOG_CHAIN, SecurityLogEntity, type SecurityRecord } from './security-log.entity';
 
 export { PlaceEntity, CaseIntakeEntity, CaseVisitEntity, CaseTaskEntity };
 export { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseMemberEntity, CaseReadEntity, LoginFailureEntity, MessageEntity, SessionEntity };
 export { ExaminationEntity, ResponsiblePartyEntity, ResponsibilityRouteEntity, RemedialMeasureEntity, VictimRemediesEntity };
 export { EvidenceEntity, CustodyEntryEntity };
+export { UnitEntity, unitName, unitNameKey, RoleGrantEntity, SecurityLogEntity, SECURITY_LOG_CHAIN, type SecurityRecord };
 
 export const ENTITIES = [
   AgencyEntity,
+  UnitEntity,
   AccountEntity,
+  RoleGrantEntity,
+  SecurityLogEntity,
   SessionEntity,
   LoginFailureEntity,
   CaseEntity,
