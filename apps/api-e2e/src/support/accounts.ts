@@ -6,7 +6,7 @@ let chief: Promise<string> | null = null;
 export const chiefToken = () => (chief ??= login('chief@demo.vigil').then((session) => session.accessToken));
 
 /** A chief prosecutor's decision on a grant. */
-export const decideGrant = async (grantId: string, decision: 'approve' | 'reject', token?: string): Promise<Answer<RoleGrant>> =>
+export const decideGrant = async (grantId: string, decision: 'approve' | 'reject', token?: string): Promise<Answer<RoleGrant & { code?: string }>> =>
   call('POST', `/api/role-grants/${grantId}/${decision}`, { token: token ?? (await chiefToken()) });
 
 /**
