@@ -19,34 +19,42 @@ export class AccountsAuthority1700000000011 implements MigrationInterface {
 
     // The free-text units become records: trimmed, white space collapsed, one per agency whatever
     // the letter case (normalised here, in the same code the application uses for new names).
-    const named: { agencyId: string; unit: string }[] = await queryRunner.query(
-      `SELECT agency_id AS "agencyId", unit FROM accounts WHERE unit IS NOT NULL
-       UNION SELECT implicated_agency_id, implicated_unit FROM cases WHERE implicated_agency_id IS NOT NULL AND implicated_unit IS NOT NULL`,
+    const spellings: { agencyId: string; unit: string; uses: number }[] = await queryRunner.query(
+      `SELECT "agencyId", unit, count(*)::int AS uses FROM (
+         SELECT agency_id AS "agencyId", unit FROM accounts WHERE unit IS NOT NULL
+         UNION ALL SELECT implicated_agency_id, implicated_unit FROM cases WHERE implicated_agency_id IS NOT NULL AND implicated_unit IS NOT NULL
+       ) named GROUP BY "agencyId", unit`,
     );
-    const units = new Map<string, { agencyId: string; name: string; nameKey: string }>();
-    for (const { agencyId, unit } of named) {
+    // How often each tidied spelling is used, per agency and unit.
+    const uses = new Map<string, Map<string, number>>();
+    for (const { agencyId, unit, uses: n } of spellings) {
       const name = unitName(unit);
       if (!name) continue;
       const key = `${agencyId}|${unitNameKey(unit)}`;
-      const known = units.get(key);
-      // The first spelling in sort order names the unit: the same answer on every run.
-      if (!known || name < known.name) units.set(key, { agencyId, name, nameKey: unitNameKey(unit) });
+      if (!uses.has(key)) uses.set(key, new Map());
+      const names = uses.get(key) as Map<string, number>;
+      names.set(name, (names.get(name) ?? 0) + n);
     }
-    const spellings = named.flatMap(({ agencyId, unit }) => (unitName(unit) ? [{ agencyId, unit, nameKey: unitNameKey(unit) }] : []));
-    if (units.size > 0) {
+    // Each unit takes its most used spelling (ties: the first in sort order, the same on every run).
+    const units = [...uses].map(([key, names]) => {
+      const [name] = [...names].sort(([a, m], [b, n]) => n - m || (a < b ? -1 : 1))[0];
+      return { agencyId: key.slice(0, key.indexOf('|')), name, nameKey: unitNameKey(name) };
+    });
+    const named = spellings.flatMap(({ agencyId, unit }) => (unitName(unit) ? [{ agencyId, unit, nameKey: unitNameKey(unit) }] : []));
+    if (units.length > 0) {
       await queryRunner.query(
-        `INSERT INTO units (agency_id, name, name_key) SELECT * FROM json_to_recordset($1::json) AS u("agencyId" uuid, name text, "nameKey" text)`,
-        [JSON.stringify([...units.values()])],
+        `INSERT INTO units (agency_id, name, name_key) SELECT "agencyId", name, "nameKey" FROM json_to_recordset($1::json) AS u("agencyId" uuid, name text, "nameKey" text)`,
+        [JSON.stringify(units)],
       );
     }
 
     await queryRunner.query(`ALTER TABLE "accounts" ADD "unit_id" uuid`);
     await queryRunner.query(`ALTER TABLE "cases" ADD "implicated_unit_id" uuid`);
-    if (spellings.length > 0) {
+    if (named.length > 0) {
       const spelled = `json_to_recordset($1::json) AS s("agencyId" uuid, unit text, "nameKey" text) JOIN units u ON u.agency_id = s."agencyId" AND u.name_key = s."nameKey"`;
-      await queryRunner.query(`UPDATE accounts a SET unit_id = u.id FROM ${spelled} WHERE a.agency_id = s."agencyId" AND a.unit = s.unit`, [JSON.stringify(spellings)]);
+      await queryRunner.query(`UPDATE accounts a SET unit_id = u.id FROM ${spelled} WHERE a.agency_id = s."agencyId" AND a.unit = s.unit`, [JSON.stringify(named)]);
       await queryRunner.query(`UPDATE cases c SET implicated_unit_id = u.id FROM ${spelled} WHERE c.implicated_agency_id = s."agencyId" AND c.implicated_unit = s.unit`, [
-        JSON.stringify(spellings),
+        JSON.stringify(named),
       ]);
     }
     // A unit named without its agency never kept anyone out of a case: it has no agency to belong to.
