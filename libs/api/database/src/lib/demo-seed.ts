@@ -1,7 +1,7 @@
 import { hashPassword } from '@vigil/api-core';
 import { ROLES_NEEDING_APPROVAL, type AgencyKind, type Role } from '@vigil/contracts';
 import type { DataSource } from 'typeorm';
-import { AccountEntity, AgencyEntity, RoleGrantEntity } from './entities';
+import { AccountEntity, AgencyEntity, RoleGrantEntity, UnitEntity, unitNameKey } from './entities';
 import { recordSecurity } from './security-log';
 
 /** The demo city of the contract. Every name here is invented. */
@@ -11,6 +11,11 @@ export const DEMO_AGENCIES: { key: string; name: string; kind: AgencyKind }[] = 
   { key: 'ombudsman', name: "Human Rights Commissioner's Representative in Shymkent", kind: 'ombudsman' },
   { key: 'civil_society', name: 'Shymkent Public Monitoring Group', kind: 'civil_society' },
 ];
+
+/** Units of the demo agencies, by agency key: a report names the one it implicates. */
+export const DEMO_UNITS: Record<string, string[]> = {
+  police: ['Criminal Investigation Unit', 'Patrol Unit'],
+};
 
 export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; agency: string; onDuty?: boolean }[] = [
   { email: 'prosecutor@demo.vigil', displayName: 'Arman Tasov', role: 'prosecutor', agency: 'prosecutor', onDuty: true },
@@ -31,6 +36,10 @@ export async function seedDemoIfEmpty(dataSource: DataSource, password: string):
     const agencies = new Map<string, AgencyEntity>();
     for (const { key, name, kind } of DEMO_AGENCIES) {
       agencies.set(key, await manager.save(manager.create(AgencyEntity, { name, kind })));
+    }
+    for (const [key, names] of Object.entries(DEMO_UNITS)) {
+      const agencyId = agencies.get(key)?.id as string;
+      for (const name of names) await manager.save(manager.create(UnitEntity, { agencyId, name, nameKey: unitNameKey(name) }));
     }
     for (const account of DEMO_ACCOUNTS) {
       const agency = agencies.get(account.agency);
