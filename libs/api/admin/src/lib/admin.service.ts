@@ -207,11 +207,12 @@ export class AdminService {
       }
       return { identity: roleChanged || agencyChanged || unitChanged, unitChanged: unitChanged && unitId !== null };
     });
+    // An officer moved into a case's implicated unit leaves that case (first, so that their
+    // sockets hear `case:removed` before they close).
+    if (changed.unitChanged) await this.cases.excludeImplicatedOfficer(id);
     // A disabled account, one whose password changed, and one whose role, agency or unit changed
     // keep no session: its tokens and open sockets carried the old identity.
     if (body.disabled || passwordHash !== undefined || changed.identity) await this.sessions.revoke({ accountId: id });
-    // An officer moved into a case's implicated unit leaves that case.
-    if (changed.unitChanged) await this.cases.excludeImplicatedOfficer(id);
     this.logger.log({ event: 'account.updated', accountId: id }, 'account updated');
     return this.account(id);
   }
