@@ -5,8 +5,9 @@ import { call, login } from './support/api';
 import { allEvents, Client, openCase, post, report, settle, signInAll, type Person, type Role } from './support/cases';
 
 let people: Record<Role, Person>;
-let agencies: { id: string; kind: string; name: string }[];
-const agencyOf = (kind: string) => agencies.find((a) => a.kind === kind) as { id: string };
+let agencies: { id: string; kind: string; name: string; disabled: boolean }[];
+// Active ones: other suites disable agencies of their own, which may sort first.
+const agencyOf = (kind: string) => agencies.find((a) => a.kind === kind && !a.disabled) as { id: string };
 
 beforeAll(async () => {
   people = await signInAll();
