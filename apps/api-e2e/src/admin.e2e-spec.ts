@@ -1,3 +1,4 @@
+import { createAccount } from './support/accounts';
 import { call, login, withDatabase } from './support/api';
 
 describe('administration of agencies and accounts', () => {
@@ -31,9 +32,8 @@ describe('administration of agencies and accounts', () => {
     expect(created.status).toBe(201);
     expect(created.body).toMatchObject({ name: 'District Police Unit 7', kind: 'police', disabled: false });
 
-    const account = await call('POST', '/api/admin/accounts', {
-      token: admin,
-      body: { email: `unit7-${Date.now()}@demo.vigil`, displayName: 'Unit Seven Officer', password: 'unit-seven-pass', role: 'police', agencyId: created.body.id },
+    const account = await createAccount(admin, {
+      email: `unit7-${Date.now()}@demo.vigil`, displayName: 'Unit Seven Officer', password: 'unit-seven-pass', role: 'police', agencyId: created.body.id,
     });
     expect(account.status).toBe(201);
     const session = await login(account.body.email, 'unit-seven-pass');
@@ -133,9 +133,12 @@ describe('administration of agencies and accounts', () => {
   it('changes a password and ends the old sessions', async () => {
     const agencies = await call('GET', '/api/admin/agencies', { token: admin });
     const ombudsman = agencies.body.find((a: { kind: string }) => a.kind === 'ombudsman');
-    const created = await call('POST', '/api/admin/accounts', {
-      token: admin,
-      body: { email: `deputy-${Date.now()}@demo.vigil`, displayName: 'Deputy Representative', password: 'first-password', role: 'ombudsman', agencyId: ombudsman.id },
+    const created = await createAccount(admin, {
+      email: `deputy-${Date.now()}@demo.vigil`,
+      displayName: 'Deputy Representative',
+      password: 'first-password',
+      role: 'ombudsman',
+      agencyId: ombudsman.id,
     });
     const session = await login(created.body.email, 'first-password');
     const changed = await call('PATCH', `/api/admin/accounts/${created.body.id}`, { token: admin, body: { password: 'second-password', displayName: 'Deputy Rep.' } });

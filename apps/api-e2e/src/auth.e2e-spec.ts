@@ -1,3 +1,4 @@
+import { createAccount } from './support/accounts';
 import { call, DEMO_PASSWORD, freshAddress, login, withDatabase } from './support/api';
 
 const DEMO = [
@@ -74,10 +75,7 @@ describe('throttling of failed sign-ins', () => {
     const agencies = await call('GET', '/api/admin/agencies', { token: admin.accessToken });
     const police = agencies.body.find((a: { kind: string }) => a.kind === 'police');
     const email = `throttled-${Date.now()}@demo.vigil`;
-    await call('POST', '/api/admin/accounts', {
-      token: admin.accessToken,
-      body: { email, displayName: 'Throttle Test Officer', password: 'correct-horse', role: 'police', agencyId: police.id },
-    });
+    await createAccount(admin.accessToken, { email, displayName: 'Throttle Test Officer', password: 'correct-horse', role: 'police', agencyId: police.id });
     for (let i = 0; i < 5; i++) expect((await signIn(email, 'wrong-password')).status).toBe(401);
     const refused = await signIn(email, 'correct-horse');
     expect(refused.status).toBe(429);
@@ -139,10 +137,7 @@ describe('sessions', () => {
     const agencies = await call('GET', '/api/admin/agencies', { token: admin.accessToken });
     const civil = agencies.body.find((a: { kind: string }) => a.kind === 'civil_society');
     const email = `monitor-${Date.now()}@demo.vigil`;
-    const created = await call('POST', '/api/admin/accounts', {
-      token: admin.accessToken,
-      body: { email, displayName: 'Temporary Monitor', password: 'monitor-pass', role: 'observer', agencyId: civil.id },
-    });
+    const created = await createAccount(admin.accessToken, { email, displayName: 'Temporary Monitor', password: 'monitor-pass', role: 'observer', agencyId: civil.id });
     expect(created.status).toBe(201);
     const session = await login(email, 'monitor-pass');
     expect((await call('GET', '/api/me', { token: session.accessToken })).status).toBe(200);

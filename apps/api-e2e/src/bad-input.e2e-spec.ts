@@ -1,5 +1,6 @@
 import { ERROR_STATUS, type ErrorCode, type Me } from '@vigil/contracts';
 import type { Client as Database } from 'pg';
+import { createAccount } from './support/accounts';
 import { call, freshAddress, login, withDatabase, type Answer } from './support/api';
 import { openCase, signInAll, upload, type Person, type Role, type Upload } from './support/cases';
 
@@ -290,6 +291,8 @@ function pathOf(operation: Operation, replace: Record<string, string> = {}): str
     if (operation.path.startsWith('/api/admin/agencies')) return ids['agency'];
     if (operation.path.startsWith('/api/admin/accounts')) return ids['account'];
     if (operation.path.startsWith('/api/places')) return ids['place'];
+    if (operation.path.startsWith('/api/agencies/')) return ids['agency'];
+    if (operation.path.startsWith('/api/role-grants/')) return ids['grant'];
     return ids['case'];
   });
 }
@@ -329,6 +332,8 @@ const names = (answer: Answer, field: string) => (answer.body.details ?? []).som
 const COUNTED_TABLES = [
   'accounts',
   'agencies',
+  'units',
+  'role_grants',
   'cases',
   'case_events',
   'case_intakes',
@@ -413,11 +418,11 @@ beforeAll(async () => {
   const policeAgency = (await call<Me>('GET', '/api/me', { token: people.police.token })).body.agency.id;
   const agency = await created(call('POST', '/api/admin/agencies', { token: admin, body: { name: PROBE_NAME, kind: 'prosecutor' } }));
   const account = await created(
-    call('POST', '/api/admin/accounts', {
-      token: admin,
-      body: { email: 'zz-bad-input-account@probe.test', displayName: PROBE_NAME, password: 'probe-password', role: 'prosecutor', agencyId: agency },
-    }),
+    createAccount(admin, { email: 'zz-bad-input-account@probe.test', displayName: PROBE_NAME, password: 'probe-password', role: 'prosecutor', agencyId: agency }),
   );
+  const unit = await created(call('POST', `/api/admin/agencies/${agency}/units`, { token: admin, body: { name: PROBE_NAME } }));
+  // A grant still pending, for the probes of a decision.
+  const grant = (await call('PATCH', `/api/admin/accounts/${account}`, { token: admin, body: { role: 'chief_prosecutor' } })).body.pendingGrant.id as string;
   const place = await created(call('POST', '/api/places', { token: chief, body: { name: PROBE_NAME, kind: 'police_station', address: 'Invented Street 1', cctv: false } }));
   const kase = (await openCase(people.prosecutor, people.prosecutor, [people.observer])).id;
   const on = (path: string, body: object) => created(call('POST', `/api/cases/${kase}${path}`, { token: chief, body }));
@@ -435,6 +440,8 @@ beforeAll(async () => {
   ids = {
     agency,
     account,
+    unitId: unit,
+    grant,
     place,
     case: kase,
     userId: people.observer.id,

@@ -1,6 +1,7 @@
 import type { AnyCaseEvent, CaseEvent } from '@vigil/contracts';
 import { randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
+import { createAccount } from './support/accounts';
 import { baseUrl, call, login, withDatabase } from './support/api';
 import { allEvents, Client, openCase, post, settle, signInAll, type Person, type Role } from './support/cases';
 
@@ -46,10 +47,7 @@ describe('the handshake', () => {
     const agencies = await call('GET', '/api/admin/agencies', { token: people.admin.token });
     const civil = agencies.body.find((a: { kind: string }) => a.kind === 'civil_society');
     const email = `socket-${Date.now()}@demo.vigil`;
-    const account = await call('POST', '/api/admin/accounts', {
-      token: people.admin.token,
-      body: { email, displayName: 'Socket Monitor', password: 'socket-pass', role: 'observer', agencyId: civil.id },
-    });
+    const account = await createAccount(people.admin.token, { email, displayName: 'Socket Monitor', password: 'socket-pass', role: 'observer', agencyId: civil.id });
     const monitor = await connect((await login(email, 'socket-pass')).accessToken);
     const dropped = new Promise((resolve) => monitor.socket.once('disconnect', resolve));
     await call('PATCH', `/api/admin/accounts/${account.body.id}`, { token: people.admin.token, body: { disabled: true } });

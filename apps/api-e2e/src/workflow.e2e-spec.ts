@@ -1,11 +1,13 @@
 import type { Case, CaseEvent, Task } from '@vigil/contracts';
 import { randomUUID } from 'node:crypto';
+import { createAccount } from './support/accounts';
 import { call, login } from './support/api';
 import { allEvents, Client, openCase, post, report, settle, signInAll, type Person, type Role } from './support/cases';
 
 let people: Record<Role, Person>;
-let agencies: { id: string; kind: string; name: string }[];
-const agencyOf = (kind: string) => agencies.find((a) => a.kind === kind) as { id: string };
+let agencies: { id: string; kind: string; name: string; disabled: boolean }[];
+// Active ones: other suites disable agencies of their own, which may sort first.
+const agencyOf = (kind: string) => agencies.find((a) => a.kind === kind && !a.disabled) as { id: string };
 
 beforeAll(async () => {
   people = await signInAll();
@@ -173,11 +175,15 @@ describe('the register of places', () => {
 
 describe('intake', () => {
   it('records the Istanbul Protocol’s non-medical record at the oversight tier', async () => {
+    const unit = await call('POST', `/api/admin/agencies/${agencyOf('police').id}/units`, {
+      token: people.admin.token,
+      body: { name: `Criminal Investigation Unit ${randomUUID().slice(0, 8)}` },
+    });
     const intake = {
       allegation: { methods: ['beating', 'threats'], injuries: 'Swelling around the left eye', witnesses: 'A cellmate, Witnessname Invented' },
       custody: { circumstances: 'Detained at home at night without a warrant', detainedAt: '2026-11-25T22:00:00.000Z' },
       sourceDetails: 'Call from the detainee’s lawyer',
-      implicated: { agencyId: agencyOf('police').id, unit: 'Criminal Investigation Unit' },
+      implicated: { agencyId: agencyOf('police').id, unitId: unit.body.id },
       reprisalRisk: true,
       protectionMeasures: 'Transfer to another facility requested',
     };
@@ -191,7 +197,7 @@ describe('intake', () => {
     expect(forOmbudsman.body).toMatchObject({
       allegation: intake.allegation,
       custody: intake.custody,
-      implicated: { agency: { kind: 'police' }, unit: 'Criminal Investigation Unit' },
+      implicated: { agency: { kind: 'police' }, unit: { id: unit.body.id, name: unit.body.name } },
       reprisalRisk: true,
     });
     expect((await call('GET', `/api/cases/${id}/intake`, { token: people.observer.token })).status).toBe(404);
@@ -256,20 +262,23 @@ describe('urgent investigative actions', () => {
 describe('conflict of interest', () => {
   it('keeps officers of the implicated unit out of the case, and lets other officers in', async () => {
     const police = agencyOf('police').id;
-    const make = async (unit: string) => {
+    const unitNamed = async (name: string) => {
+      const unit = await call('POST', `/api/admin/agencies/${police}/units`, { token: people.admin.token, body: { name: `${name} ${randomUUID().slice(0, 8)}` } });
+      expect(unit.status).toBe(201);
+      return unit.body.id as string;
+    };
+    const make = async (unitId: string) => {
       const email = `officer-${randomUUID().slice(0, 8)}@demo.vigil`;
-      const account = await call('POST', '/api/admin/accounts', {
-        token: people.admin.token,
-        body: { email, displayName: `Officer of ${unit}`, password: 'officer-pass', role: 'police', agencyId: police, unit },
-      });
-      expect(account.body.unit).toBe(unit);
+      const account = await createAccount(people.admin.token, { email, displayName: 'Officer', password: 'officer-pass', role: 'police', agencyId: police, unitId });
+      expect(account.body.unit).toMatchObject({ id: unitId });
       return account.body.id as string;
     };
-    const implicated = await make('Patrol Unit 3');
-    const other = await make('Internal Security Unit');
+    const patrol = await unitNamed('Patrol Unit 3');
+    const implicated = await make(patrol);
+    const other = await make(await unitNamed('Internal Security Unit'));
     const kase = await call<Case>('POST', '/api/cases', {
       token: people.prosecutor.token,
-      body: report({ intake: { implicated: { agencyId: police, unit: 'patrol unit 3' } } } as never),
+      body: report({ intake: { implicated: { agencyId: police, unitId: patrol } } } as never),
     });
     const refused = await call('POST', `/api/cases/${kase.body.id}/members`, { token: people.prosecutor.token, body: { userId: implicated } });
     expect(refused.status).toBe(409);

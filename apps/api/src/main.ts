@@ -2,7 +2,7 @@ import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { ConfigError, createValidationPipe, DEFAULT_DEMO_PASSWORD, guardApiRequests, JsonRoutesOnly, loadConfig, VigilExpressAdapter, type VigilConfig } from '@vigil/api-core';
-import { AppRoleError, DataDirInUseError, DEMO_ACCOUNTS, ensureAppRole, openDatabase, seedDemoIfEmpty, startEmbeddedPostgres, type EmbeddedDatabase } from '@vigil/api-database';
+import { AppRoleError, DataDirInUseError, DEMO_ACCOUNTS, ensureAppRole, grantChiefFromCommandLine, openDatabase, seedDemoIfEmpty, startEmbeddedPostgres, type EmbeddedDatabase } from '@vigil/api-database';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
 import { Logger } from 'nestjs-pino';
@@ -18,6 +18,8 @@ const SHUTDOWN_GRACE_MS = 15_000;
 
 /** `npm run seed:demo`: migrate and seed the demo city, then exit. */
 const seedOnly = process.argv.includes('--seed-demo');
+/** `--grant-chief <email>`: make an existing account of a prosecutor's office chief prosecutor, then exit (logged in the security log). */
+const grantChiefTo = ((index) => (index < 0 ? null : (process.argv[index + 1] ?? '')))(process.argv.indexOf('--grant-chief'));
 
 const say = (line: string) => process.stdout.write(`vigil: ${line}\n`);
 
@@ -38,7 +40,7 @@ async function start(): Promise<void> {
   const bundledWeb = join(__dirname, '..', 'web', 'browser');
   if (process.env['WEB_DIST'] === undefined && existsSync(bundledWeb)) config = { ...config, webDist: bundledWeb };
 
-  if (!seedOnly && !(await portIsFree(config.port))) fail(`port ${config.port} is already in use (is Vigil already running?): stop it or set PORT.`);
+  if (!seedOnly && grantChiefTo === null && !(await portIsFree(config.port))) fail(`port ${config.port} is already in use (is Vigil already running?): stop it or set PORT.`);
 
   let embedded: EmbeddedDatabase | null = null;
   let databaseUrl = config.databaseUrl;
@@ -58,6 +60,20 @@ async function start(): Promise<void> {
   say('migrating the database…');
   const applied = await owner.runMigrations({ transaction: 'each' });
   if (applied.length > 0) say(`applied ${applied.length} migration(s).`);
+  if (grantChiefTo !== null) {
+    if (!grantChiefTo || grantChiefTo.startsWith('--')) fail('--grant-chief needs the email of an account');
+    try {
+      await grantChiefFromCommandLine(owner, grantChiefTo);
+      say(`${grantChiefTo} is now chief prosecutor (recorded in the security log).`);
+    } catch (error) {
+      await owner.destroy();
+      await embedded?.stop();
+      fail(`could not grant chief prosecutor: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    await owner.destroy();
+    await embedded?.stop();
+    return;
+  }
   let runtimeUrl: string;
   try {
     runtimeUrl = await ensureAppRole(owner, databaseUrl, config.databaseAppUrl);

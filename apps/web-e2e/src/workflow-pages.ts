@@ -60,7 +60,7 @@ export class RegisterCasePage {
     await chooseOption(this.page, form.getByRole('combobox', { name: 'Source of the report' }), report.source);
     await form.getByLabel('Details of the source').fill(report.sourceDetails);
     await chooseOption(this.page, form.getByRole('combobox', { name: 'Agency' }), report.implicatedAgency);
-    await form.getByLabel('Unit', { exact: true }).fill(report.implicatedUnit);
+    await chooseOption(this.page, form.getByRole('combobox', { name: 'Unit', exact: true }), report.implicatedUnit);
     await form.getByRole('checkbox', { name: 'The person is at risk of reprisals' }).check();
     await form.getByLabel('Protection measures').fill(report.protectionMeasures);
   }

@@ -48,7 +48,7 @@ test.describe('case workflow', () => {
       source: 'Civil society',
       sourceDetails: 'Monitoring visit of the public group',
       implicatedAgency: /Shymkent City Police Department/,
-      implicatedUnit: `Test duty unit ${suffix}`,
+      implicatedUnit: 'Criminal Investigation Unit',
       protectionMeasures: 'Transfer to another facility',
     });
     const observerCase = await register.register();

@@ -19,11 +19,22 @@ export async function call<T = any>(
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
   if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
-  const response = await fetch(`${baseUrl()}${path}`, {
-    method,
-    headers,
-    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
-  });
+  const send = () =>
+    fetch(`${baseUrl()}${path}`, {
+      method,
+      headers,
+      body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+    });
+  let response: Response;
+  try {
+    response = await send();
+  } catch (error) {
+    // Compiling the next suite blocks the event loop for seconds: the server closes the idle
+    // keep-alive connections meanwhile, and the first request may go out on one it has closed
+    // (it never reached the server). Once more, on a fresh connection.
+    if ((error as { cause?: { code?: string } }).cause?.code !== 'UND_ERR_SOCKET') throw error;
+    response = await send();
+  }
   const text = await response.text();
   let body: any = text;
   try {

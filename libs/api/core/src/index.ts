@@ -11,3 +11,4 @@ export * from './lib/group-commit';
 export * from './lib/http-server';
 export * from './lib/token-bucket';
 export * from './lib/api-requests';
+export * from './lib/canonical';

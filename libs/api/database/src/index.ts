@@ -5,3 +5,6 @@ export * from './lib/demo-seed';
 export * from './lib/prepared';
 export * from './lib/original-posts';
 export * from './lib/app-role';
+export * from './lib/hash-chain';
+export * from './lib/security-log';
+export * from './lib/grant-chief';

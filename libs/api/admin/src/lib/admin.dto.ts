@@ -6,11 +6,17 @@ import {
   type AgencyKind,
   type CreateAccountRequest,
   type CreateAgencyRequest,
+  type CreateUnitRequest,
+  ROLE_GRANT_STATUSES,
+  SECURITY_LOG_PAGE_MAX,
   type Role,
+  type RoleGrantStatus,
   type UpdateAccountRequest,
   type UpdateAgencyRequest,
+  type UpdateUnitRequest,
 } from '@vigil/contracts';
-import { IsBoolean, IsEmail, IsIn, IsNotEmpty, IsOptional, IsString, IsUUID } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
 import { mustBeOneOf, IsOmittable, MaxChars, MinChars } from '@vigil/api-core';
 
 export class CreateAgencyBody implements CreateAgencyRequest {
@@ -65,11 +71,10 @@ export class CreateAccountBody implements CreateAccountRequest {
   @IsUUID('all', { message: 'must be an agency id' })
   agencyId!: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid', description: 'A unit of the account’s agency' })
   @IsOmittable()
-  @IsString()
-  @MaxChars(200)
-  unit?: string;
+  @IsUUID('all', { message: 'must be a unit id' })
+  unitId?: string;
 
   @ApiPropertyOptional()
   @IsOmittable()
@@ -102,11 +107,10 @@ export class UpdateAccountBody implements UpdateAccountRequest {
   @MaxChars(1024)
   password?: string;
 
-  @ApiPropertyOptional({ nullable: true })
+  @ApiPropertyOptional({ format: 'uuid', nullable: true, description: 'A unit of the account’s agency; null for none' })
   @IsOptional() // null clears the unit
-  @IsString()
-  @MaxChars(200)
-  unit?: string | null;
+  @IsUUID('all', { message: 'must be a unit id' })
+  unitId?: string | null;
 
   @ApiPropertyOptional()
   @IsOmittable()
@@ -117,4 +121,37 @@ export class UpdateAccountBody implements UpdateAccountRequest {
   @IsOmittable()
   @IsBoolean()
   onDuty?: boolean;
+}
+
+export class CreateUnitBody implements CreateUnitRequest {
+  @ApiProperty({ description: 'Trimmed, spaces collapsed; unique in the agency whatever the letter case' })
+  @IsString()
+  @IsNotEmpty()
+  @MaxChars(200)
+  name!: string;
+}
+
+export class UpdateUnitBody extends CreateUnitBody implements UpdateUnitRequest {}
+
+export class RoleGrantsQuery {
+  @ApiPropertyOptional({ enum: ROLE_GRANT_STATUSES })
+  @IsOmittable()
+  @IsIn(ROLE_GRANT_STATUSES, mustBeOneOf(ROLE_GRANT_STATUSES))
+  status?: RoleGrantStatus;
+}
+
+export class SecurityLogQuery {
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
+  @IsOmittable()
+  @IsString()
+  @MaxChars(20)
+  cursor?: string;
+
+  @ApiPropertyOptional({ minimum: 1, maximum: SECURITY_LOG_PAGE_MAX })
+  @IsOmittable()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(SECURITY_LOG_PAGE_MAX)
+  limit?: number;
 }

@@ -6,7 +6,8 @@ export interface AuthUser extends Me {
   sessionId: string;
 }
 
-export function toMe(account: AccountEntity): Me {
+/** The signed-in account (sign-in refuses an account with no role before this). */
+export function toMe(account: AccountEntity & { role: Me['role'] }): Me {
   return {
     id: account.id,
     email: account.email,

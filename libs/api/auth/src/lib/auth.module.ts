@@ -10,6 +10,7 @@ import { AuthController } from './auth.controller';
 import { AuthGuard } from './auth.guard';
 import { AuthService } from './auth.service';
 import { LoginThrottleService } from './login-throttle.service';
+import { SecurityLog } from './security-log.service';
 import { SessionsService } from './sessions.service';
 
 @Module({
@@ -33,7 +34,7 @@ import { SessionsService } from './sessions.service';
     }),
   ],
   controllers: [AuthController],
-  providers: [AuthService, SessionsService, LoginThrottleService, AccountBudget, { provide: APP_GUARD, useClass: AuthGuard }],
-  exports: [SessionsService, AccountBudget],
+  providers: [AuthService, SessionsService, LoginThrottleService, AccountBudget, SecurityLog, { provide: APP_GUARD, useClass: AuthGuard }],
+  exports: [SessionsService, AccountBudget, SecurityLog],
 })
 export class AuthModule {}

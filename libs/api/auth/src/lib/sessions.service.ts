@@ -110,7 +110,7 @@ export class SessionsService {
       `SELECT s.expires_at AS "expiresAt", a.id, a.email, a.display_name AS "displayName", a.role,
               g.id AS "agencyId", g.name AS "agencyName", g.kind AS "agencyKind"
          FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN agencies g ON g.id = a.agency_id
-        WHERE s.id = $1 AND s.account_id = $2 AND s.revoked_at IS NULL AND NOT a.disabled AND NOT g.disabled`,
+        WHERE s.id = $1 AND s.account_id = $2 AND s.revoked_at IS NULL AND a.role IS NOT NULL AND NOT a.disabled AND NOT g.disabled`,
       [sessionId, accountId],
     );
     if (!row || row.expiresAt < new Date()) throw unauthenticated('Session ended');
@@ -139,7 +139,7 @@ export class SessionsService {
   }
 
   private usable(account: AccountEntity): boolean {
-    return !account.disabled && !account.agency.disabled;
+    return account.role !== null && !account.disabled && !account.agency.disabled;
   }
 
   private accessToken(accountId: string, sessionId: string) {

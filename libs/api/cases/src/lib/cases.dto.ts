@@ -113,11 +113,10 @@ export class ImplicatedBody {
   @IsUUID('all', { message: 'must be an agency id' })
   agencyId?: string;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ format: 'uuid', description: 'A unit of the implicated agency' })
   @IsOmittable()
-  @IsString()
-  @MaxChars(300)
-  unit?: string;
+  @IsUUID('all', { message: 'must be a unit id' })
+  unitId?: string;
 }
 
 /** The Istanbul Protocol's non-medical record of the allegation. */

@@ -1,7 +1,7 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, conflict, forbidden, GroupCommit, invalid, isIssuedTime, isUuid, notFound, VIGIL_CONFIG, type Settled, type VigilConfig } from '@vigil/api-core';
-import { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseIntakeEntity, CaseMemberEntity, MessageEntity, originalPosts, PlaceEntity, queryPrepared } from '@vigil/api-database';
+import { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseIntakeEntity, CaseMemberEntity, MessageEntity, originalPosts, PlaceEntity, queryPrepared, UnitEntity } from '@vigil/api-database';
 import {
   type Action,
   canRead,
@@ -22,12 +22,14 @@ import {
   INTAKE_TIER,
   type Intake,
   type Page,
+  type Role,
   type Tier,
   type VerifyResult,
+  type MemberChangedData,
 } from '@vigil/contracts';
 import { randomUUID } from 'node:crypto';
 import { In, type DataSource, type EntityManager } from 'typeorm';
-import { audienceOf, CaseAccess, caseClearance, cappedClearance, type LockedRoom, type MemberGrant } from './case-access';
+import { audienceOf, CaseAccess, caseClearance, cappedClearance, SYSTEM_PRINCIPAL, type LockedRoom, type MemberGrant } from './case-access';
 import { ACTIVITY_INTERVAL_MS, CaseEventsBus, type AudienceMember } from './case-events.bus';
 import { CaseWriteOrder } from './case-write-order';
 import { RecentPages } from './recent-pages';
@@ -107,7 +109,7 @@ export class CasesService {
   async create(caller: Caller, body: CreateCaseBody): Promise<Case> {
     const clearance = this.access.clearance(caller);
     this.access.permit(caller, 'case.register');
-    if (body.intake?.implicated && (body.intake.implicated.agencyId || body.intake.implicated.unit?.trim())) this.access.permit(caller, 'case.set_implicated');
+    if (body.intake?.implicated && (body.intake.implicated.agencyId || body.intake.implicated.unitId)) this.access.permit(caller, 'case.set_implicated');
     const receivedAt = body.receivedAt ? new Date(body.receivedAt) : this.clock.now();
     // The summary is read at `room`: it must not name whom it is about.
     assertNoDisclosure(body.victim, 'room', { summary: body.summary }, false);
@@ -117,6 +119,13 @@ export class CasesService {
       const implicated = body.intake?.implicated;
       if (implicated?.agencyId && !(await manager.exists(AgencyEntity, { where: { id: implicated.agencyId } }))) {
         throw invalid('intake.implicated.agencyId', 'does not name an agency');
+      }
+      // The implicated unit is a record of the implicated agency: officers are compared by its id.
+      if (implicated?.unitId) {
+        if (!implicated.agencyId) throw invalid('intake.implicated.unitId', 'needs the implicated agency');
+        if (!(await manager.exists(UnitEntity, { where: { id: implicated.unitId, agencyId: implicated.agencyId } }))) {
+          throw invalid('intake.implicated.unitId', 'does not name a unit of the implicated agency');
+        }
       }
       const [{ n }] = await manager.query(`SELECT nextval('case_reference_seq') AS n`);
       const reference = `${CITY_CODE}-${receivedAt.getUTCFullYear()}-${String(n).padStart(6, '0')}`;
@@ -136,7 +145,7 @@ export class CasesService {
           allegedAt: body.allegedAt ? new Date(body.allegedAt) : null,
           visitDueAt: new Date(receivedAt.getTime() + this.config.visitDeadlineHours * 3_600_000),
           implicatedAgencyId: implicated?.agencyId ?? null,
-          implicatedUnit: implicated?.unit?.trim() || null,
+          implicatedUnitId: implicated?.unitId ?? null,
           createdBy: caller.id,
         }),
       );
@@ -194,11 +203,12 @@ export class CasesService {
     const intake = await this.db.getRepository(CaseIntakeEntity).findOne({ where: { caseId: kase.id } });
     const agency = kase.implicatedAgencyId ? await this.db.getRepository(AgencyEntity).findOne({ where: { id: kase.implicatedAgencyId } }) : null;
     await this.audit.record(caller, kase.id, [{ kind: 'intake', recordId: kase.id }]);
+    const unit = kase.implicatedUnitId ? await this.db.getRepository(UnitEntity).findOne({ where: { id: kase.implicatedUnitId } }) : null;
     return {
       allegation: { methods: intake?.allegationMethods ?? [], injuries: intake?.injuries ?? null, witnesses: intake?.witnesses ?? null },
       custody: { circumstances: intake?.custodyCircumstances ?? null, detainedAt: intake?.detainedAt?.toISOString() ?? null },
       sourceDetails: intake?.sourceDetails ?? null,
-      implicated: { agency: agency ? { id: agency.id, name: agency.name, kind: agency.kind } : null, unit: kase.implicatedUnit },
+      implicated: { agency: agency ? { id: agency.id, name: agency.name, kind: agency.kind } : null, unit: unit ? { id: unit.id, name: unit.name } : null },
       reprisalRisk: intake?.reprisalRisk ?? false,
       protectionMeasures: intake?.protectionMeasures ?? null,
     };
@@ -281,6 +291,7 @@ export class CasesService {
     await this.access.authorize(caller, caseId, 'case.manage_members');
     const account = await this.db.getRepository(AccountEntity).findOne({ where: { id: userId }, relations: { agency: true } });
     if (!account) throw notFound('User');
+    if (account.role === null) throw invalid('userId', 'the account has no role yet');
     if (clearanceOf(account.role) === null) throw invalid('userId', 'an administrator cannot be a case member');
     if (account.disabled || account.agency.disabled) throw invalid('userId', 'the account is disabled');
     const created = await this.change(caller, caseId, 'case.manage_members', async ({ manager, kase, append }) => {
@@ -307,6 +318,35 @@ export class CasesService {
       if (!account || !removed.affected) throw notFound('Member');
       await append({ type: 'member.removed', tier: 'room', data: memberData(account) });
     });
+  }
+
+  /**
+   * Takes an officer out of every case whose implicated unit is now theirs (an administrator moved
+   * them into it), as removing a member does: `member.removed` in the room, `case:removed` to their
+   * sockets. Vigil itself is the actor. Answers the cases they left.
+   */
+  async excludeImplicatedOfficer(accountId: string): Promise<string[]> {
+    const conflicted: { id: string }[] = await this.db.query(
+      `SELECT m.case_id AS id FROM case_members m
+         JOIN accounts a ON a.id = m.account_id
+         JOIN cases c ON c.id = m.case_id
+        WHERE m.account_id = $1 AND c.implicated_unit_id = a.unit_id`,
+      [accountId],
+    );
+    const left: string[] = [];
+    for (const { id } of conflicted) {
+      const removed = await this.change(SYSTEM_PRINCIPAL, id, 'case.manage_members', async ({ manager, kase, append }) => {
+        // Checked again under the case's lock: the account may have moved on meanwhile.
+        const account = await manager.findOne(AccountEntity, { where: { id: accountId }, relations: { agency: true } });
+        if (!account || !implicatedOfficer(kase, account)) return false;
+        if (!(await manager.delete(CaseMemberEntity, { caseId: id, accountId })).affected) return false;
+        await append({ type: 'member.removed', tier: 'room', data: { ...memberData(account), reason: 'implicated_unit' } });
+        return true;
+      });
+      if (removed) left.push(id);
+    }
+    if (left.length) this.logger.log({ event: 'member.excluded', accountId, cases: left.length }, 'officer of an implicated unit taken out of cases');
+    return left;
   }
 
   async events(caller: Caller, caseId: string, query: EventsQuery): Promise<EventsPage> {
@@ -625,17 +665,14 @@ export async function recordStatus({ manager, kase, append }: CaseChange, to: Ca
   return append({ type: 'case.status_changed', tier: 'room', data: { from, to, ...(reason ? { reason } : {}) } });
 }
 
-/** Officers of the implicated unit are kept out of the case: a conflict of interest. */
-export function implicatedOfficer(kase: CaseEntity, account: AccountEntity): boolean {
-  return (
-    kase.implicatedAgencyId !== null &&
-    kase.implicatedAgencyId === account.agencyId &&
-    kase.implicatedUnit !== null &&
-    (account.unit ?? '').trim().toLowerCase() === kase.implicatedUnit.toLowerCase()
-  );
+/** Officers of the implicated unit are kept out of the case: a conflict of interest (units compare by id). */
+export function implicatedOfficer(kase: Pick<CaseEntity, 'implicatedUnitId'>, account: Pick<AccountEntity, 'unitId'>): boolean {
+  return kase.implicatedUnitId !== null && account.unitId === kase.implicatedUnitId;
 }
 
-export function memberData(account: AccountEntity) {
+/** An account as the log records its joining or leaving a case: only accounts with a role are members. */
+export function memberData(account: AccountEntity): MemberChangedData {
+  if (account.role === null) throw invalid('userId', 'the account has no role yet');
   return { userId: account.id, displayName: account.displayName, role: account.role, agencyKind: account.agency.kind };
 }
 
@@ -643,7 +680,8 @@ function toMember(account: AccountEntity): CaseMember {
   return {
     userId: account.id,
     displayName: account.displayName,
-    role: account.role,
+    // Members always hold a role: an account without one cannot be added (see addMember).
+    role: account.role as Role,
     agency: { id: account.agency.id, name: account.agency.name, kind: account.agency.kind },
   };
 }

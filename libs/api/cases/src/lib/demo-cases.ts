@@ -62,8 +62,8 @@ export async function seedDemoCases(cases: CasesService, db: DataSource): Promis
   const accounts = await db.getRepository(AccountEntity).find({ relations: { agency: true } });
   const caller = (email: string): Caller => {
     const account = accounts.find((a) => a.email === email);
-    if (!account) throw new Error(`demo account ${email} is missing`);
-    return account;
+    if (!account?.role) throw new Error(`demo account ${email} is missing or has no role`);
+    return { ...account, role: account.role };
   };
   const prosecutor = caller('prosecutor@demo.vigil');
   for (const demo of DEMO_CASES) {

@@ -1,7 +1,8 @@
 import { hashPassword } from '@vigil/api-core';
-import type { AgencyKind, Role } from '@vigil/contracts';
+import { ROLES_NEEDING_APPROVAL, type AgencyKind, type Role } from '@vigil/contracts';
 import type { DataSource } from 'typeorm';
-import { AccountEntity, AgencyEntity } from './entities';
+import { AccountEntity, AgencyEntity, RoleGrantEntity, UnitEntity, unitNameKey } from './entities';
+import { recordSecurity } from './security-log';
 
 /** The demo city of the contract. Every name here is invented. */
 export const DEMO_AGENCIES: { key: string; name: string; kind: AgencyKind }[] = [
@@ -10,6 +11,11 @@ export const DEMO_AGENCIES: { key: string; name: string; kind: AgencyKind }[] = 
   { key: 'ombudsman', name: "Human Rights Commissioner's Representative in Shymkent", kind: 'ombudsman' },
   { key: 'civil_society', name: 'Shymkent Public Monitoring Group', kind: 'civil_society' },
 ];
+
+/** Units of the demo agencies, by agency key: a report names the one it implicates. */
+export const DEMO_UNITS: Record<string, string[]> = {
+  police: ['Criminal Investigation Unit', 'Patrol Unit'],
+};
 
 export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; agency: string; onDuty?: boolean }[] = [
   { email: 'prosecutor@demo.vigil', displayName: 'Arman Tasov', role: 'prosecutor', agency: 'prosecutor', onDuty: true },
@@ -31,10 +37,14 @@ export async function seedDemoIfEmpty(dataSource: DataSource, password: string):
     for (const { key, name, kind } of DEMO_AGENCIES) {
       agencies.set(key, await manager.save(manager.create(AgencyEntity, { name, kind })));
     }
+    for (const [key, names] of Object.entries(DEMO_UNITS)) {
+      const agencyId = agencies.get(key)?.id as string;
+      for (const name of names) await manager.save(manager.create(UnitEntity, { agencyId, name, nameKey: unitNameKey(name) }));
+    }
     for (const account of DEMO_ACCOUNTS) {
       const agency = agencies.get(account.agency);
       if (!agency) throw new Error(`demo account ${account.email} names an unknown agency`);
-      await manager.save(
+      const saved = await manager.save(
         manager.create(AccountEntity, {
           email: account.email,
           displayName: account.displayName,
@@ -44,6 +54,17 @@ export async function seedDemoIfEmpty(dataSource: DataSource, password: string):
           onDuty: account.onDuty ?? false,
         }),
       );
+      // The seed stands in for the four eyes of the demo's roles, and says so.
+      if (ROLES_NEEDING_APPROVAL.includes(account.role)) {
+        const grant = await manager.save(
+          manager.create(RoleGrantEntity, { accountId: saved.id, role: account.role, previousRole: null, status: 'approved', source: 'seed', decidedAt: new Date() }),
+        );
+        await recordSecurity(manager, {
+          type: 'role.granted',
+          accountId: saved.id,
+          data: { grantId: grant.id, email: saved.email, role: account.role, previousRole: null, source: 'seed' },
+        });
+      }
     }
     return true;
   });

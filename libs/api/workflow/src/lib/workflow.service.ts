@@ -61,7 +61,7 @@ export class WorkflowService {
   async dispatch(caller: Caller, caseId: string, prosecutorId: string): Promise<Visit> {
     await this.access.authorize(caller, caseId, 'visit.record');
     const prosecutor = await this.account(prosecutorId);
-    if (!prosecutor || !can(prosecutor.role, 'visit.record') || prosecutor.disabled) throw invalid('prosecutorId', 'must name an active prosecutor');
+    if (!prosecutor || prosecutor.role === null || !can(prosecutor.role, 'visit.record') || prosecutor.disabled) throw invalid('prosecutorId', 'must name an active prosecutor');
     return this.cases.change(caller, caseId, 'visit.record', async (context) => {
       const { manager, kase, append } = context;
       if (!['registered', 'visit_dispatched'].includes(kase.status)) {
@@ -141,7 +141,7 @@ export class WorkflowService {
     const assignee = body.assigneeUserId ? await this.account(body.assigneeUserId) : null;
     if (body.assigneeUserId) {
       if (!assignee || assignee.disabled || assignee.agencyId !== agency.id) throw invalid('assigneeUserId', 'must name an active account of the assignee agency');
-      if (!canRead(clearanceOf(assignee.role), tier)) throw invalid('tier', 'the assignee cannot read this tier');
+      if (assignee.role === null || !canRead(clearanceOf(assignee.role), tier)) throw invalid('tier', 'the assignee cannot read this tier');
     }
     return this.cases.change(caller, caseId, 'task.assign', async (context) => {
       const { manager, kase, append } = context;

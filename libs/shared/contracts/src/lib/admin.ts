@@ -1,5 +1,6 @@
 import type { AgencyKind, Role } from './access';
 import type { AgencyRef } from './auth';
+import type { CaseMember } from './cases';
 
 /** Administration of agencies and accounts (`/api/admin/...`, role `admin` only). */
 
@@ -22,14 +23,60 @@ export interface UpdateAgencyRequest {
   disabled?: boolean;
 }
 
+/** A unit of an agency, as accounts and cases name it. */
+export interface UnitRef {
+  id: string;
+  name: string;
+}
+
+export interface Unit extends UnitRef {
+  agencyId: string;
+  createdAt: string;
+}
+
+/** Names are trimmed and their spaces collapsed; two names that differ only in case are one unit. */
+export interface CreateUnitRequest {
+  name: string;
+}
+
+export type UpdateUnitRequest = CreateUnitRequest;
+
+/** Roles whose grant needs a chief prosecutor's approval: every role with case access. */
+export const ROLES_NEEDING_APPROVAL: readonly Role[] = ['prosecutor', 'chief_prosecutor', 'police', 'ombudsman', 'observer'];
+
+export const ROLE_GRANT_STATUSES = ['pending', 'approved', 'rejected', 'superseded'] as const;
+export type RoleGrantStatus = (typeof ROLE_GRANT_STATUSES)[number];
+
+/** Who proposed a grant: an admin, the demo seed, or the `--grant-chief` command. */
+export const ROLE_GRANT_SOURCES = ['admin', 'seed', 'cli'] as const;
+export type RoleGrantSource = (typeof ROLE_GRANT_SOURCES)[number];
+
+/** A role with case access proposed for an account; it takes effect when a chief prosecutor approves it. */
+export interface RoleGrant {
+  id: string;
+  account: { id: string; email: string; displayName: string; agency: AgencyRef };
+  role: Role;
+  /** The role in effect when it was proposed (null: none yet). */
+  previousRole: Role | null;
+  status: RoleGrantStatus;
+  source: RoleGrantSource;
+  proposedBy: string | null;
+  proposedAt: string;
+  decidedBy: string | null;
+  decidedAt: string | null;
+}
+
 export interface Account {
   id: string;
   email: string;
   displayName: string;
-  role: Role;
+  /** The role in effect: null until a chief prosecutor approves the account's first role. */
+  role: Role | null;
+  /** A proposed role awaiting a chief prosecutor's approval. */
+  pendingGrant: RoleGrant | null;
   agency: AgencyRef;
-  /** The unit within the agency: officers of a case's implicated unit are kept out of it. */
-  unit: string | null;
+  /** The unit of the agency: officers of a case's implicated unit are kept out of it. */
+  unit: UnitRef | null;
   disabled: boolean;
   /** Prosecutors on duty become members of every new case. */
   onDuty: boolean;
@@ -42,7 +89,8 @@ export interface CreateAccountRequest {
   password: string;
   role: Role;
   agencyId: string;
-  unit?: string;
+  /** A unit of the account's agency. */
+  unitId?: string;
   onDuty?: boolean;
 }
 
@@ -51,9 +99,30 @@ export interface UpdateAccountRequest {
   role?: Role;
   agencyId?: string;
   password?: string;
-  unit?: string | null;
+  /** null leaves the account in no unit; a new agency without a unit also leaves it in none. */
+  unitId?: string | null;
   disabled?: boolean;
   onDuty?: boolean;
 }
 
 export const PASSWORD_MIN_LENGTH = 8;
+
+/** An entry of the security log (`GET /api/security-log`): never a password or a token. */
+export interface SecurityLogEntry {
+  seq: number;
+  at: string;
+  /** e.g. `account.created`, `account.changed`, `role.proposed`, `role.approved`, `role.rejected`, `role.granted`, `signin.failed`, `signin.locked_out`. */
+  type: string;
+  actorId: string | null;
+  accountId: string | null;
+  data: Record<string, unknown>;
+  hash: string;
+}
+
+export const SECURITY_LOG_PAGE_DEFAULT = 50;
+export const SECURITY_LOG_PAGE_MAX = 200;
+
+/** An entry of the directory (`GET /api/directory`): a case worker and their unit. */
+export interface DirectoryEntry extends CaseMember {
+  unit: UnitRef | null;
+}

@@ -48,6 +48,12 @@ export interface MemberChangedData {
   agencyKind: AgencyKind;
 }
 
+/** `data` of `member.removed`: the member, and why Vigil itself took them out, when it did. */
+export interface MemberRemovedData extends MemberChangedData {
+  /** `implicated_unit`: the officer moved into the unit the case implicates (conflict of interest). */
+  reason?: 'implicated_unit';
+}
+
 /** `data` of `message.posted` as written: the text as first posted. */
 export interface MessagePostedRecord {
   messageId: string;
@@ -131,7 +137,7 @@ export interface CaseEventData {
   'case.created': CaseCreatedData;
   'case.status_changed': StatusChangedData;
   'member.added': MemberChangedData;
-  'member.removed': MemberChangedData;
+  'member.removed': MemberRemovedData;
   'message.posted': MessagePostedData;
   'message.edited': MessageEditedData;
   'message.redacted': MessageRedactedData;

@@ -20,9 +20,10 @@ describe('the permission table', () => {
     expect(can('observer', 'evidence.hand_over_any')).toBe(false);
   });
 
-  it('makes Vigil itself a principal that reads and supervises but leads nothing', () => {
+  it('makes Vigil itself a principal that supervises and keeps conflicts out, but leads nothing', () => {
     expect(can(SYSTEM_ROLE, 'case.supervise')).toBe(true);
-    expect(can(SYSTEM_ROLE, 'case.manage_members')).toBe(false);
+    expect(can(SYSTEM_ROLE, 'case.manage_members')).toBe(true);
+    expect(can(SYSTEM_ROLE, 'case.change_status')).toBe(false);
     expect(can(SYSTEM_ROLE, 'proceedings.lead')).toBe(false);
   });
 

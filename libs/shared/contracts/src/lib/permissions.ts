@@ -50,8 +50,12 @@ export const ACTIONS = [
   'directory.read',
   /** One's open tasks and visits. */
   'work.read',
-  /** Agencies and accounts (no case content). */
+  /** Agencies, units and accounts (no case content); roles with case access are only proposed. */
   'admin.manage',
+  /** Approve or reject a proposed role with case access (the second pair of eyes). */
+  'role_grant.decide',
+  /** Read the security log: grants, account changes, failed sign-ins, lockouts. */
+  'security_log.read',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -81,12 +85,13 @@ const LEAD: readonly Action[] = [
 
 export const PERMISSIONS: Readonly<Record<Principal, readonly Action[]>> = {
   prosecutor: [...LEAD, 'case.receive_reports'],
-  chief_prosecutor: [...LEAD, 'case.supervise', 'case.read_access_log'],
+  chief_prosecutor: [...LEAD, 'case.supervise', 'case.read_access_log', 'role_grant.decide', 'security_log.read'],
   police: CASE_WORK,
-  ombudsman: [...CASE_WORK, 'case.verify', 'case.read_access_log'],
+  ombudsman: [...CASE_WORK, 'case.verify', 'case.read_access_log', 'security_log.read'],
   observer: CASE_WORK,
   admin: ['admin.manage'],
-  system: ['case.read', 'case.supervise'],
+  // Vigil records its clocks' alerts and takes officers of an implicated unit out of cases.
+  system: ['case.read', 'case.supervise', 'case.manage_members'],
 };
 
 const GRANTED: ReadonlyMap<Principal, ReadonlySet<Action>> = new Map(Object.entries(PERMISSIONS).map(([role, actions]) => [role as Principal, new Set(actions)]));

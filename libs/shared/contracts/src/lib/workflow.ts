@@ -1,5 +1,6 @@
 import type { Tier } from './access';
 import type { AgencyRef } from './auth';
+import type { UnitRef } from './admin';
 import type { CaseStatus, FacilityKind } from './cases';
 
 /** The case's status machine: who may move it where. Visits move it by their own endpoints. */
@@ -70,7 +71,7 @@ export interface Intake {
   allegation: { methods: AllegedMethod[]; injuries: string | null; witnesses: string | null };
   custody: { circumstances: string | null; detainedAt: string | null };
   sourceDetails: string | null;
-  implicated: { agency: AgencyRef | null; unit: string | null };
+  implicated: { agency: AgencyRef | null; unit: UnitRef | null };
   reprisalRisk: boolean;
   protectionMeasures: string | null;
 }
@@ -79,7 +80,8 @@ export interface IntakeRequest {
   allegation?: { methods?: AllegedMethod[]; injuries?: string; witnesses?: string };
   custody?: { circumstances?: string; detainedAt?: string };
   sourceDetails?: string;
-  implicated?: { agencyId?: string; unit?: string };
+  /** `unitId` names a unit of the implicated agency (`GET /api/agencies/:id/units`). */
+  implicated?: { agencyId?: string; unitId?: string };
   reprisalRisk?: boolean;
   protectionMeasures?: string;
 }

@@ -204,6 +204,7 @@ describe('AccountDialog', () => {
       email: 'someone@example.test',
       displayName: 'Some One',
       role: 'observer',
+      pendingGrant: null,
       agency: { id: agencies[2].id, name: agencies[2].name, kind: agencies[2].kind },
       unit: null,
       disabled: false,

@@ -10,6 +10,8 @@ export const API_URLS = {
   places: '/api/places',
   /** Active agencies, for any case worker (hand-overs, tasks, the register of places). */
   caseAgencies: '/api/agencies',
+  /** The units of an active agency, for any case worker (the unit a report implicates). */
+  agencyUnits: (agencyId: string) => `/api/agencies/${encodeURIComponent(agencyId)}/units`,
   /** Active case workers, for prosecutors (dispatch, tasks, members). */
   directory: '/api/directory',
   myWork: '/api/my-work',

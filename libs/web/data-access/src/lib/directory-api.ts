@@ -1,6 +1,6 @@
 import { HttpClient } from '@angular/common/http';
 import { inject, Injectable } from '@angular/core';
-import type { AgencyRef, CaseMember } from '@vigil/contracts';
+import type { AgencyRef, DirectoryEntry, UnitRef } from '@vigil/contracts';
 import type { Observable } from 'rxjs';
 import { API_URLS } from './api-urls';
 
@@ -13,7 +13,11 @@ export class DirectoryApi {
     return this.http.get<AgencyRef[]>(API_URLS.caseAgencies);
   }
 
-  people(): Observable<CaseMember[]> {
-    return this.http.get<CaseMember[]>(API_URLS.directory);
+  units(agencyId: string): Observable<UnitRef[]> {
+    return this.http.get<UnitRef[]>(API_URLS.agencyUnits(agencyId));
+  }
+
+  people(): Observable<DirectoryEntry[]> {
+    return this.http.get<DirectoryEntry[]>(API_URLS.directory);
   }
 }

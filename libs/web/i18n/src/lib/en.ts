@@ -181,6 +181,8 @@ export const en = {
   'account.onDuty': 'On duty',
   'account.status': 'Status',
   'account.active': 'Active',
+  'account.noRole': 'No role yet',
+  'account.awaitingApproval': 'Proposed: {role}, awaiting a chief prosecutor’s approval',
   'account.disabled': 'Disabled',
   'account.password': 'Password',
   'account.newPassword': 'New password',

@@ -177,6 +177,8 @@ export const kk: Dictionary = {
   'account.onDuty': 'Кезекшілікте',
   'account.status': 'Күйі',
   'account.active': 'Белсенді',
+  'account.noRole': 'Рөл әлі тағайындалмаған',
+  'account.awaitingApproval': 'Ұсынылды: {role}, бас прокурордың бекітуін күтуде',
   'account.disabled': 'Өшірілген',
   'account.password': 'Құпиясөз',
   'account.newPassword': 'Жаңа құпиясөз',

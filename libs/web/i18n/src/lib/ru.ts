@@ -186,6 +186,8 @@ export const ru: Dictionary = {
   'account.onDuty': 'Дежурный',
   'account.status': 'Статус',
   'account.active': 'Активна',
+  'account.noRole': 'Роль ещё не назначена',
+  'account.awaitingApproval': 'Предложено: {role}, ожидает утверждения главным прокурором',
   'account.disabled': 'Отключена',
   'account.password': 'Пароль',
   'account.newPassword': 'Новый пароль',

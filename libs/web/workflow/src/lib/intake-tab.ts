@@ -104,7 +104,7 @@ import { liveSection } from './live-section';
                 <dd data-testid="intake-implicated">
                   {{ record.implicated.agency?.name ?? ('register.notNamed' | translate) }}
                   @if (record.implicated.unit) {
-                    · {{ record.implicated.unit }}
+                    · {{ record.implicated.unit.name }}
                   }
                 </dd>
               </div>

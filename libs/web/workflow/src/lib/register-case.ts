@@ -21,6 +21,7 @@ import {
   type FacilityKind,
   type IntakeRequest,
   type Place,
+  type UnitRef,
 } from '@vigil/contracts';
 import { apiErrorOf, CasesApi, DirectoryApi, PlacesApi } from '@vigil/web-data-access';
 import { agencyKindKey, allegedMethodKey, caseSourceKey, facilityKindKey, TranslatePipe, Translator } from '@vigil/web-i18n';
@@ -74,6 +75,8 @@ export class RegisterCase {
 
   protected readonly places = signal<readonly Place[]>([]);
   protected readonly agencies = signal<readonly AgencyRef[]>([]);
+  /** The units of the implicated agency, once one is chosen. */
+  protected readonly units = signal<readonly UnitRef[]>([]);
   protected readonly busy = signal(false);
   protected readonly problem = signal<FormProblem | null>(null);
   protected readonly problemText = computed(() => describeProblem(this.problem(), this.translator));
@@ -108,7 +111,7 @@ export class RegisterCase {
       sourceDetails: ['', Validators.maxLength(2000)],
       implicated: this.fb.group({
         agencyId: [''],
-        unit: ['', Validators.maxLength(300)],
+        unitId: [''],
       }),
       reprisalRisk: [false],
       protectionMeasures: ['', Validators.maxLength(4000)],
@@ -125,6 +128,9 @@ export class RegisterCase {
 
   constructor() {
     this.form.controls.where.valueChanges.pipe(takeUntilDestroyed()).subscribe((where) => this.useWhere(where));
+    this.form.controls.intake.controls.implicated.controls.agencyId.valueChanges
+      .pipe(takeUntilDestroyed())
+      .subscribe((agencyId) => void this.loadUnits(agencyId));
     void this.loadChoices();
   }
 
@@ -187,6 +193,23 @@ export class RegisterCase {
     }
     if (agencies.status === 'fulfilled') {
       this.agencies.set(agencies.value);
+    }
+  }
+
+  /** A unit belongs to one agency: choosing another agency clears the unit and offers its units. */
+  private async loadUnits(agencyId: string): Promise<void> {
+    this.form.controls.intake.controls.implicated.controls.unitId.setValue('');
+    this.units.set([]);
+    if (!agencyId) {
+      return;
+    }
+    try {
+      const units = await firstValueFrom(this.directoryApi.units(agencyId));
+      if (this.form.controls.intake.controls.implicated.controls.agencyId.value === agencyId) {
+        this.units.set(units);
+      }
+    } catch {
+      // No units offered: the report can still name the agency alone.
     }
   }
 
@@ -260,7 +283,7 @@ export class RegisterCase {
     if (text(value.sourceDetails)) {
       intake.sourceDetails = text(value.sourceDetails);
     }
-    const implicated = compact({ agencyId: value.implicated.agencyId || undefined, unit: text(value.implicated.unit) });
+    const implicated = compact({ agencyId: value.implicated.agencyId || undefined, unitId: value.implicated.unitId || undefined });
     if (implicated) {
       intake.implicated = implicated;
     }

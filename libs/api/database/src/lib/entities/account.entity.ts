@@ -2,6 +2,7 @@ import { ROLES, type Role } from '@vigil/contracts';
 import { Check, Column, CreateDateColumn, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 import { AgencyEntity } from './agency.entity';
 import { oneOfCheck } from './check';
+import { UnitEntity } from './unit.entity';
 
 @Entity('accounts')
 @Check('accounts_role_check', oneOfCheck('role', ROLES))
@@ -20,8 +21,9 @@ export class AccountEntity {
   @Column('text', { name: 'password_hash' })
   passwordHash!: string;
 
-  @Column('text')
-  role!: Role;
+  /** The role in effect; null until a chief prosecutor approves the first grant of a role with case access. */
+  @Column('text', { nullable: true })
+  role!: Role | null;
 
   @Index('accounts_agency_idx')
   @Column('uuid', { name: 'agency_id' })
@@ -31,9 +33,14 @@ export class AccountEntity {
   @JoinColumn({ name: 'agency_id' })
   agency!: AgencyEntity;
 
-  /** The unit within the agency (e.g. a police department's criminal investigation unit). */
-  @Column('text', { nullable: true })
-  unit!: string | null;
+  /** The unit of its agency: officers of a case's implicated unit are kept out of the case. */
+  @Index('accounts_unit_idx')
+  @Column('uuid', { name: 'unit_id', nullable: true })
+  unitId!: string | null;
+
+  @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'unit_id' })
+  unit?: UnitEntity | null;
 
   @Column('boolean', { default: false })
   disabled!: boolean;

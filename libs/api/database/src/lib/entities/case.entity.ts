@@ -1,6 +1,7 @@
 import { CASE_SOURCES, CASE_STATUSES, FACILITY_KINDS, type CaseSource, type CaseStatus, type FacilityKind } from '@vigil/contracts';
 import { Check, Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn } from 'typeorm';
 import { PlaceEntity } from './place.entity';
+import { UnitEntity } from './unit.entity';
 import { oneOfCheck } from './check';
 
 
@@ -73,8 +74,13 @@ export class CaseEntity {
   @Column('uuid', { name: 'implicated_agency_id', nullable: true })
   implicatedAgencyId!: string | null;
 
-  @Column('text', { name: 'implicated_unit', nullable: true })
-  implicatedUnit!: string | null;
+  /** A unit of the implicated agency. */
+  @Column('uuid', { name: 'implicated_unit_id', nullable: true })
+  implicatedUnitId!: string | null;
+
+  @ManyToOne(() => UnitEntity, { onDelete: 'RESTRICT', nullable: true })
+  @JoinColumn({ name: 'implicated_unit_id' })
+  implicatedUnit?: UnitEntity | null;
 
   /** When the room was warned that the visit deadline nears, and told it was missed: each once. */
   @Column('timestamptz', { name: 'visit_warned_at', nullable: true })

@@ -19,15 +19,22 @@ import { VictimRemediesEntity } from './victim-remedies.entity';
 import { EvidenceEntity } from './evidence.entity';
 import { CustodyEntryEntity } from './custody-entry.entity';
 import { AccessAuditEntity } from './access-audit.entity';
+import { UnitEntity, unitName, unitNameKey } from './unit.entity';
+import { RoleGrantEntity } from './role-grant.entity';
+import { SECURITY_LOG_CHAIN, SecurityLogEntity, type SecurityRecord } from './security-log.entity';
 
 export { PlaceEntity, CaseIntakeEntity, CaseVisitEntity, CaseTaskEntity };
 export { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseMemberEntity, CaseReadEntity, LoginFailureEntity, MessageEntity, SessionEntity };
 export { ExaminationEntity, ResponsiblePartyEntity, ResponsibilityRouteEntity, RemedialMeasureEntity, VictimRemediesEntity };
 export { EvidenceEntity, CustodyEntryEntity, AccessAuditEntity };
+export { UnitEntity, unitName, unitNameKey, RoleGrantEntity, SecurityLogEntity, SECURITY_LOG_CHAIN, type SecurityRecord };
 
 export const ENTITIES = [
   AgencyEntity,
+  UnitEntity,
   AccountEntity,
+  RoleGrantEntity,
+  SecurityLogEntity,
   SessionEntity,
   LoginFailureEntity,
   CaseEntity,
