@@ -45,3 +45,14 @@ export async function waitForOutput(server: RunningServer, pattern: RegExp, time
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** A port nobody listens on now, for a server a test starts. */
+export async function freePort(): Promise<number> {
+  const { createServer } = await import('node:net');
+  return new Promise((done) => {
+    const probe = createServer().listen(0, () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => done(port));
+    });
+  });
+}
