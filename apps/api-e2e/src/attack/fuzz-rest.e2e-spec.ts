@@ -1,0 +1,120 @@
+import fc from 'fast-check';
+import { call, freshAddress, login, withDatabase } from '../support/api';
+import { signInAll } from '../support/cases';
+import { ApiDocument, changedTables, countRows, makeFixtures, pathOf, problems, type Fixtures, type Operation } from '../support/openapi';
+import { bodyOf, oddString, SEED } from './support/arbitraries';
+import { FULL, runs, Tally } from './support/tally';
+
+/*
+ * Every REST operation that takes a JSON body, fed generated bodies (valid-ish, wrong types, odd
+ * and huge strings, lone surrogates, nulls, deep nesting, extra keys) and raw text that is not
+ * JSON: never 5xx, every error in the contract's shape, a refusal writes nothing, and the server
+ * stays healthy.
+ */
+
+const LABEL = 'Zz attack fuzz';
+const BODIES_PER_OPERATION = runs(6, 120);
+const RAW_BODIES_PER_OPERATION = runs(3, 20);
+
+const tally = new Tally('fuzz REST');
+jest.setTimeout(FULL ? 600_000 : 120_000);
+let doc: ApiDocument;
+let fixtures: Fixtures;
+/** Sessions that `POST /api/auth/logout` may end, one per probe. */
+let leaving: string;
+
+const withBody = (operation: Operation) => operation.body !== undefined;
+const name = (operation: Operation) => `${operation.method} ${operation.path}`;
+
+/** Who asks: the admin for administration, the chief for the rest (the widest reach). */
+function tokenFor(operation: Operation): string | undefined {
+  if (operation.path.startsWith('/api/admin/')) return fixtures.people.admin.token;
+  if (operation.path === '/api/auth/logout') return leaving;
+  if (['/api/auth/login', '/api/auth/refresh'].includes(operation.path)) return undefined;
+  return fixtures.people.chief.token;
+}
+
+/** Names other suites see sorted first keep a prefix that sorts them last. */
+function sortedLast(body: unknown): unknown {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) return body;
+  const copy: Record<string, unknown> = Object.assign(Object.create(null), body);
+  for (const key of ['name', 'displayName']) if (typeof copy[key] === 'string') copy[key] = `${LABEL} ${copy[key]}`;
+  return copy;
+}
+
+/** Sends one generated body and records what held; answers the failure, if any. */
+async function attempt(operation: Operation, input: { body?: unknown; rawBody?: string }, what: string, expected?: number): Promise<object | undefined> {
+  return withDatabase(async (db) => {
+    const before = await countRows(db);
+    const answer = await call(operation.method, pathOf(operation, fixtures.ids), {
+      token: tokenFor(operation),
+      rawBody: input.rawBody ?? JSON.stringify(input.body),
+      headers: { 'x-forwarded-for': freshAddress('10.252') },
+    });
+    const found = problems(answer);
+    if (expected !== undefined && answer.status !== expected) found.push(`expected ${expected}`);
+    if (answer.status >= 400) {
+      const changed = changedTables(before, await countRows(db));
+      if (changed.length) found.push(`refused, yet wrote to ${changed.join(', ')}`);
+    }
+    const input_ = (input.rawBody ?? JSON.stringify(input.body) ?? 'undefined').slice(0, 160);
+    const failure = { request: name(operation), input: input_, status: answer.status, problems: found, answer: JSON.stringify(answer.body)?.slice(0, 200) };
+    tally.record(what, !found.length, failure);
+    return found.length ? failure : undefined;
+  });
+}
+
+beforeAll(async () => {
+  const people = await signInAll();
+  doc = await ApiDocument.read();
+  fixtures = await makeFixtures(people, LABEL);
+  leaving = (await login('prosecutor@demo.vigil')).accessToken;
+});
+
+afterAll(async () => {
+  tally.write();
+  // Probes may rename the agency; other suites pick agencies by name order.
+  await call('PATCH', `/api/admin/agencies/${fixtures.ids['agency']}`, { token: fixtures.people.admin.token, body: { name: LABEL } });
+});
+
+describe('fuzzing every REST body', () => {
+  it('generates bodies for every operation that takes one', () => {
+    expect(doc.operations.filter(withBody).length).toBeGreaterThan(20);
+  });
+
+  it('answers generated bodies with a result or an error in the contract shape, never 5xx, writing nothing on refusal', async () => {
+    const failures: object[] = [];
+    for (const [index, operation] of doc.operations.filter(withBody).entries()) {
+      const bodies = fc.sample(bodyOf(doc, fixtures, operation.body!), { numRuns: BODIES_PER_OPERATION, seed: SEED + index });
+      for (const body of bodies) {
+        const failure = await attempt(operation, { body: sortedLast(body) }, 'generated JSON bodies');
+        if (failure) failures.push(failure);
+      }
+    }
+    expect(failures.slice(0, 20)).toEqual([]);
+  });
+
+  it('answers bodies that are not JSON, or too big, with 400 or 413, never 5xx, writing nothing', async () => {
+    const failures: object[] = [];
+    // Not JSON: 400 `VALIDATION`; over the 100 KB a JSON body may have: 413 `PAYLOAD_TOO_LARGE`.
+    const raw = fc.oneof(
+      { weight: 4, arbitrary: fc.tuple(fc.oneof(oddString.map((text) => `{"a":${text}`), fc.constantFrom('{', '{"a":1,}', "{'a':1}", '[1,2', 'undefined', '\u0000', '{"a":1}{"b":2}')), fc.constant(400)) },
+      { weight: 1, arbitrary: fc.tuple(fc.integer({ min: 101_000, max: 400_000 }).map((size) => JSON.stringify({ padding: 'x'.repeat(size) })), fc.constant(413)) },
+    );
+    for (const [index, operation] of doc.operations.filter((o) => o.method !== 'GET').entries()) {
+      for (const [rawBody, status] of fc.sample(raw, { numRuns: RAW_BODIES_PER_OPERATION, seed: SEED + index })) {
+        const check = status === 400 ? 'raw bodies that are not JSON: 400' : 'JSON bodies over 100 KB: 413';
+        const failure = await attempt(operation, { rawBody }, check, status);
+        if (failure) failures.push(failure);
+      }
+    }
+    expect(failures.slice(0, 20)).toEqual([]);
+  });
+
+  it('is still healthy, and still answers as before', async () => {
+    const health = await call('GET', '/api/health');
+    const me = await call('GET', '/api/me', { token: fixtures.people.chief.token });
+    tally.record('server healthy after fuzzing', health.status === 200 && me.status === 200, { health: health.status, me: me.status });
+    expect([health.status, me.status]).toEqual([200, 200]);
+  });
+});
