@@ -1,0 +1,152 @@
+import { canRead, clearanceOf, TIERS, type Role as ContractRole, type Tier } from '@vigil/contracts';
+import { randomBytes, randomUUID } from 'node:crypto';
+import { call } from '../support/api';
+import { Client, openCase, post, report, settle, signInAll, upload, type Person, type Role } from '../support/cases';
+import { ApiDocument, caseFixtures, nextWeek, pathOf, type Operation } from '../support/openapi';
+import { Tally } from './support/tally';
+
+/*
+ * A case whose victim has a known (invented) name, with a known marker text written at each tier
+ * (messages, an edit, tasks, evidence): every GET operation as every role, and every socket
+ * payload each role receives (the join's catch-up, live events, typing, read, presence,
+ * activity, alerts), must hold neither the victim's name below `oversight` clearance nor the
+ * marker of a tier above the role's clearance. The room tier's marker must reach every case
+ * worker, so that a scan that finds nothing has looked at something.
+ */
+
+const ROLES: [Role, ContractRole][] = [
+  ['prosecutor', 'prosecutor'],
+  ['chief', 'chief_prosecutor'],
+  ['police', 'police'],
+  ['ombudsman', 'ombudsman'],
+  ['observer', 'observer'],
+  ['admin', 'admin'],
+];
+const run = randomBytes(4).toString('hex');
+/** The victim's surname is unique to this run: found anywhere, it is this victim's. */
+const SURNAME = `Scanmarkova${run}`;
+const VICTIM = `Zarina ${SURNAME}`;
+const marker = (tier: Tier, where: string) => `ZZMARK-${tier}-${where}-${run}`;
+/** What a role may not be shown, found in any text it receives. */
+const tierOfMarker = (text: string) => [...text.matchAll(new RegExp(`ZZMARK-(\\w+)-([\\w-]+?)-${run}`, 'g'))].map((m) => ({ tier: m[1] as Tier, where: m[2] }));
+
+const tally = new Tally('disclosure scan');
+jest.setTimeout(180_000);
+let people: Record<Role, Person>;
+let doc: ApiDocument;
+let caseId: string;
+let ids: Record<string, string>;
+
+/** What in `text` a viewer of `clearance` may not see: the victim's name, markers above its tier. */
+function leaks(text: string, clearance: Tier | null): string[] {
+  const found: string[] = [];
+  if (!canRead(clearance, 'oversight') && text.toLowerCase().includes(SURNAME.toLowerCase())) found.push("the victim's name");
+  for (const { tier, where } of tierOfMarker(text)) if (!canRead(clearance, tier)) found.push(`the ${tier} marker of ${where}`);
+  return [...new Set(found)];
+}
+
+beforeAll(async () => {
+  people = await signInAll();
+  doc = await ApiDocument.read();
+  const kase = await openCase(people.prosecutor, people.prosecutor, [people.police, people.ombudsman, people.observer], report({ victim: { fullName: VICTIM, birthYear: 1990, contact: '+7 700 000 0199' } }));
+  caseId = kase.id;
+  ids = await caseFixtures(people, caseId);
+  const policeAgency = (await call('GET', '/api/me', { token: people.police.token })).body.agency.id;
+  const editor = await Client.connect(people.prosecutor);
+  for (const tier of TIERS) {
+    const posted = await post(people.prosecutor, caseId, tier, marker(tier, 'message'));
+    await editor.emit('message:edit', { caseId, messageId: posted.body.data.messageId, body: marker(tier, 'edit') });
+    await call('POST', `/api/cases/${caseId}/tasks`, { token: people.chief.token, body: { kind: 'other', title: marker(tier, 'task'), assigneeAgencyId: policeAgency, dueAt: nextWeek(), tier } });
+    await upload(people.chief, caseId, { bytes: Buffer.from(`${marker(tier, 'evidencecontent')}\n`), name: 'scan.txt', type: 'text/plain' }, { title: marker(tier, 'evidence'), tier });
+  }
+  editor.close();
+  const places = (await call('GET', '/api/places', { token: people.chief.token })).body;
+  ids['place'] = (Array.isArray(places) ? places : places.items)[0].id;
+});
+afterAll(() => tally.write());
+
+describe("the disclosure scan: the victim's name and higher tiers' text", () => {
+  it('finds nothing it may not in any GET answer, as any role', async () => {
+    const failures: object[] = [];
+    const gets = doc.operations.filter((o: Operation) => o.method === 'GET' && !o.path.includes('/api/docs'));
+    const seen = new Map<Role, boolean>();
+    for (const [role, contractRole] of ROLES) {
+      const clearance = clearanceOf(contractRole);
+      for (const operation of gets) {
+        const path = pathOf(operation, ids);
+        const answer = await call('GET', path, { token: people[role].token });
+        const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? '');
+        if (text.includes(marker('room', 'message'))) seen.set(role, true);
+        const found = leaks(text, clearance);
+        const failure = { request: `GET ${operation.path}`, as: contractRole, status: answer.status, found };
+        tally.record('REST: nothing above the reader', !found.length, failure);
+        if (found.length) failures.push(failure);
+      }
+    }
+    const blind = ROLES.filter(([role]) => role !== 'admin' && !seen.get(role)).map(([role]) => role);
+    tally.record('REST: the room marker reaches every case worker (control)', !blind.length, { blind });
+    expect({ failures, blind }).toEqual({ failures: [], blind: [] });
+  });
+
+  it('finds nothing it may not in any socket payload, as any role, and typing and read stay within the tier', async () => {
+    const joined = new Map<Role, Client>();
+    const idle = new Map<Role, Client>();
+    const clients: Client[] = [];
+    try {
+      for (const [role] of ROLES) {
+        const listening = await Client.connect(people[role]);
+        const watching = await Client.connect(people[role]);
+        clients.push(listening, watching);
+        const ack = await listening.emit('case:join', { caseId, afterSeq: 0 });
+        // The join's catch-up is scanned like any payload.
+        listening.received.push({ event: 'case:join (ack)', payload: ack });
+        joined.set(role, listening);
+        idle.set(role, watching);
+      }
+      const writer = joined.get('prosecutor')!;
+      // Drafts at the highest tier first, then at the room tier: only the second is for everyone.
+      await writer.emit('typing', { caseId, typing: true, tier: 'prosecution' });
+      await writer.emit('typing', { caseId, typing: false, tier: 'prosecution' });
+      for (const tier of TIERS) await writer.emit('message:post', { caseId, clientId: randomUUID(), body: marker(tier, 'live'), tier });
+      await writer.emit('typing', { caseId, typing: true, tier: 'room' });
+      const head = (await writer.emit('case:join', { caseId, afterSeq: 0 })).headSeq;
+      await writer.emit('read', { caseId, seq: head });
+      // The room's live marker and the room draft reach everyone joined; then what else would have come has come.
+      for (const [role] of ROLES.filter(([r]) => r !== 'admin')) {
+        const client = joined.get(role)!;
+        await client.waitFor(() => client.events(caseId).some((e) => JSON.stringify(e).includes(marker('room', 'live'))), `the room's live marker as ${role}`);
+      }
+      await settle(1_500);
+
+      const failures: object[] = [];
+      for (const [role, contractRole] of ROLES) {
+        const clearance = clearanceOf(contractRole);
+        const ownHead = (await call('GET', `/api/cases/${caseId}`, { token: people[role].token })).body?.headSeq ?? 0;
+        for (const client of [joined.get(role)!, idle.get(role)!]) {
+          for (const { event, payload } of client.received) {
+            const found = leaks(JSON.stringify(payload ?? ''), clearance);
+            const failure = { event, as: contractRole, found, payload: JSON.stringify(payload)?.slice(0, 200) };
+            tally.record('sockets: nothing above the reader', !found.length, failure);
+            if (found.length) failures.push(failure);
+            // A seq the reader cannot have counted tells it how many events it may not see.
+            if ((event === 'read' || event === 'case:activity') && payload?.caseId === caseId && clearance !== null) {
+              const held = payload.seq === undefined ? payload.headSeq <= ownHead : payload.seq <= ownHead;
+              tally.record(`sockets: ${event} within the reader's numbering`, held, { as: contractRole, payload, ownHead });
+              if (!held) failures.push({ event, as: contractRole, payload, ownHead, found: ["a seq above the reader's headSeq"] });
+            }
+          }
+        }
+        if (role !== 'prosecutor' && clearance !== null) {
+          // Of the writer's two drafts that were typing, a reader below `prosecution` hears only the room's.
+          const drafts = joined.get(role)!.of('typing').filter((t) => t.caseId === caseId && t.userId === people.prosecutor.id && t.typing === true).length;
+          const expected = canRead(clearance, 'prosecution') ? 2 : 1;
+          tally.record('sockets: a draft is heard only at its tier', drafts === expected, { as: contractRole, drafts, expected });
+          if (drafts !== expected) failures.push({ event: 'typing', as: contractRole, drafts, expected });
+        }
+      }
+      expect(failures).toEqual([]);
+    } finally {
+      clients.forEach((client) => client.close());
+    }
+  });
+});
