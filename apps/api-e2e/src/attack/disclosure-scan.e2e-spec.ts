@@ -26,7 +26,13 @@ const run = randomBytes(4).toString('hex');
 /** The victim's surname is unique to this run: found anywhere, it is this victim's. */
 const SURNAME = `Scanmarkova${run}`;
 const VICTIM = `Zarina ${SURNAME}`;
-const marker = (tier: Tier, where: string) => `ZZMARK-${tier}-${where}-${run}`;
+/** Every marker written to the case: the prosecution tier must find each (else a scan that finds nothing proves nothing). */
+const written = new Set<string>();
+const marker = (tier: Tier, where: string) => {
+  const text = `ZZMARK-${tier}-${where}-${run}`;
+  written.add(text);
+  return text;
+};
 /** What a role may not be shown, found in any text it receives. */
 const tierOfMarker = (text: string) => [...text.matchAll(new RegExp(`ZZMARK-(\\w+)-([\\w-]+?)-${run}`, 'g'))].map((m) => ({ tier: m[1] as Tier, where: m[2] }));
 
@@ -48,20 +54,33 @@ function leaks(text: string, clearance: Tier | null): string[] {
 beforeAll(async () => {
   people = await signInAll();
   doc = await ApiDocument.read();
-  const kase = await openCase(people.prosecutor, people.prosecutor, [people.police, people.ombudsman, people.observer], report({ victim: { fullName: VICTIM, birthYear: 1990, contact: '+7 700 000 0199' } }));
+  // The case is at a place of the register, so that the place's pages are scanned too.
+  const place = await call('POST', '/api/places', { token: people.chief.token, body: { name: `Zz scan place ${run}`, kind: 'police_station', address: 'Invented Street 2', cctv: false } });
+  const victim = { fullName: VICTIM, birthYear: 1990, contact: '+7 700 000 0199' };
+  const kase = await openCase(people.prosecutor, people.prosecutor, [people.police, people.ombudsman, people.observer], report({ victim, placeId: place.body.id, facility: undefined }));
   caseId = kase.id;
   ids = await caseFixtures(people, caseId);
   const policeAgency = (await call('GET', '/api/me', { token: people.police.token })).body.agency.id;
   const editor = await Client.connect(people.prosecutor);
   for (const tier of TIERS) {
-    const posted = await post(people.prosecutor, caseId, tier, marker(tier, 'message'));
+    // The edit replaces the posted text wherever the message is read.
+    const posted = await post(people.prosecutor, caseId, tier, `ZZMARK-${tier}-message-${run}`);
     await editor.emit('message:edit', { caseId, messageId: posted.body.data.messageId, body: marker(tier, 'edit') });
     await call('POST', `/api/cases/${caseId}/tasks`, { token: people.chief.token, body: { kind: 'other', title: marker(tier, 'task'), assigneeAgencyId: policeAgency, dueAt: nextWeek(), tier } });
-    await upload(people.chief, caseId, { bytes: Buffer.from(`${marker(tier, 'evidencecontent')}\n`), name: 'scan.txt', type: 'text/plain' }, { title: marker(tier, 'evidence'), tier });
+    await upload(people.chief, caseId, { bytes: Buffer.from(`ZZMARK-${tier}-content-${run}\n`), name: 'scan.txt', type: 'text/plain' }, { title: marker(tier, 'evidence'), tier });
   }
   editor.close();
-  const places = (await call('GET', '/api/places', { token: people.chief.token })).body;
-  ids['place'] = (Array.isArray(places) ? places : places.items)[0].id;
+  // Text of the tiers above `state` elsewhere: the visit's findings, an examination, those responsible.
+  const chief = people.chief.token;
+  const on = (path: string, body: object) => call('POST', `/api/cases/${caseId}${path}`, { token: chief, body });
+  await on('/visit/dispatch', { prosecutorId: people.prosecutor.id });
+  await on('/visit/arrival', {});
+  await on('/visit/findings', { findings: marker('oversight', 'findings') });
+  for (const tier of ['oversight', 'prosecution'] as const) {
+    await on('/examinations', { type: 'forensic_medical', institution: marker(tier, 'examination'), dueAt: nextWeek(), consent: { given: true, recordedAt: new Date().toISOString() }, tier });
+  }
+  await on('/responsible', { kind: 'person', name: marker('oversight', 'responsible') });
+  ids['place'] = place.body.id;
 });
 afterAll(() => tally.write());
 
@@ -70,13 +89,15 @@ describe("the disclosure scan: the victim's name and higher tiers' text", () => 
     const failures: object[] = [];
     const gets = doc.operations.filter((o: Operation) => o.method === 'GET' && !o.path.includes('/api/docs'));
     const seen = new Map<Role, boolean>();
+    const unseen = new Set(written);
     for (const [role, contractRole] of ROLES) {
       const clearance = clearanceOf(contractRole);
       for (const operation of gets) {
         const path = pathOf(operation, ids);
         const answer = await call('GET', path, { token: people[role].token });
         const text = typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body ?? '');
-        if (text.includes(marker('room', 'message'))) seen.set(role, true);
+        if (tierOfMarker(text).some(({ tier }) => tier === 'room')) seen.set(role, true);
+        if (role === 'prosecutor') for (const mark of written) if (text.includes(mark)) unseen.delete(mark);
         const found = leaks(text, clearance);
         const failure = { request: `GET ${operation.path}`, as: contractRole, status: answer.status, found };
         tally.record('REST: nothing above the reader', !found.length, failure);
@@ -85,7 +106,8 @@ describe("the disclosure scan: the victim's name and higher tiers' text", () => 
     }
     const blind = ROLES.filter(([role]) => role !== 'admin' && !seen.get(role)).map(([role]) => role);
     tally.record('REST: the room marker reaches every case worker (control)', !blind.length, { blind });
-    expect({ failures, blind }).toEqual({ failures: [], blind: [] });
+    tally.record('REST: every marker reaches the prosecution tier (control)', !unseen.size, { unseen: [...unseen] });
+    expect({ failures, blind, unseen: [...unseen] }).toEqual({ failures: [], blind: [], unseen: [] });
   });
 
   it('finds nothing it may not in any socket payload, as any role, and typing and read stay within the tier', async () => {
@@ -105,10 +127,13 @@ describe("the disclosure scan: the victim's name and higher tiers' text", () => 
       }
       const writer = joined.get('prosecutor')!;
       // Drafts at the highest tier first, then at the room tier: only the second is for everyone.
-      await writer.emit('typing', { caseId, typing: true, tier: 'prosecution' });
-      await writer.emit('typing', { caseId, typing: false, tier: 'prosecution' });
+      const typed = [
+        await writer.emit('typing', { caseId, typing: true, tier: 'prosecution' }),
+        await writer.emit('typing', { caseId, typing: false, tier: 'prosecution' }),
+      ];
       for (const tier of TIERS) await writer.emit('message:post', { caseId, clientId: randomUUID(), body: marker(tier, 'live'), tier });
-      await writer.emit('typing', { caseId, typing: true, tier: 'room' });
+      typed.push(await writer.emit('typing', { caseId, typing: true, tier: 'room' }));
+      for (const ack of typed) tally.record('sockets: typing with the tier of its draft is accepted', ack.ok === true, { ack });
       const head = (await writer.emit('case:join', { caseId, afterSeq: 0 })).headSeq;
       await writer.emit('read', { caseId, seq: head });
       // The room's live marker and the room draft reach everyone joined; then what else would have come has come.
