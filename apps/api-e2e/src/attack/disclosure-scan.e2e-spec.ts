@@ -3,7 +3,7 @@ import { randomBytes, randomUUID } from 'node:crypto';
 import { call } from '../support/api';
 import { Client, openCase, post, report, settle, signInAll, upload, type Person, type Role } from '../support/cases';
 import { ApiDocument, caseFixtures, nextWeek, pathOf, type Operation } from '../support/openapi';
-import { Tally } from './support/tally';
+import { serverAnswering, Tally } from './support/tally';
 
 /*
  * A case whose victim has a known (invented) name, with a known marker text written at each tier
@@ -52,6 +52,7 @@ function leaks(text: string, clearance: Tier | null): string[] {
 }
 
 beforeAll(async () => {
+  await serverAnswering();
   people = await signInAll();
   doc = await ApiDocument.read();
   // The case is at a place of the register, so that the place's pages are scanned too.

@@ -3,7 +3,7 @@ import { call, freshAddress, login, withDatabase } from '../support/api';
 import { signInAll } from '../support/cases';
 import { ApiDocument, changedTables, countRows, makeFixtures, pathOf, problems, type Fixtures, type Operation } from '../support/openapi';
 import { bodyOf, oddString, SEED } from './support/arbitraries';
-import { FULL, runs, Tally } from './support/tally';
+import { FULL, runs, serverAnswering, Tally } from './support/tally';
 
 /*
  * Every REST operation that takes a JSON body, fed generated bodies (valid-ish, wrong types, odd
@@ -13,8 +13,8 @@ import { FULL, runs, Tally } from './support/tally';
  */
 
 const LABEL = 'Zz attack fuzz';
-const BODIES_PER_OPERATION = runs(6, 120);
-const RAW_BODIES_PER_OPERATION = runs(3, 20);
+const BODIES_PER_OPERATION = runs(6, 80);
+const RAW_BODIES_PER_OPERATION = runs(3, 15);
 
 const tally = new Tally('fuzz REST');
 jest.setTimeout(FULL ? 600_000 : 120_000);
@@ -65,6 +65,7 @@ async function attempt(operation: Operation, input: { body?: unknown; rawBody?: 
 }
 
 beforeAll(async () => {
+  await serverAnswering();
   const people = await signInAll();
   doc = await ApiDocument.read();
   fixtures = await makeFixtures(people, LABEL);

@@ -4,7 +4,7 @@ import { call, freshAddress, login, type Answer } from '../support/api';
 import { openCase, signInAll, upload, type Role } from '../support/cases';
 import { ApiDocument, caseFixtures, idParameterOf, makeFixtures, pathOf, problems, validBody, type Fixtures, type Operation } from '../support/openapi';
 import { expectedAnswer, RULES, type Expected, type IdKind } from './support/policy';
-import { Tally } from './support/tally';
+import { serverAnswering, Tally } from './support/tally';
 
 /*
  * Every operation of the OpenAPI document, as every role and as nobody, with the path's id a case
@@ -105,6 +105,7 @@ const described = (expected: Expected) => (expected === 'allowed' ? 'to be allow
 const shown = (answer: Answer) => (typeof answer.body === 'string' ? answer.body : JSON.stringify(answer.body))?.slice(0, 200);
 
 beforeAll(async () => {
+  await serverAnswering();
   const people = await signInAll();
   doc = await ApiDocument.read();
   own = await makeFixtures(people, LABEL, [people.police, people.ombudsman, people.observer]);

@@ -3,7 +3,7 @@ import { io } from 'socket.io-client';
 import { call, login } from '../support/api';
 import { signInAll, type Person, type Role } from '../support/cases';
 import { freePort, startServer, stopAllServers, waitForOutput } from '../support/server';
-import { Tally } from './support/tally';
+import { serverAnswering, Tally } from './support/tally';
 
 /*
  * Tokens that must open nothing, on REST and on the socket handshake: unsigned, signed with a
@@ -51,6 +51,7 @@ async function refused(what: string, token: string, origin?: string): Promise<ob
 }
 
 beforeAll(async () => {
+  await serverAnswering();
   people = await signInAll();
 });
 afterAll(async () => {

@@ -59,3 +59,18 @@ export class Tally {
     writeFileSync(file, JSON.stringify({ area: this.area, intensity: FULL ? 'full' : 'fast', checks: [...this.checks.values()] }, null, 2));
   }
 }
+
+/**
+ * Waits for the server to answer on a fresh connection. Between two spec files the test process
+ * can be busy compiling for longer than the server keeps an idle connection open; a pooled one it
+ * closed meanwhile fails the first request ("other side closed"), which is not the server's doing.
+ */
+export async function serverAnswering(): Promise<void> {
+  for (let tries = 0; ; tries++) {
+    try {
+      if ((await fetch(`${process.env['VIGIL_E2E_URL']}/api/health`)).ok) return;
+    } catch (error) {
+      if (tries >= 3) throw error;
+    }
+  }
+}
