@@ -1,7 +1,8 @@
 import fc from 'fast-check';
-import { call, freshAddress, login, withDatabase } from '../support/api';
+import { Client as Database } from 'pg';
+import { call, freshAddress, login } from '../support/api';
 import { signInAll } from '../support/cases';
-import { ApiDocument, changedTables, countRows, makeFixtures, pathOf, problems, type Fixtures, type Operation } from '../support/openapi';
+import { ApiDocument, changedTables, countRows, makeFixtures, pathOf, problems, type Fixtures, type Operation, type RowCounts } from '../support/openapi';
 import { bodyOf, oddString, oddValue, SEED } from './support/arbitraries';
 import { FULL, runs, serverAnswering, Tally } from './support/tally';
 
@@ -23,6 +24,9 @@ let doc: ApiDocument;
 let fixtures: Fixtures;
 /** Sessions that `POST /api/auth/logout` may end, one per probe. */
 let leaving: string;
+/** One connection for every count of rows, and the counts after the last refusal. */
+let db: Database;
+let counted: RowCounts | undefined;
 
 const withBody = (operation: Operation) => operation.body !== undefined;
 const name = (operation: Operation) => `${operation.method} ${operation.path}`;
@@ -53,24 +57,25 @@ const percentEncoded = (text: string) =>
 
 /** Sends one generated body and records what held; answers the failure, if any. */
 async function attempt(operation: Operation, input: { body?: unknown; rawBody?: string }, what: string, expected?: number): Promise<object | undefined> {
-  return withDatabase(async (db) => {
-    const before = await countRows(db);
-    const answer = await call(operation.method, pathOf(operation, fixtures.ids), {
-      token: tokenFor(operation),
-      rawBody: input.rawBody ?? JSON.stringify(input.body),
-      headers: { 'x-forwarded-for': freshAddress('10.252') },
-    });
-    const found = problems(answer);
-    if (expected !== undefined && answer.status !== expected) found.push(`expected ${expected}`);
-    if (answer.status >= 400) {
-      const changed = changedTables(before, await countRows(db));
-      if (changed.length) found.push(`refused, yet wrote to ${changed.join(', ')}`);
-    }
-    const input_ = (input.rawBody ?? JSON.stringify(input.body) ?? 'undefined').slice(0, 160);
-    const failure = { request: name(operation), input: input_, status: answer.status, problems: found, answer: JSON.stringify(answer.body)?.slice(0, 200) };
-    tally.record(what, !found.length, failure);
-    return found.length ? failure : undefined;
+  const before = counted ?? (await countRows(db));
+  counted = undefined;
+  const answer = await call(operation.method, pathOf(operation, fixtures.ids), {
+    token: tokenFor(operation),
+    rawBody: input.rawBody ?? JSON.stringify(input.body),
+    headers: { 'x-forwarded-for': freshAddress('10.252') },
   });
+  const found = problems(answer);
+  if (expected !== undefined && answer.status !== expected) found.push(`expected ${expected}`);
+  if (answer.status >= 400) {
+    // Nothing was written: these counts are also the next attempt's "before".
+    counted = await countRows(db);
+    const changed = changedTables(before, counted);
+    if (changed.length) found.push(`refused, yet wrote to ${changed.join(', ')}`);
+  }
+  const shown = (input.rawBody ?? JSON.stringify(input.body) ?? 'undefined').slice(0, 160);
+  const failure = { request: name(operation), input: shown, status: answer.status, problems: found, answer: JSON.stringify(answer.body)?.slice(0, 200) };
+  tally.record(what, !found.length, failure);
+  return found.length ? failure : undefined;
 }
 
 beforeAll(async () => {
@@ -79,10 +84,13 @@ beforeAll(async () => {
   doc = await ApiDocument.read();
   fixtures = await makeFixtures(people, LABEL);
   leaving = (await login('prosecutor@demo.vigil')).accessToken;
+  db = new Database({ connectionString: process.env['VIGIL_E2E_DATABASE_URL'] });
+  await db.connect();
 });
 
 afterAll(async () => {
   tally.write();
+  await db?.end();
   const admin = fixtures.people.admin.token;
   // Probes may rename the agency; other suites pick agencies by name order.
   await call('PATCH', `/api/admin/agencies/${fixtures.ids['agency']}`, { token: admin, body: { name: LABEL } });
