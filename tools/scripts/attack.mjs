@@ -78,14 +78,15 @@ attacks it; it aims at nothing else. It replays every hole the attack on Vigil f
   caller's own, of others, an unknown UUID and no UUID. Expected answers come from one table
   (\`apps/api-e2e/src/attack/support/policy.ts\`): 401 without a session, 404 alike for cases one
   may not know and unknown ids, 403 for what one's role may not do, never 5xx.
-- **fuzz REST / fuzz sockets** (fast-check, seed ${process.env.ATTACK_SEED ?? 17}): every JSON body and every socket
-  event of the contract, with valid-ish values, wrong types, odd and huge strings, lone
-  surrogates, nulls, deep nesting and extra keys; raw bodies that are not JSON or too big; events
-  without acks and events the contract does not name. No 5xx or \`INTERNAL\`, no silence, nothing
+- **fuzz-rest / fuzz-sockets** (fast-check, seed ${process.env.ATTACK_SEED ?? 17}): every JSON body, every GET's query
+  string (forged cursors among them) and every socket event of the contract, with valid-ish
+  values, wrong types, odd and huge strings, lone surrogates, nulls, deep nesting and extra keys;
+  raw bodies that are not JSON or too big; events without acks and events the contract does not
+  name. No 5xx or \`INTERNAL\`, no silence, nothing
   written on refusal, the socket and the server still answering.
 - **tokens**: unsigned, guessed-key, tampered, expired, other-key, logged-out and disabled-account
   tokens on REST and on the socket handshake.
-- **disclosure scan**: every GET answer and every socket payload, as every role, searched for the
+- **disclosure-scan**: every GET answer and every socket payload, as every role, searched for the
   victim's name below \`oversight\` and for text written at a tier above the reader's.
 
 The same specs run in \`npm test\` with a handful of generated cases each; \`npm run attack\` runs

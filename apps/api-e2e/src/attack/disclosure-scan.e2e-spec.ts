@@ -36,7 +36,7 @@ const marker = (tier: Tier, where: string) => {
 /** What a role may not be shown, found in any text it receives. */
 const tierOfMarker = (text: string) => [...text.matchAll(new RegExp(`ZZMARK-(\\w+)-([\\w-]+?)-${run}`, 'g'))].map((m) => ({ tier: m[1] as Tier, where: m[2] }));
 
-const tally = new Tally('disclosure scan');
+const tally = new Tally('disclosure-scan');
 jest.setTimeout(180_000);
 let people: Record<Role, Person>;
 let doc: ApiDocument;

@@ -18,7 +18,7 @@ const BODIES_PER_OPERATION = runs(6, 80);
 const RAW_BODIES_PER_OPERATION = runs(3, 15);
 const QUERIES_PER_OPERATION = runs(8, 120);
 
-const tally = new Tally('fuzz REST');
+const tally = new Tally('fuzz-rest');
 jest.setTimeout(FULL ? 600_000 : 120_000);
 let doc: ApiDocument;
 let fixtures: Fixtures;

@@ -19,7 +19,7 @@ const EVENTS = runs(140, 2500);
 const PER_SOCKET = 30;
 const ACK_TIMEOUT_MS = 5_000;
 
-const tally = new Tally('fuzz sockets');
+const tally = new Tally('fuzz-sockets');
 jest.setTimeout(FULL ? 600_000 : 120_000);
 let fixtures: Fixtures;
 let messageId: string;

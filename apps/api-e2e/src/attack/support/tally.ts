@@ -29,6 +29,7 @@ const EXAMPLES_KEPT = 5;
 export class Tally {
   private readonly checks = new Map<string, CheckSummary>();
 
+  /** `area`: the spec file's name without `.e2e-spec.ts`, so that its Jest tests share its rows. */
   constructor(readonly area: string) {}
 
   /** Counts one attempt of `check`; a failure keeps its description among the first few. */
