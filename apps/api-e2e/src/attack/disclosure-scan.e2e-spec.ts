@@ -111,6 +111,21 @@ describe("the disclosure scan: the victim's name and higher tiers' text", () => 
     expect({ failures, blind, unseen: [...unseen] }).toEqual({ failures: [], blind: [], unseen: [] });
   });
 
+  it('numbers the events each role sees 1, 2, 3… without gaps, so that nobody counts what they may not read', async () => {
+    const failures: object[] = [];
+    for (const [role, contractRole] of ROLES.filter(([r]) => r !== 'admin')) {
+      const page = (await call('GET', `/api/cases/${caseId}/events?afterSeq=0&limit=500`, { token: people[role].token })).body;
+      const head = (await call('GET', `/api/cases/${caseId}`, { token: people[role].token })).body.headSeq;
+      const seqs = page.items.map((e: { seq: number }) => e.seq);
+      const gapless = page.items.every((e: { seq: number; prevSeq: number }, i: number) => e.seq === i + 1 && e.prevSeq === i);
+      const held = gapless && page.headSeq === seqs.length && head === seqs.length;
+      const failure = { as: contractRole, seqs: seqs.join(','), headSeq: page.headSeq, caseHeadSeq: head };
+      tally.record("REST: events in the reader's own numbering", held, failure);
+      if (!held) failures.push(failure);
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('finds nothing it may not in any socket payload, as any role, and typing and read stay within the tier', async () => {
     const joined = new Map<Role, Client>();
     const idle = new Map<Role, Client>();
