@@ -3,17 +3,7 @@ import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { baseUrl, call, DEMO_PASSWORD, login } from './support/api';
-import { startServer, stopAllServers, waitForOutput } from './support/server';
-
-const freePort = async (): Promise<number> => {
-  const { createServer } = await import('node:net');
-  return new Promise((done) => {
-    const probe = createServer().listen(0, () => {
-      const { port } = probe.address() as { port: number };
-      probe.close(() => done(port));
-    });
-  });
-};
+import { freePort, startServer, stopAllServers, waitForOutput } from './support/server';
 
 /** Settings of the embedded PostgreSQL a server started in `dataDir` (its password file, the port in postmaster.pid). */
 async function embeddedSettings(dataDir: string, names: string[]): Promise<Record<string, string>> {
