@@ -23,6 +23,8 @@ interface LiveSession {
 interface AccessClaims {
   sub: string;
   sid: string;
+  /** Every token Vigil signs expires; one without `exp` was not made here. */
+  exp?: number;
 }
 
 export interface IssuedTokens {
@@ -92,6 +94,7 @@ export class SessionsService {
     } catch {
       throw unauthenticated('Invalid or expired access token');
     }
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string' || typeof claims.sid !== 'string') throw unauthenticated('Invalid or expired access token');
     return this.live(claims.sub, claims.sid);
   }
 
