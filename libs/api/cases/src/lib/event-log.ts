@@ -53,18 +53,21 @@ export class EventLog {
   ) {}
 
   /**
-   * The next event of a locked case, built in memory: seq, the clearances' `prevSeq`, the hash.
+   * The next event of a locked case, built in memory: its seq in the global order and in each
+   * clearance's numbering, the clearances' previous heads (which the hash covers), the hash.
    * Moves `kase`'s counters; `write` stores both.
    */
   next(kase: CaseHead, actor: Actor, event: NewEvent): CaseEventEntity {
     // Never earlier than the case's last event: time order follows seq order.
     const at = new Date(Math.max(Date.now(), kase.updatedAtProsecution?.getTime() ?? 0));
-    const seq = kase.lastSeq + 1;
-    const prev = advanceHeads(kase, seq, event.tier, at);
+    const { seq, prev } = advanceHeads(kase, event.tier, at);
     const row: CaseEventEntity = {
       id: randomUUID(),
       caseId: kase.id,
-      seq,
+      seq: kase.lastSeq,
+      seqRoom: seq.room,
+      seqState: seq.state,
+      seqOversight: seq.oversight,
       type: event.type,
       tier: event.tier,
       at,
@@ -97,10 +100,10 @@ export class EventLog {
     await queryPrepared(
       manager,
       `WITH appended AS (
-         INSERT INTO case_events (id, case_id, seq, type, tier, at, actor_id, actor_name, actor_role, actor_agency_kind, data, client_id,
+         INSERT INTO case_events (id, case_id, seq, seq_room, seq_state, seq_oversight, type, tier, at, actor_id, actor_name, actor_role, actor_agency_kind, data, client_id,
                                   prev_seq_room, prev_seq_state, prev_seq_oversight, prev_seq_prosecution, hash)
          SELECT * FROM json_to_recordset($1::json)
-             AS e(id uuid, "caseId" uuid, seq int, type text, tier text, at timestamptz, "actorId" uuid, "actorName" text, "actorRole" text,
+             AS e(id uuid, "caseId" uuid, seq int, "seqRoom" int, "seqState" int, "seqOversight" int, type text, tier text, at timestamptz, "actorId" uuid, "actorName" text, "actorRole" text,
                   "actorAgencyKind" text, data jsonb, "clientId" uuid, "prevSeqRoom" int, "prevSeqState" int, "prevSeqOversight" int,
                   "prevSeqProsecution" int, hash text)
        ), moved AS (

@@ -1,5 +1,6 @@
 import type { Ack } from './errors';
 import type { CaseEvent, PostMessageRequest } from './cases';
+import type { Tier } from './access';
 
 /** What a client emits, each with an ack. */
 export interface ClientToServerEvents {
@@ -8,7 +9,8 @@ export interface ClientToServerEvents {
   'message:post': (payload: PostMessageRequest & { caseId: string }, ack: (answer: Ack<{ event: CaseEvent }>) => void) => void;
   'message:edit': (payload: { caseId: string; messageId: string; body: string }, ack: (answer: Ack<{ event: CaseEvent }>) => void) => void;
   'message:redact': (payload: { caseId: string; messageId: string; reason: string }, ack: (answer: Ack<{ event: CaseEvent }>) => void) => void;
-  typing: (payload: { caseId: string; typing: boolean }, ack: (answer: Ack) => void) => void;
+  /** `tier`: the audience of the draft (default `room`); only those who may read that tier hear of it. */
+  typing: (payload: { caseId: string; typing: boolean; tier?: Tier }, ack: (answer: Ack) => void) => void;
   read: (payload: { caseId: string; seq: number }, ack: (answer: Ack) => void) => void;
 }
 
@@ -25,6 +27,7 @@ export interface ServerToClientEvents {
   'case:event': (event: CaseEvent) => void;
   typing: (payload: { caseId: string; userId: string; displayName: string; typing: boolean }) => void;
   presence: (payload: { caseId: string; online: string[] }) => void;
+  /** In the receiver's numbering, never above the receiver's `headSeq`. */
   read: (payload: { caseId: string; userId: string; seq: number }) => void;
   'case:removed': (payload: { caseId: string }) => void;
   /**
@@ -34,7 +37,7 @@ export interface ServerToClientEvents {
    * events the user may see this one stands for.
    */
   'case:activity': (payload: { caseId: string; headSeq: number; updatedAt: string; newEvents: number }) => void;
-  /** A visit deadline nears or was missed: to the case room (as an event), the chief prosecutor and the ombudsman. */
+  /** A visit deadline nears or was missed: to the case room (as an event), and to those who may open the case (its members, the chief prosecutor). */
   alert: (payload: import('./workflow').VisitAlert) => void;
 }
 
