@@ -1,5 +1,6 @@
 import type { Case, CaseEvent, Tier } from '@vigil/contracts';
-import { call } from '../support/api';
+import { openDatabase } from '@vigil/api-database';
+import { call, withDatabase } from '../support/api';
 import { allEvents, Client, openCase, post, report, settle, signInAll, type Person, type Role } from '../support/cases';
 
 /**
@@ -110,6 +111,45 @@ describe('numbering per clearance', () => {
     const ombudsmanSeen = await allEvents(people.ombudsman, caseId);
     expectGapFree(ombudsmanSeen);
     expect(ombudsmanSeen.filter((event) => event.tier === 'oversight').length).toBe(ombudsmanSeen.length - seen.length);
+  });
+});
+
+describe('the numbering of logs written before it', () => {
+  it('is what the server writes: the migration numbers existing events and heads the same way', async () => {
+    const kase = await openCase(people.prosecutor, people.prosecutor, [people.observer]);
+    await postAll(kase.id, INTERLEAVED);
+    const dataSource = await openDatabase(process.env['VIGIL_E2E_DATABASE_URL'] as string);
+    const runner = dataSource.createQueryRunner();
+    // Undone and done again in one transaction that is rolled back: the running server never sees it.
+    await runner.startTransaction();
+    try {
+      const numbers = () => runner.query(`SELECT id, seq, seq_room, seq_state, seq_oversight FROM case_events ORDER BY case_id, seq`);
+      const heads = () => runner.query(`SELECT id, last_seq, last_seq_room, last_seq_state, last_seq_oversight, last_seq_prosecution FROM cases ORDER BY id`);
+      const [written, writtenHeads] = [await numbers(), await heads()];
+      const migration = dataSource.migrations.find((m) => m.name === 'NumberingPerClearance1700000000009');
+      await migration?.down?.(runner);
+      await migration?.up(runner);
+      expect(await numbers()).toEqual(written);
+      expect(await heads()).toEqual(writtenHeads);
+    } finally {
+      await runner.rollbackTransaction();
+      await runner.release();
+      await dataSource.destroy();
+    }
+  });
+
+  it('is checked by verify, though the hash does not cover it', async () => {
+    const kase = await openCase(people.prosecutor, people.prosecutor, [people.observer]);
+    await postAll(kase.id, ['prosecution', 'room', 'room']);
+    expect((await call('GET', `/api/cases/${kase.id}/verify`, { token: people.prosecutor.token })).body.ok).toBe(true);
+    const everything = await allEvents(people.prosecutor, kase.id);
+    const last = everything[everything.length - 1];
+    await withDatabase(async (db) => {
+      // Only a superuser bypassing the append-only trigger can do this: what verify exists to catch.
+      await db.query(`SET session_replication_role = replica`);
+      await db.query(`UPDATE case_events SET seq_room = seq_room + 1 WHERE id = $1`, [last.id]);
+    });
+    expect((await call('GET', `/api/cases/${kase.id}/verify`, { token: people.prosecutor.token })).body).toEqual({ ok: false, headSeq: last.seq, firstBrokenSeq: last.seq });
   });
 });
 

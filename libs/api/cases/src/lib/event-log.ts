@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseEntity, CaseEventEntity, queryPrepared } from '@vigil/api-database';
-import type { AgencyKind, Role, Tier, VerifyResult } from '@vigil/contracts';
+import { canRead, TIERS, type AgencyKind, type Role, type Tier, type VerifyResult } from '@vigil/contracts';
 import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { canonicalJson, sha256 } from './canonical';
 import { CASE_EVENTS_CHANNEL, CaseEventsRelay } from './case-events.relay';
-import { advanceHeads, type CaseHead } from './clearance-columns';
+import { advanceHeads, headSeqFor, seqFor, type CaseHead } from './clearance-columns';
 
 export interface Actor {
   id: string;
@@ -38,6 +38,15 @@ function hashedContent(event: CaseEventEntity) {
 }
 
 export const eventHash = (prevHash: string, event: CaseEventEntity) => sha256(prevHash + canonicalJson(hashedContent(event)));
+
+/** Counts the event in `counted` for every clearance that reads it; says whether its numbers are those counts. */
+function countedRight(event: CaseEventEntity, counted: Record<Tier, number>): boolean {
+  return TIERS.every((clearance) => {
+    const readable = canRead(clearance, event.tier);
+    if (readable) counted[clearance] += 1;
+    return seqFor(event, clearance) === (readable ? counted[clearance] : null);
+  });
+}
 
 /**
  * The one append path of every case's log. Callers lock the case row in their transaction,
@@ -136,11 +145,15 @@ export class EventLog {
     );
   }
 
-  /** Recomputes the chain from the first event; names the first seq whose row does not match. */
+  /**
+   * Recomputes the chain from the first event; names the first seq whose row does not match. The
+   * numbers of the lower clearances, which the hash does not cover, are counted again too.
+   */
   async verify(caseId: string): Promise<Omit<VerifyResult, 'headSeq'> & { lastSeq: number }> {
     const batch = 1000;
     let prevHash = '';
     let expectedSeq = 1;
+    const counted: Record<Tier, number> = { room: 0, state: 0, oversight: 0, prosecution: 0 };
     for (;;) {
       const rows = await this.db.getRepository(CaseEventEntity).find({
         where: { caseId, seq: MoreThan(expectedSeq - 1) },
@@ -148,7 +161,7 @@ export class EventLog {
         take: batch,
       });
       for (const row of rows) {
-        if (row.seq !== expectedSeq || eventHash(prevHash, row) !== row.hash) {
+        if (row.seq !== expectedSeq || eventHash(prevHash, row) !== row.hash || !countedRight(row, counted)) {
           return { ok: false, firstBrokenSeq: expectedSeq, lastSeq: rows[rows.length - 1].seq };
         }
         prevHash = row.hash;
@@ -158,7 +171,7 @@ export class EventLog {
     }
     const kase = await this.db.getRepository(CaseEntity).findOne({ where: { id: caseId } });
     // Events removed from the end leave the case's counter ahead of the log.
-    if (kase && (kase.lastSeq !== expectedSeq - 1 || kase.headHash !== prevHash)) {
+    if (kase && (kase.lastSeq !== expectedSeq - 1 || kase.headHash !== prevHash || TIERS.some((clearance) => headSeqFor(kase, clearance) !== counted[clearance]))) {
       return { ok: false, firstBrokenSeq: expectedSeq, lastSeq: kase.lastSeq };
     }
     return { ok: true, firstBrokenSeq: null, lastSeq: expectedSeq - 1 };
