@@ -1,5 +1,6 @@
 import type { Case, CaseEvent, Tier } from '@vigil/contracts';
 import { openDatabase } from '@vigil/api-database';
+import { randomUUID } from 'node:crypto';
 import { call, withDatabase } from '../support/api';
 import { allEvents, Client, openCase, post, report, settle, signInAll, type Person, type Role } from '../support/cases';
 
@@ -135,6 +136,22 @@ describe('the numbering of logs written before it', () => {
       await runner.rollbackTransaction();
       await runner.release();
       await dataSource.destroy();
+    }
+  });
+
+  it('pages each clearance by the index of its own numbering, never a scan of the log', async () => {
+    const plans = await withDatabase(async (db) => {
+      await db.query('SET plan_cache_mode = force_generic_plan');
+      const plan = async (column: string) => {
+        await db.query(`PREPARE page_${column}(uuid, int, int) AS SELECT id FROM case_events e WHERE e.case_id = $1 AND e.${column} > $2 ORDER BY e.${column} LIMIT $3`);
+        const rows: { 'QUERY PLAN': string }[] = (await db.query(`EXPLAIN EXECUTE page_${column}('${randomUUID()}', 0, 100)`)).rows;
+        return rows.map((row) => row['QUERY PLAN']).join('\n');
+      };
+      return { room: await plan('seq_room'), state: await plan('seq_state'), oversight: await plan('seq_oversight') };
+    });
+    for (const [clearance, plan] of Object.entries(plans)) {
+      expect(plan).toContain(`case_events_seq_${clearance}_key`);
+      expect(plan).not.toMatch(/Seq Scan|Sort/);
     }
   });
 
