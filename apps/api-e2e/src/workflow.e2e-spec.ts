@@ -74,8 +74,8 @@ describe('the immediate visit and its clock', () => {
   const received = new Date(Date.now() - 60_000);
   afterAll(() => setClock(new Date()));
 
-  it('warns as the deadline nears and when it is missed, once each, in the room and to the chief and the ombudsman', async () => {
-    const kase = await openCase(people.prosecutor, people.prosecutor, [people.observer], report({ receivedAt: received.toISOString() }));
+  it('warns as the deadline nears and when it is missed, once each, in the room and to the chief and the members', async () => {
+    const kase = await openCase(people.prosecutor, people.prosecutor, [people.observer, people.ombudsman], report({ receivedAt: received.toISOString() }));
     const onTime = await openCase(people.prosecutor, people.prosecutor, [], report({ receivedAt: received.toISOString() }));
     await call('POST', `/api/cases/${onTime.id}/visit/arrival`, { token: people.prosecutor.token, body: {} });
     const [observer, chief, ombudsman] = [await Client.connect(people.observer), await Client.connect(people.chief), await Client.connect(people.ombudsman)];
@@ -89,7 +89,7 @@ describe('the immediate visit and its clock', () => {
       await observer.waitFor(() => observer.events(kase.id).find((e) => e.type === 'visit.deadline_near'), 'the warning in the room');
       const near = await chief.waitFor(() => chief.of('alert').find((a) => a.caseId === kase.id), 'the chief’s alert');
       expect(near).toEqual({ kind: 'visit_deadline_near', caseId: kase.id, reference: kase.reference, visitDueAt: kase.visitDueAt });
-      await ombudsman.waitFor(() => ombudsman.of('alert').find((a) => a.caseId === kase.id), 'the ombudsman’s alert (not a member)');
+      await ombudsman.waitFor(() => ombudsman.of('alert').find((a) => a.caseId === kase.id), 'the member ombudsman’s alert (not joined)');
 
       await setClock(hours(25));
       await observer.waitFor(() => observer.events(kase.id).find((e) => e.type === 'visit.deadline_missed'), 'the missed deadline');

@@ -171,6 +171,9 @@ const insertEvents = bulkInsert('case_events', [
   ['id', 'uuid'],
   ['case_id', 'uuid'],
   ['seq', 'int'],
+  ['seq_room', 'int'],
+  ['seq_state', 'int'],
+  ['seq_oversight', 'int'],
   ['type', 'text'],
   ['tier', 'text'],
   ['at', 'timestamptz'],
@@ -283,18 +286,23 @@ export class CaseWriter {
       t += 1 + Math.floor(random() * spacingMs);
       const at = new Date(t).toISOString();
       const prevSeq = { room: heads.room, state: heads.state, oversight: heads.oversight, prosecution: heads.prosecution };
+      // Each clearance counts the events it may read (its own numbering; the prosecution's is `seq`).
       for (const clearance of TIERS) {
         if (canRead(clearance, tier)) {
-          heads[clearance] = seq;
+          heads[clearance] += 1;
           updated[clearance] = at;
         }
       }
+      const own = (clearance) => (canRead(clearance, tier) ? heads[clearance] : null);
       actor.json ??= actorJson(actor);
       prevHash = sha256(prevHash + fastCanonical({ caseId, seq, type, tier, at, clientId, prevSeq }, actor.json, dataJson));
       this.events.push([
         orderedUuid(),
         caseId,
         seq,
+        own('room'),
+        own('state'),
+        own('oversight'),
         type,
         tier,
         at,

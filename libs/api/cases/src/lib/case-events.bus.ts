@@ -31,8 +31,8 @@ interface BusEvents {
   appended: [caseId: string, events: CaseEventEntity[], context?: AppendedContext];
   /** A visit deadline nears or was missed: supervisors hear of it live. */
   alert: [alert: VisitAlert];
-  /** A reader moved their read marker. */
-  read: [caseId: string, accountId: string, seq: number];
+  /** A reader moved their read marker: where it stands in each clearance's numbering. */
+  read: [caseId: string, accountId: string, seq: Record<Tier, number>];
 }
 
 /** In-process hand-off from the services (after commit) to live delivery. */

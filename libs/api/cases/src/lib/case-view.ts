@@ -10,7 +10,7 @@ import {
   type CaseMember,
   type Tier,
 } from '@vigil/contracts';
-import { clearancesReading, headSeqFor, prevSeqFor, updatedAtFor } from './clearance-columns';
+import { clearancesReading, headSeqFor, seqFor, updatedAtFor } from './clearance-columns';
 
 /**
  * What a viewer of one clearance sees of a case and of its events. Every answer, REST or socket,
@@ -52,8 +52,14 @@ export function toCaseView(kase: CaseEntity, members: CaseMember[], clearance: T
 /** Only the prosecution reads a redacted message's text (the stored log keeps it). */
 const readsRedactedText = (clearance: Tier) => clearance === 'prosecution';
 
-/** Edits and redactions are applied here, on reading; the stored log never changes. */
+/**
+ * Edits and redactions are applied here, on reading; the stored log never changes. `seq` and
+ * `prevSeq` are in the viewer's numbering, where the previous event is always `seq − 1`.
+ */
 export function toCaseEventView(event: CaseEventEntity, clearance: Tier, messages: ReadonlyMap<string, MessageEntity>): AnyCaseEvent {
+  const seq = seqFor(event, clearance);
+  // Nothing above a viewer's tier may reach them: a caller that gets here with one is wrong.
+  if (seq === null) throw new Error(`A ${event.tier} event cannot be shown at ${clearance} clearance`);
   let data: CaseEventData[CaseEventType] = event.data;
   const message = postedOrEdited(event, messages);
   if (message && (isEvent(event, 'message.posted') || isEvent(event, 'message.edited'))) {
@@ -72,8 +78,8 @@ export function toCaseEventView(event: CaseEventEntity, clearance: Tier, message
   return {
     id: event.id,
     caseId: event.caseId,
-    seq: event.seq,
-    prevSeq: prevSeqFor(event, clearance),
+    seq,
+    prevSeq: seq - 1,
     type: event.type,
     tier: event.tier,
     at: event.at.toISOString(),
@@ -90,13 +96,13 @@ function postedOrEdited(event: CaseEventEntity, messages: ReadonlyMap<string, Me
 /**
  * An event as every clearance that may read it sees it, clearances that see the same payload
  * together (live fan-out sends one payload per group, encoded once). Views differ only in
- * `prevSeq` and in whether a redacted text is shown, so that is what groups them.
+ * their numbering and in whether a redacted text is shown, so that is what groups them.
  */
 export function eventViews(event: CaseEventEntity, messages: ReadonlyMap<string, MessageEntity>): { view: AnyCaseEvent; clearances: Tier[] }[] {
   const redacted = postedOrEdited(event, messages)?.redactedAt != null;
   const groups = new Map<string, { view: AnyCaseEvent; clearances: Tier[] }>();
   for (const clearance of clearancesReading(event.tier)) {
-    const key = `${prevSeqFor(event, clearance)}|${redacted && readsRedactedText(clearance)}`;
+    const key = `${seqFor(event, clearance)}|${redacted && readsRedactedText(clearance)}`;
     const group = groups.get(key);
     if (group) group.clearances.push(clearance);
     else groups.set(key, { view: toCaseEventView(event, clearance, messages), clearances: [clearance] });

@@ -325,6 +325,11 @@ export class RedactMessagePayload extends CaseRef {
 export class TypingPayload extends CaseRef {
   @IsBoolean()
   typing!: boolean;
+
+  /** The audience of the draft: only those who may read this tier hear of it. */
+  @IsOmittable()
+  @IsIn(TIERS, mustBeOneOf(TIERS))
+  tier?: Tier;
 }
 
 export class ReadPayload extends CaseRef {

@@ -11,6 +11,7 @@ import {
   clearanceOf,
   EVENTS_PAGE_DEFAULT,
   isEvent,
+  TIERS,
   tiersReadAt,
   type AnyCaseEvent,
   type Case,
@@ -35,7 +36,7 @@ import { CaseWriteOrder } from './case-write-order';
 import { RecentPages } from './recent-pages';
 import { toCaseEventView, toCaseView, visitOverdue } from './case-view';
 import type { CreateCaseBody, EventsQuery, ListCasesQuery, PostMessageBody } from './cases.dto';
-import { CASE_HEAD_COLUMN, CASE_UPDATED_COLUMN, headSeqFor } from './clearance-columns';
+import { CASE_HEAD_COLUMN, CASE_UPDATED_COLUMN, EVENT_SEQ_COLUMN, headSeqFor, seqFor } from './clearance-columns';
 import { AccessAudit } from './access-audit';
 import { assertNoDisclosure, belowIdentityTier, victimOf } from './disclosure-guard';
 import { EventLog, type Actor, type NewEvent } from './event-log';
@@ -361,21 +362,23 @@ export class CasesService {
   private async page(kase: CaseEntity, clearance: Tier, query: EventsQuery): Promise<EventsPage> {
     const limit = query.limit ?? EVENTS_PAGE_DEFAULT;
     const backwards = query.beforeSeq !== undefined;
-    const tiers = tiersReadAt(clearance);
+    // In the caller's own numbering: only the events of their tiers have one (a null never compares).
+    const seq = `e.${EVENT_SEQ_COLUMN[clearance]}`;
     // One statement for the page: the events and the current state of the messages they name.
     const rows: EventWithMessageRow[] = await this.db.query(
       `SELECT ${EVENT_WITH_MESSAGE_COLUMNS}
          FROM case_events e
          ${EVENT_MESSAGE_JOIN}
-        WHERE e.case_id = $1 AND e.tier = ANY($2) AND e.seq ${backwards ? '<' : '>'} $3
-        ORDER BY e.seq ${backwards ? 'DESC' : 'ASC'}
-        LIMIT $4`,
-      [kase.id, tiers, backwards ? query.beforeSeq : (query.afterSeq ?? 0), limit + 1],
+        WHERE e.case_id = $1 AND ${seq} ${backwards ? '<' : '>'} $2
+        ORDER BY ${seq} ${backwards ? 'DESC' : 'ASC'}
+        LIMIT $3`,
+      [kase.id, backwards ? query.beforeSeq : (query.afterSeq ?? 0), limit + 1],
     );
     const page = rows.slice(0, limit).map(toEventWithMessage);
     const messages = new Map(page.flatMap(({ message }) => (message ? [[message.id, message] as const] : [])));
     // The case was read just before the page: events committed in between raise the head.
-    const newest = backwards ? 0 : (page[page.length - 1]?.event.seq ?? 0);
+    const last = page[page.length - 1];
+    const newest = backwards || !last ? 0 : (seqFor(last.event, clearance) ?? 0);
     return {
       items: page.map(({ event }) => toCaseEventView(event, clearance, messages)),
       headSeq: Math.max(headSeqFor(kase, clearance), newest),
@@ -563,12 +566,39 @@ export class CasesService {
     });
   }
 
-  /** Moves the caller's read marker (never backwards, never past what they may see). */
+  /**
+   * Moves the caller's read marker (never backwards, never past what they may see). `seq` and the
+   * answer are in the caller's numbering. The marker is kept in the global order, which does not
+   * depend on the reader's clearance, and the others hear it in their own numbering.
+   */
   async markRead(caller: Caller, caseId: string, seq: number): Promise<number> {
     const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
-    const marker = await this.advanceRead(this.db.manager, caseId, caller.id, Math.min(seq, headSeqFor(kase, clearance)));
-    this.bus.emit('read', caseId, caller.id, marker);
-    return marker;
+    const own = Math.max(0, Math.min(seq, headSeqFor(kase, clearance)));
+    const [row]: { seq: number }[] = await this.db.query(
+      `INSERT INTO case_reads (case_id, account_id, seq)
+       VALUES ($1, $2, coalesce((SELECT seq FROM case_events WHERE case_id = $1 AND ${EVENT_SEQ_COLUMN[clearance]} = $3), 0))
+       ON CONFLICT (case_id, account_id) DO UPDATE SET seq = GREATEST(case_reads.seq, EXCLUDED.seq)
+       RETURNING seq`,
+      [kase.id, caller.id, own],
+    );
+    const markers = await this.markersAt(kase.id, row.seq);
+    this.bus.emit('read', kase.id, caller.id, markers);
+    return markers[clearance];
+  }
+
+  /** A read marker of the global order in each clearance's numbering: that clearance's last event at or before it. */
+  private async markersAt(caseId: string, seq: number): Promise<Record<Tier, number>> {
+    const lower = TIERS.filter((clearance) => clearance !== 'prosecution');
+    const [row]: Record<Tier, number>[] = await this.db.query(
+      `SELECT ${lower
+        .map((clearance) => {
+          const column = EVENT_SEQ_COLUMN[clearance];
+          return `coalesce((SELECT ${column} FROM case_events WHERE case_id = $1 AND ${column} IS NOT NULL AND seq <= $2 ORDER BY ${column} DESC LIMIT 1), 0) AS ${clearance}`;
+        })
+        .join(', ')}`,
+      [caseId, seq],
+    );
+    return { ...row, prosecution: seq };
   }
 
   async verify(caller: Caller, caseId: string): Promise<VerifyResult> {
@@ -628,16 +658,6 @@ export class CasesService {
     // A message above the caller's tier does not exist for them.
     if (!message || !canRead(clearance, message.tier)) throw notFound('Message');
     return message;
-  }
-
-  private async advanceRead(manager: EntityManager, caseId: string, accountId: string, seq: number): Promise<number> {
-    const [row] = await manager.query(
-      `INSERT INTO case_reads (case_id, account_id, seq) VALUES ($1, $2, $3)
-       ON CONFLICT (case_id, account_id) DO UPDATE SET seq = GREATEST(case_reads.seq, EXCLUDED.seq)
-       RETURNING seq`,
-      [caseId, accountId, Math.max(0, seq)],
-    );
-    return row.seq;
   }
 
 }

@@ -1,12 +1,12 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { CaseEntity, CaseEventEntity, queryPrepared } from '@vigil/api-database';
-import type { AgencyKind, NewCaseEvent, Principal, SystemRole, VerifyResult } from '@vigil/contracts';
+import { canRead, TIERS, type AgencyKind, type NewCaseEvent, type Principal, type SystemRole, type Tier, type VerifyResult } from '@vigil/contracts';
 import { randomUUID } from 'node:crypto';
 import { MoreThan, type DataSource, type EntityManager } from 'typeorm';
 import { canonicalJson, sha256 } from './canonical';
 import { CASE_EVENTS_CHANNEL, CaseEventsRelay } from './case-events.relay';
-import { advanceHeads, type CaseHead } from './clearance-columns';
+import { advanceHeads, headSeqFor, seqFor, type CaseHead } from './clearance-columns';
 import { earliest, LogReplays } from './log-replays';
 
 /** Who appends: a person, or Vigil itself (`SYSTEM_PRINCIPAL`). */
@@ -37,6 +37,15 @@ function hashedContent(event: CaseEventEntity) {
 
 export const eventHash = (prevHash: string, event: CaseEventEntity) => sha256(prevHash + canonicalJson(hashedContent(event)));
 
+/** Counts the event in `counted` for every clearance that reads it; says whether its numbers are those counts. */
+function countedRight(event: CaseEventEntity, counted: Record<Tier, number>): boolean {
+  return TIERS.every((clearance) => {
+    const readable = canRead(clearance, event.tier);
+    if (readable) counted[clearance] += 1;
+    return seqFor(event, clearance) === (readable ? counted[clearance] : null);
+  });
+}
+
 /**
  * The one append path of every case's log. Callers lock the case row in their transaction,
  * change current state, take the next events (`next`) and write them (`write`): seq is gap-free
@@ -52,18 +61,21 @@ export class EventLog {
   ) {}
 
   /**
-   * The next event of a locked case, built in memory: seq, the clearances' `prevSeq`, the hash.
+   * The next event of a locked case, built in memory: its seq in the global order and in each
+   * clearance's numbering, the clearances' previous heads (which the hash covers), the hash.
    * Moves `kase`'s counters; `write` stores both.
    */
   next(kase: CaseHead, actor: Actor, event: NewEvent): CaseEventEntity {
     // Never earlier than the case's last event: time order follows seq order.
     const at = new Date(Math.max(Date.now(), kase.updatedAtProsecution?.getTime() ?? 0));
-    const seq = kase.lastSeq + 1;
-    const prev = advanceHeads(kase, seq, event.tier, at);
+    const { seq, prev } = advanceHeads(kase, event.tier, at);
     const row: CaseEventEntity = {
       id: randomUUID(),
       caseId: kase.id,
-      seq,
+      seq: kase.lastSeq,
+      seqRoom: seq.room,
+      seqState: seq.state,
+      seqOversight: seq.oversight,
       type: event.type,
       tier: event.tier,
       at,
@@ -96,10 +108,10 @@ export class EventLog {
     await queryPrepared(
       manager,
       `WITH appended AS (
-         INSERT INTO case_events (id, case_id, seq, type, tier, at, actor_id, actor_name, actor_role, actor_agency_kind, data, client_id,
+         INSERT INTO case_events (id, case_id, seq, seq_room, seq_state, seq_oversight, type, tier, at, actor_id, actor_name, actor_role, actor_agency_kind, data, client_id,
                                   prev_seq_room, prev_seq_state, prev_seq_oversight, prev_seq_prosecution, hash)
          SELECT * FROM json_to_recordset($1::json)
-             AS e(id uuid, "caseId" uuid, seq int, type text, tier text, at timestamptz, "actorId" uuid, "actorName" text, "actorRole" text,
+             AS e(id uuid, "caseId" uuid, seq int, "seqRoom" int, "seqState" int, "seqOversight" int, type text, tier text, at timestamptz, "actorId" uuid, "actorName" text, "actorRole" text,
                   "actorAgencyKind" text, data jsonb, "clientId" uuid, "prevSeqRoom" int, "prevSeqState" int, "prevSeqOversight" int,
                   "prevSeqProsecution" int, hash text)
        ), moved AS (
@@ -134,13 +146,15 @@ export class EventLog {
 
   /**
    * Recomputes the chain from the first event; names the first seq whose row does not match, or
-   * whose tables kept beside the log (messages, custody, …) contradict it.
+   * whose tables kept beside the log (messages, custody, …) contradict it. The numbers of the lower
+   * clearances, which the hash does not cover, are counted again too.
    */
   async verify(caseId: string): Promise<Omit<VerifyResult, 'headSeq'> & { lastSeq: number }> {
     const batch = 1000;
     const replays = this.replays.for(caseId);
     let prevHash = '';
     let expectedSeq = 1;
+    const counted: Record<Tier, number> = { room: 0, state: 0, oversight: 0, prosecution: 0 };
     for (;;) {
       const rows = await this.db.getRepository(CaseEventEntity).find({
         where: { caseId, seq: MoreThan(expectedSeq - 1) },
@@ -148,7 +162,7 @@ export class EventLog {
         take: batch,
       });
       for (const row of rows) {
-        if (row.seq !== expectedSeq || eventHash(prevHash, row) !== row.hash) {
+        if (row.seq !== expectedSeq || eventHash(prevHash, row) !== row.hash || !countedRight(row, counted)) {
           return { ok: false, firstBrokenSeq: expectedSeq, lastSeq: rows[rows.length - 1].seq };
         }
         for (const replay of replays) replay.see(row);
@@ -159,7 +173,7 @@ export class EventLog {
     }
     const kase = await this.db.getRepository(CaseEntity).findOne({ where: { id: caseId } });
     // Events removed from the end leave the case's counter ahead of the log.
-    if (kase && (kase.lastSeq !== expectedSeq - 1 || kase.headHash !== prevHash)) {
+    if (kase && (kase.lastSeq !== expectedSeq - 1 || kase.headHash !== prevHash || TIERS.some((clearance) => headSeqFor(kase, clearance) !== counted[clearance]))) {
       return { ok: false, firstBrokenSeq: expectedSeq, lastSeq: kase.lastSeq };
     }
     const mismatch = earliest(await Promise.all(replays.map((replay) => replay.firstMismatch(this.db))));

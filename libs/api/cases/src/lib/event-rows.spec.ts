@@ -1,5 +1,5 @@
 import type { CaseEventEntity, MessageEntity } from '@vigil/api-database';
-import type { CaseEventRecordedData, CaseEventType, Tier } from '@vigil/contracts';
+import { canRead, type CaseEventRecordedData, type CaseEventType, type Tier } from '@vigil/contracts';
 import { toCaseEventView } from './case-view';
 import { toEventWithMessage, type EventWithMessageRow } from './event-rows';
 
@@ -13,6 +13,10 @@ function row<T extends CaseEventType>(seq: number, type: T, tier: Tier, data: Ca
     id: `0190f0a0-0000-7000-8000-00000000${String(seq).padStart(4, '0')}`,
     case_id: caseId,
     seq,
+    // Numbered per clearance below (`numbered`).
+    seq_room: null,
+    seq_state: null,
+    seq_oversight: seq,
     type,
     tier,
     at: new Date(Date.UTC(2026, 0, 1, 10, seq)),
@@ -43,13 +47,20 @@ const joined = (m: MessageEntity): Partial<EventWithMessageRow> => ({
   message_redacted_at: m.redactedAt,
 });
 
-const rows = [
+/** Each clearance counts the events it may read. */
+function numbered(all: EventWithMessageRow[]): EventWithMessageRow[] {
+  let room = 0;
+  let state = 0;
+  return all.map((r) => ({ ...r, seq_room: r.tier === 'room' ? ++room : null, seq_state: r.tier === 'room' || r.tier === 'state' ? ++state : null }));
+}
+
+const rows = numbered([
   row(1, 'case.created', 'room', { reference: 'SHY-2026-000001', summary: 'Beaten on arrest', source: 'relative', facility: { name: 'Station 4', kind: 'police_station' } }),
   row(2, 'message.posted', 'room', { messageId: editedId, clientId: 'c1', body: 'first wording' }, joined(edited)),
   row(3, 'message.posted', 'state', { messageId: redactedId, clientId: 'c2', body: 'names a witness' }, joined(redacted)),
   row(4, 'message.edited', 'room', { messageId: editedId, body: 'second wording' }, joined(edited)),
   row(5, 'message.redacted', 'state', { messageId: redactedId, reason: 'a witness' }, joined(redacted)),
-];
+]);
 
 /** What TypeORM's hydration produced from the same rows, and the messages' look-up beside it. */
 function hydrated(r: EventWithMessageRow): CaseEventEntity {
@@ -57,6 +68,9 @@ function hydrated(r: EventWithMessageRow): CaseEventEntity {
     id: r.id,
     caseId: r.case_id,
     seq: r.seq,
+    seqRoom: r.seq_room,
+    seqState: r.seq_state,
+    seqOversight: r.seq_oversight,
     type: r.type,
     tier: r.tier,
     at: r.at,
@@ -83,11 +97,23 @@ describe('toEventWithMessage', () => {
   });
 
   it.each<Tier>(['room', 'state', 'prosecution'])('serialises a page with an edited and a redacted message as before, at %s', (clearance) => {
-    const mapped = rows.map(toEventWithMessage);
+    const visible = rows.filter((r) => canRead(clearance, r.tier));
+    const mapped = visible.map(toEventWithMessage);
     const messages = new Map(mapped.flatMap(({ message }) => (message ? [[message.id, message] as const] : [])));
     const now = JSON.stringify(mapped.map(({ event }) => toCaseEventView(event, clearance, messages)));
-    const before = JSON.stringify(rows.map((r) => toCaseEventView(hydrated(r), clearance, lookedUp)));
+    const before = JSON.stringify(visible.map((r) => toCaseEventView(hydrated(r), clearance, lookedUp)));
     expect(now).toBe(before);
+  });
+
+  it('numbers the events each clearance may read 1, 2, 3… with prevSeq one below', () => {
+    const seqs = (clearance: Tier) =>
+      rows.filter((r) => canRead(clearance, r.tier)).map((r) => toCaseEventView(toEventWithMessage(r).event, clearance, new Map())).map((e) => [e.seq, e.prevSeq]);
+    expect(seqs('room')).toEqual([[1, 0], [2, 1], [3, 2]]);
+    expect(seqs('prosecution')).toEqual([[1, 0], [2, 1], [3, 2], [4, 3], [5, 4]]);
+  });
+
+  it('refuses to show an event to a clearance below its tier', () => {
+    expect(() => toCaseEventView(toEventWithMessage(rows[2]).event, 'room', new Map())).toThrow();
   });
 
   it('shows a redacted text to prosecution viewers only, and marks the edit', () => {

@@ -6,7 +6,7 @@ import type { AgencyKind, CaseEventRecordedData, CaseEventType, Principal, Syste
  * it refers to (if any), in one statement. Types as `pg` returns them: int → number,
  * timestamptz → Date, jsonb → parsed object, uuid → string.
  */
-export const EVENT_WITH_MESSAGE_COLUMNS = `e.id, e.case_id, e.seq, e.type, e.tier, e.at, e.actor_id, e.actor_name, e.actor_role,
+export const EVENT_WITH_MESSAGE_COLUMNS = `e.id, e.case_id, e.seq, e.seq_room, e.seq_state, e.seq_oversight, e.type, e.tier, e.at, e.actor_id, e.actor_name, e.actor_role,
        e.actor_agency_kind, e.data, e.client_id, e.prev_seq_room, e.prev_seq_state, e.prev_seq_oversight,
        e.prev_seq_prosecution, e.hash,
        m.id AS message_id, m.case_id AS message_case_id, m.author_id AS message_author_id, m.tier AS message_tier,
@@ -19,6 +19,9 @@ export interface EventWithMessageRow {
   id: string;
   case_id: string;
   seq: number;
+  seq_room: number | null;
+  seq_state: number | null;
+  seq_oversight: number | null;
   type: CaseEventType;
   tier: Tier;
   at: Date;
@@ -48,6 +51,9 @@ export function toEventWithMessage(row: EventWithMessageRow): { event: CaseEvent
     id: row.id,
     caseId: row.case_id,
     seq: row.seq,
+    seqRoom: row.seq_room,
+    seqState: row.seq_state,
+    seqOversight: row.seq_oversight,
     type: row.type,
     tier: row.tier,
     at: row.at,

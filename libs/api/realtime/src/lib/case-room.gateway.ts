@@ -1,7 +1,7 @@
 import { Inject, Logger, type OnModuleInit } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import { AccountBudget, SessionsService, type AuthUser } from '@vigil/api-auth';
-import { toApiError, unauthenticated, validatePayload, VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core';
+import { forbidden, toApiError, unauthenticated, validatePayload, VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core';
 import {
   AccessAudit,
   ACTIVITY_INTERVAL_MS,
@@ -9,6 +9,7 @@ import {
   type AudienceMember,
   CaseEventsBus,
   CasesService,
+  clearancesReading,
   eventViews,
   EditMessagePayload,
   JoinPayload,
@@ -16,10 +17,11 @@ import {
   ReadPayload,
   RedactMessagePayload,
   CaseRef,
+  seqFor,
   TypingPayload,
 } from '@vigil/api-cases';
 import type { CaseEventEntity } from '@vigil/api-database';
-import { can, canRead, isEvent, SOCKET_LIMITS, TIERS, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Tier } from '@vigil/contracts';
+import { can, canRead, isEvent, SOCKET_LIMITS, TIERS, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Tier, type VisitAlert } from '@vigil/contracts';
 import type { Server, Socket } from 'socket.io';
 import { sentUnchanged } from './shared-json';
 
@@ -51,8 +53,6 @@ const AUTHORITY_RECHECK_MS = 2_000;
 const PRESENCE_DELAY_MS = 100;
 /** The answer to an event the contract does not name (its name is not echoed: it may be anything). */
 const UNKNOWN_EVENT: Ack<object> = { ok: false, error: { code: 'VALIDATION', message: 'unknown event', details: [{ field: 'event', message: 'is not an event of the contract' }] } };
-/** Who hears of visit deadlines in every case, member or not. */
-const ALERTED = [SUPERVISORS, roleRoom('ombudsman')];
 
 /**
  * One listener for every socket: socket.io and the event emitter call a listener with its socket
@@ -106,8 +106,8 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
 
   onModuleInit(): void {
     this.bus.on('appended', (caseId, events, context) => this.inOrder(caseId, () => this.publish(caseId, events, context)));
-    this.bus.on('alert', (alert) => this.server.to(ALERTED).emit('alert', alert));
-    this.bus.on('read', (caseId, accountId, seq) => this.server.to(caseRoom(caseId)).emit('read', { caseId, userId: accountId, seq }));
+    this.bus.on('alert', (alert) => void this.alert(alert).catch((error) => this.fail('alert', error)));
+    this.bus.on('read', (caseId, accountId, markers) => this.readMoved(caseId, accountId, markers));
     this.sessions.revocations.on('revoked', (sessionIds: string[]) => {
       for (const id of sessionIds) this.server.in(sessionRoom(id)).disconnectSockets(true);
     });
@@ -210,9 +210,12 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   }
 
   typing(socket: VigilSocket, payload: unknown, ack: Reply | undefined) {
-    return this.handle(socket, ack, TypingPayload, payload, async (user, { caseId, typing }) => {
-      const { kase } = await this.cases.open(user, caseId);
-      socket.to(caseRoom(kase.id)).emit('typing', { caseId: kase.id, userId: user.id, displayName: user.displayName, typing });
+    return this.handle(socket, ack, TypingPayload, payload, async (user, { caseId, typing, tier = 'room' }) => {
+      const { kase, clearance } = await this.cases.open(user, caseId);
+      if (!canRead(clearance, tier)) throw forbidden(`Your clearance does not reach the ${tier} tier`);
+      // A draft's audience alone hears of it: who writes to the prosecution is itself confidential.
+      const rooms = clearancesReading(tier).map((reader) => tierRoom(kase.id, reader));
+      socket.to(rooms).emit('typing', { caseId: kase.id, userId: user.id, displayName: user.displayName, typing });
       return {};
     });
   }
@@ -298,7 +301,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     for (const clearance of TIERS) {
       const seen = events.filter((event) => canRead(clearance, event.tier));
       const last = seen[seen.length - 1];
-      if (last) heads.set(clearance, { caseId, headSeq: last.seq, updatedAt: last.at.toISOString(), newEvents: seen.length });
+      if (last) heads.set(clearance, { caseId, headSeq: seqFor(last, clearance) ?? 0, updatedAt: last.at.toISOString(), newEvents: seen.length });
     }
     // The members are read when an announcement may go out now, or when they changed.
     const held = this.heldActivity.get(caseId);
@@ -345,6 +348,25 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     for (const member of audience) send(heads.get(member.clearance), accountRoom(member.accountId));
     send(heads.get('prosecution'), SUPERVISORS);
     for (const { head, rooms } of byPayload.values()) this.server.local.to(rooms).except(caseRoom(caseId)).emit('case:activity', head);
+  }
+
+  /** A read marker moved: each clearance's room hears it in its own numbering (rooms that hear the same, together). */
+  private readMoved(caseId: string, accountId: string, markers: Record<Tier, number>): void {
+    const roomsBySeq = new Map<number, string[]>();
+    for (const clearance of TIERS) {
+      const seq = markers[clearance];
+      roomsBySeq.set(seq, [...(roomsBySeq.get(seq) ?? []), tierRoom(caseId, clearance)]);
+    }
+    for (const [seq, rooms] of roomsBySeq) this.server.to(rooms).emit('read', { caseId, userId: accountId, seq });
+  }
+
+  /**
+   * A visit deadline nears or was missed: those who may open the case hear of it, its members and
+   * the chief prosecutors who supervise every case, nobody else (a case is not found by the others).
+   */
+  private async alert(alert: VisitAlert): Promise<void> {
+    const members = await this.cases.audience(alert.caseId);
+    this.server.to([SUPERVISORS, ...members.map((member) => accountRoom(member.accountId))]).emit('alert', alert);
   }
 
   /** Takes accounts' sockets on this instance out of a case's rooms at once and tells them. */

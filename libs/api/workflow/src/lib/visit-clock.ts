@@ -10,7 +10,7 @@ const SWEEP_EVERY_MS = 30_000;
 
 /**
  * The visit clock: a report starts it, arrival stops it. Each sweep warns the room once when the
- * deadline nears and once when it is missed, and alerts the chief prosecutor and the ombudsman.
+ * deadline nears and once when it is missed, and alerts those who may open the case.
  */
 @Injectable()
 export class VisitClock implements OnModuleInit, OnApplicationShutdown {

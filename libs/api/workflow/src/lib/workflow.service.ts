@@ -10,9 +10,12 @@ import {
   clearanceOf,
   tiersReadAt,
   STATUSES_WITH_REASON,
+  VISIT_DISPATCH_TIER,
+  VISIT_FINDINGS_TIER,
   type CaseStatus,
   type MyWork,
   type Task,
+  type Tier,
   type Visit,
 } from '@vigil/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -54,7 +57,7 @@ export class WorkflowService {
   async visit(caller: Caller, caseId: string): Promise<Visit> {
     const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
     const visit = await this.db.getRepository(CaseVisitEntity).findOne({ where: { caseId: kase.id } });
-    return this.toVisit(kase, visit, canRead(clearance, 'oversight'));
+    return this.toVisit(kase, visit, clearance);
   }
 
   /** Sends a prosecutor to the place; they become a member if they were not. */
@@ -76,11 +79,11 @@ export class WorkflowService {
       await this.ensureMember(context, prosecutor, 'prosecutorId');
       await append({
         type: 'visit.dispatched',
-        tier: 'state',
+        tier: VISIT_DISPATCH_TIER,
         data: { prosecutorId: prosecutor.id, prosecutorName: prosecutor.displayName, dispatchedAt: dispatchedAt.toISOString() },
       });
       if (kase.status === 'registered') await recordStatus(context, 'visit_dispatched');
-      return this.toVisit(kase, await manager.findOneBy(CaseVisitEntity, { caseId: kase.id }), canRead(context.clearance, 'oversight'));
+      return this.toVisit(kase, await manager.findOneBy(CaseVisitEntity, { caseId: kase.id }), context.clearance);
     });
   }
 
@@ -105,7 +108,7 @@ export class WorkflowService {
         data: { arrivedAt: arrivedAt.toISOString(), onTime: arrivedAt.getTime() <= kase.visitDueAt.getTime() },
       });
       await recordStatus(context, 'site_visited');
-      return this.toVisit(kase, await manager.findOneBy(CaseVisitEntity, { caseId: kase.id }), canRead(context.clearance, 'oversight'));
+      return this.toVisit(kase, await manager.findOneBy(CaseVisitEntity, { caseId: kase.id }), context.clearance);
     });
   }
 
@@ -118,8 +121,8 @@ export class WorkflowService {
       if (kase.visitedAt === null) throw conflict('Findings follow the arrival on site', [{ field: 'findings', message: 'record the arrival first' }]);
       const findingsAt = this.clock.now();
       await manager.update(CaseVisitEntity, { caseId: kase.id }, { findings, findingsAt });
-      await append({ type: 'visit.findings_recorded', tier: 'oversight', data: { findings } });
-      return this.toVisit(kase, await manager.findOneBy(CaseVisitEntity, { caseId: kase.id }), canRead(clearance, 'oversight'));
+      await append({ type: 'visit.findings_recorded', tier: VISIT_FINDINGS_TIER, data: { findings } });
+      return this.toVisit(kase, await manager.findOneBy(CaseVisitEntity, { caseId: kase.id }), clearance);
     });
   }
 
@@ -280,15 +283,22 @@ export class WorkflowService {
     };
   }
 
-  private toVisit(kase: CaseEntity, visit: CaseVisitEntity | null, oversight: boolean): Visit {
+  /**
+   * The visit as `clearance` reads it: each field at the tier of the event that records it (the
+   * dispatch is `state`, the findings `oversight`); the arrival is the case record's `visitedAt`.
+   */
+  private toVisit(kase: CaseEntity, visit: CaseVisitEntity | null, clearance: Tier): Visit {
     return {
       dueAt: kase.visitDueAt.toISOString(),
       overdue: kase.visitedAt === null && ['registered', 'visit_dispatched'].includes(kase.status) && kase.visitDueAt < this.clock.now(),
-      dispatchedAt: visit?.dispatchedAt?.toISOString() ?? null,
-      prosecutor: visit?.prosecutorId ? { userId: visit.prosecutorId, displayName: visit.prosecutorName ?? '' } : null,
+      ...(canRead(clearance, VISIT_DISPATCH_TIER)
+        ? {
+            dispatchedAt: visit?.dispatchedAt?.toISOString() ?? null,
+            prosecutor: visit?.prosecutorId ? { userId: visit.prosecutorId, displayName: visit.prosecutorName ?? '' } : null,
+          }
+        : {}),
       arrivedAt: kase.visitedAt?.toISOString() ?? null,
-      ...(oversight ? { findings: visit?.findings ?? null } : {}),
-      findingsAt: visit?.findingsAt?.toISOString() ?? null,
+      ...(canRead(clearance, VISIT_FINDINGS_TIER) ? { findings: visit?.findings ?? null, findingsAt: visit?.findingsAt?.toISOString() ?? null } : {}),
     };
   }
 

@@ -1,6 +1,7 @@
 import type { Ack } from './errors';
 import type { PostMessageRequest } from './cases';
 import type { AnyCaseEvent, CaseEventOf } from './events';
+import type { Tier } from './access';
 
 /** What a client emits, each with an ack. */
 export interface ClientToServerEvents {
@@ -9,7 +10,8 @@ export interface ClientToServerEvents {
   'message:post': (payload: PostMessageRequest & { caseId: string }, ack: (answer: Ack<{ event: CaseEventOf<'message.posted'> }>) => void) => void;
   'message:edit': (payload: { caseId: string; messageId: string; body: string }, ack: (answer: Ack<{ event: CaseEventOf<'message.edited'> }>) => void) => void;
   'message:redact': (payload: { caseId: string; messageId: string; reason: string }, ack: (answer: Ack<{ event: CaseEventOf<'message.redacted'> }>) => void) => void;
-  typing: (payload: { caseId: string; typing: boolean }, ack: (answer: Ack) => void) => void;
+  /** `tier`: the audience of the draft (default `room`); only those who may read that tier hear of it. */
+  typing: (payload: { caseId: string; typing: boolean; tier?: Tier }, ack: (answer: Ack) => void) => void;
   read: (payload: { caseId: string; seq: number }, ack: (answer: Ack) => void) => void;
 }
 
@@ -26,6 +28,7 @@ export interface ServerToClientEvents {
   'case:event': (event: AnyCaseEvent) => void;
   typing: (payload: { caseId: string; userId: string; displayName: string; typing: boolean }) => void;
   presence: (payload: { caseId: string; online: string[] }) => void;
+  /** In the receiver's numbering, never above the receiver's `headSeq`. */
   read: (payload: { caseId: string; userId: string; seq: number }) => void;
   'case:removed': (payload: { caseId: string }) => void;
   /**
@@ -35,7 +38,7 @@ export interface ServerToClientEvents {
    * events the user may see this one stands for.
    */
   'case:activity': (payload: { caseId: string; headSeq: number; updatedAt: string; newEvents: number }) => void;
-  /** A visit deadline nears or was missed: to the case room (as an event), the chief prosecutor and the ombudsman. */
+  /** A visit deadline nears or was missed: to the case room (as an event), and to those who may open the case (its members, the chief prosecutor). */
   alert: (payload: import('./workflow').VisitAlert) => void;
 }
 

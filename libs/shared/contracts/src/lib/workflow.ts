@@ -90,15 +90,21 @@ export const INTAKE_TIER: Tier = 'oversight';
 
 /* The immediate visit. */
 
+/** The tier of the dispatch (who goes, when): a field derived from it is absent below it. */
+export const VISIT_DISPATCH_TIER: Tier = 'state';
+/** The tier of the on-site findings, and of when they were recorded. */
+export const VISIT_FINDINGS_TIER: Tier = 'oversight';
+
 export interface Visit {
   dueAt: string;
   overdue: boolean;
-  dispatchedAt: string | null;
-  prosecutor: { userId: string; displayName: string } | null;
+  /** `state` content (`VISIT_DISPATCH_TIER`): absent below it. */
+  dispatchedAt?: string | null;
+  prosecutor?: { userId: string; displayName: string } | null;
   arrivedAt: string | null;
-  /** `oversight` content: absent below it. */
+  /** `oversight` content (`VISIT_FINDINGS_TIER`): absent below it. */
   findings?: string | null;
-  findingsAt: string | null;
+  findingsAt?: string | null;
 }
 
 export interface DispatchVisitRequest {
@@ -160,7 +166,7 @@ export interface MyWork {
   visits: { caseId: string; reference: string; summary: string; status: CaseStatus; visitDueAt: string; overdue: boolean }[];
 }
 
-/** Live alert to the chief prosecutor and the ombudsman (socket `alert`). */
+/** Live alert to those who may open the case: its members and the chief prosecutors (socket `alert`). */
 export interface VisitAlert {
   kind: 'visit_deadline_near' | 'visit_deadline_missed';
   caseId: string;

@@ -87,6 +87,17 @@ describe('Composer', () => {
     expect(textarea.value).toBe('');
   });
 
+  it('says at which tier one is typing: the audience of the draft alone hears of it', async () => {
+    const { fixture, type, select } = await render('prosecutor');
+    const typing: string[] = [];
+    fixture.componentInstance.typing.subscribe((tier) => typing.push(tier));
+    await type('For the prosecution only');
+    await select.open();
+    await select.clickOptions({ text: 'Room' });
+    await type('For everyone');
+    expect(typing).toEqual(['prosecution', 'room']);
+  });
+
   it('sends nothing blank', async () => {
     const { type, press, sent } = await render('observer');
     await type('   ');

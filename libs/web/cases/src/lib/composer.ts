@@ -83,8 +83,8 @@ export class Composer {
 
   readonly role = input.required<Role>();
   readonly send = output<OutgoingMessage>();
-  /** Each keystroke that changes the text. */
-  readonly typing = output<void>();
+  /** Each keystroke that changes the text, with the tier being written at (who may hear of the draft). */
+  readonly typing = output<Tier>();
 
   protected readonly maxLength = MESSAGE_MAX_LENGTH;
   protected readonly tierKey = tierKey;
@@ -105,7 +105,7 @@ export class Composer {
 
   protected edit(event: Event): void {
     this.body.set((event.target as HTMLTextAreaElement).value);
-    this.typing.emit();
+    this.typing.emit(this.tier());
   }
 
   /** Enter sends; Shift+Enter (or Enter while composing with an IME) is a new line. */

@@ -380,6 +380,19 @@ describe('CaseRoomStore', () => {
     expect(store.seenBy().get(2)).toEqual(['Test Prosecutor']);
   });
 
+  it('tells only the audience of the draft that one is typing, and stops the old audience when the tier changes', async () => {
+    await open([message(1, 0, 'one')]);
+    store.noteTyping('prosecution');
+    expect(socket.typing).toHaveBeenLastCalledWith(CASE_ID, true, 'prosecution');
+    store.noteTyping('room');
+    expect(socket.typing.mock.calls.slice(-2)).toEqual([
+      [CASE_ID, false, 'prosecution'],
+      [CASE_ID, true, 'room'],
+    ]);
+    store.stopTyping();
+    expect(socket.typing).toHaveBeenLastCalledWith(CASE_ID, false, 'room');
+  });
+
   it('sends the read position once, after a pause', async () => {
     await open([message(1, 0, 'one'), message(2, 1, 'two')]);
     jest.useFakeTimers();

@@ -74,6 +74,7 @@ export class CaseRoomStore {
   private readonly delivering = new Set<string>();
   private readonly typingTimers = new Map<string, ReturnType<typeof setTimeout>>();
   private ownTypingSentAt = 0;
+  private ownTypingTier: Tier = 'room';
   private ownTypingStop: ReturnType<typeof setTimeout> | null = null;
   private readSent = 0;
   private readWanted = 0;
@@ -225,16 +226,21 @@ export class CaseRoomStore {
     this.problem.set(null);
   }
 
-  /** Call on each keystroke in the composer. */
-  noteTyping(): void {
+  /** Call on each keystroke in the composer, with the tier the draft is written at (its audience). */
+  noteTyping(tier: Tier = 'room'): void {
     const caseId = this.caseIdValue;
     if (!caseId) {
       return;
     }
+    // A new audience: the old one stops hearing of the draft, the new one hears at once.
+    if (this.ownTypingSentAt !== 0 && tier !== this.ownTypingTier) {
+      this.stopTyping();
+    }
     const now = Date.now();
     if (now - this.ownTypingSentAt >= TYPING_RENEW_MS) {
       this.ownTypingSentAt = now;
-      this.socket.typing(caseId, true);
+      this.ownTypingTier = tier;
+      this.socket.typing(caseId, true, tier);
     }
     if (this.ownTypingStop !== null) {
       clearTimeout(this.ownTypingStop);
@@ -248,7 +254,7 @@ export class CaseRoomStore {
       this.ownTypingStop = null;
     }
     if (this.ownTypingSentAt !== 0 && this.caseIdValue) {
-      this.socket.typing(this.caseIdValue, false);
+      this.socket.typing(this.caseIdValue, false, this.ownTypingTier);
     }
     this.ownTypingSentAt = 0;
   }

@@ -10,6 +10,7 @@ import type {
   JoinAck,
   PostMessageRequest,
   ServerToClientEvents,
+  Tier,
 } from '@vigil/contracts';
 import { Subject, type Observable } from 'rxjs';
 import { io, type ManagerOptions, type Socket, type SocketOptions } from 'socket.io-client';
@@ -102,7 +103,7 @@ export class CaseSocket {
   readonly reads$: Observable<ReadMarker> = this.readMarkers.asObservable();
   readonly removed$: Observable<CaseRemoved> = this.removals.asObservable();
   readonly activity$: Observable<CaseActivity> = this.activities.asObservable();
-  /** Visit deadlines near or missed: sent to chief prosecutors and the ombudsman. */
+  /** Visit deadlines near or missed: sent to the case's members and the chief prosecutors. */
   readonly alerts$: Observable<VisitAlertSignal> = this.visitAlerts.asObservable();
 
   constructor() {
@@ -178,10 +179,13 @@ export class CaseSocket {
     return answer.event;
   }
 
-  /** Fire and forget: a lost typing signal or read marker is replaced by the next one. */
-  typing(caseId: string, typing: boolean): void {
+  /**
+   * Fire and forget: a lost typing signal or read marker is replaced by the next one. `tier` is
+   * the audience of the draft: only they hear of it.
+   */
+  typing(caseId: string, typing: boolean, tier: Tier): void {
     if (this.socket?.connected) {
-      this.socket.emit('typing', { caseId, typing }, ignoreAck);
+      this.socket.emit('typing', { caseId, typing, tier }, ignoreAck);
     }
   }
 

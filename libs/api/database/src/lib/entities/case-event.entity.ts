@@ -11,6 +11,9 @@ import { oneOfCheck } from './check';
 // Unique on (case_id, seq), INCLUDE (tier): see migration 1700000000008. TypeORM cannot declare
 // INCLUDE, so it leaves this index to the migrations.
 @Index('case_events_seq_key', { synchronize: false })
+@Index('case_events_seq_room_key', ['caseId', 'seqRoom'], { unique: true, where: 'seq_room IS NOT NULL' })
+@Index('case_events_seq_state_key', ['caseId', 'seqState'], { unique: true, where: 'seq_state IS NOT NULL' })
+@Index('case_events_seq_oversight_key', ['caseId', 'seqOversight'], { unique: true, where: 'seq_oversight IS NOT NULL' })
 @Index('case_events_client_key', ['caseId', 'actorId', 'clientId'], { unique: true, where: 'client_id IS NOT NULL' })
 @Check('case_events_tier_check', oneOfCheck('tier', TIERS))
 export class CaseEventEntity {
@@ -20,8 +23,22 @@ export class CaseEventEntity {
   @Column('uuid', { name: 'case_id' })
   caseId!: string;
 
+  /** The case's global order: the prosecution's numbering, the hash chain's order. */
   @Column('int')
   seq!: number;
+
+  /**
+   * The event's number in each lower clearance's own numbering: that clearance's events counted
+   * 1, 2, 3… with no gaps; `null` where the clearance cannot read the event.
+   */
+  @Column('int', { name: 'seq_room', nullable: true })
+  seqRoom!: number | null;
+
+  @Column('int', { name: 'seq_state', nullable: true })
+  seqState!: number | null;
+
+  @Column('int', { name: 'seq_oversight', nullable: true })
+  seqOversight!: number | null;
 
   /** One of the catalogue's (`CaseEventData`): only `NewCaseEvent`s are appended. */
   @Column('text')
@@ -54,7 +71,11 @@ export class CaseEventEntity {
   @Column('uuid', { name: 'client_id', nullable: true })
   clientId!: string | null;
 
-  /** The previous seq each clearance may see, for that viewer's `prevSeq`. */
+  /**
+   * The previous seq each clearance could see when the event was written, kept because the hash
+   * covers it: in the global order before migration 1700000000009, in the clearance's own
+   * numbering since. Views derive `prevSeq` from the clearance's seq instead.
+   */
   @Column('int', { name: 'prev_seq_room' })
   prevSeqRoom!: number;
 

@@ -96,7 +96,7 @@ export class CaseEntity {
   @Column('int', { name: 'last_seq', default: 0 })
   lastSeq!: number;
 
-  /** Seq of the last event each clearance may see: its `headSeq` and the next event's `prevSeq`. */
+  /** How many events each clearance may see: its `headSeq`, in its own numbering (prosecution's is `last_seq`). */
   @Column('int', { name: 'last_seq_room', default: 0 })
   lastSeqRoom!: number;
 
