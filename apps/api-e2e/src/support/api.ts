@@ -19,10 +19,13 @@ export async function call<T = any>(
   const headers: Record<string, string> = { ...options.headers };
   if (options.token) headers['authorization'] = `Bearer ${options.token}`;
   if (options.body !== undefined || options.rawBody !== undefined) headers['content-type'] ??= 'application/json';
-  const response = await fetch(`${baseUrl()}${path}`, {
-    method,
-    headers,
-    body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)),
+  const request = { method, headers, body: options.rawBody ?? (options.body === undefined ? undefined : JSON.stringify(options.body)) };
+  const response = await fetch(`${baseUrl()}${path}`, request).catch((error: unknown) => {
+    // The server closes a keep-alive connection after 5 idle seconds; a test process busy that long
+    // (loading its next suite) may reuse one the server has just closed. The request never reached
+    // the server: it is sent again, on a new connection.
+    if (closedIdle(error)) return fetch(`${baseUrl()}${path}`, request);
+    throw error;
   });
   const text = await response.text();
   let body: any = text;
@@ -33,6 +36,9 @@ export async function call<T = any>(
   }
   return { status: response.status, body, headers: response.headers };
 }
+
+/** undici's "other side closed" (a `TypeError` of another realm under Jest): the server ended the connection before answering. */
+const closedIdle = (error: unknown) => (error as { cause?: { code?: string } } | null)?.cause?.code === 'UND_ERR_SOCKET';
 
 let addressCounter = 0;
 /**

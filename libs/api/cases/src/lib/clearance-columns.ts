@@ -85,7 +85,7 @@ export function advanceHeads(kase: CaseHead, tier: Tier, at: Date): { seq: Recor
       kase[CASE_UPDATED[clearance]] = at;
     }
   }
-  // The prosecution reads every event: its numbering is the global order.
-  kase.lastSeq = kase.lastSeqProsecution;
+  // The global order; the prosecution reads every event, so its numbering moved with it.
+  kase.lastSeq += 1;
   return { seq, prev };
 }

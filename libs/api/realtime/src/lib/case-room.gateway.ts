@@ -310,9 +310,12 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
 
   /** A read marker moved: each clearance's room hears it in its own numbering (rooms that hear the same, together). */
   private readMoved(caseId: string, accountId: string, markers: Record<Tier, number>): void {
-    const bySeq = new Map<number, string[]>();
-    for (const clearance of TIERS) (bySeq.get(markers[clearance]) ?? bySeq.set(markers[clearance], []).get(markers[clearance]))?.push(tierRoom(caseId, clearance));
-    for (const [seq, rooms] of bySeq) this.server.to(rooms).emit('read', { caseId, userId: accountId, seq });
+    const roomsBySeq = new Map<number, string[]>();
+    for (const clearance of TIERS) {
+      const seq = markers[clearance];
+      roomsBySeq.set(seq, [...(roomsBySeq.get(seq) ?? []), tierRoom(caseId, clearance)]);
+    }
+    for (const [seq, rooms] of roomsBySeq) this.server.to(rooms).emit('read', { caseId, userId: accountId, seq });
   }
 
   /**
