@@ -3,7 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { conflict, forbidden, notFound } from '@vigil/api-core';
 import { SecurityLog, SessionsService, type AuthUser } from '@vigil/api-auth';
 import { AccountEntity, AgencyEntity, RoleGrantEntity } from '@vigil/api-database';
-import { roleFitsAgency, type RoleGrant, type RoleGrantStatus } from '@vigil/contracts';
+import { can, roleFitsAgency, type RoleGrant, type RoleGrantStatus } from '@vigil/contracts';
 import type { DataSource } from 'typeorm';
 
 export const toRoleGrant = (grant: RoleGrantEntity & { account: AccountEntity }): RoleGrant => ({
@@ -71,7 +71,7 @@ export class RoleGrantsService {
         if (!roleFitsAgency(found.role, account.agency.kind)) {
           throw conflict(`${found.role} no longer fits the account's agency`, [{ field: 'role', message: `does not fit an agency of kind ${account.agency.kind}` }]);
         }
-        await manager.update(AccountEntity, { id: account.id }, { role: found.role, ...(found.role !== 'prosecutor' && { onDuty: false }) });
+        await manager.update(AccountEntity, { id: account.id }, { role: found.role, ...(!can(found.role, 'case.receive_reports') && { onDuty: false }) });
       }
       found.status = decision;
       found.decidedBy = chief.id;

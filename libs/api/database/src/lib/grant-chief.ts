@@ -1,4 +1,4 @@
-import { roleFitsAgency } from '@vigil/contracts';
+import { can, roleFitsAgency, type Role } from '@vigil/contracts';
 import type { DataSource } from 'typeorm';
 import { AccountEntity, RoleGrantEntity } from './entities';
 import { recordSecurity } from './security-log';
@@ -8,6 +8,9 @@ import { recordSecurity } from './security-log';
  * whoever runs the server (no one in the application can approve the first one). Recorded in the
  * role grants as approved from the command line, and in the security log.
  */
+/** The role this command grants: the first chief prosecutor of a new installation. */
+const GRANTED: Role = 'chief_prosecutor';
+
 export async function grantChiefFromCommandLine(dataSource: DataSource, email: string): Promise<{ accountId: string }> {
   return dataSource.transaction(async (manager) => {
     const account = await manager.findOne(AccountEntity, {
@@ -15,13 +18,13 @@ export async function grantChiefFromCommandLine(dataSource: DataSource, email: s
       relations: { agency: true },
     });
     if (!account) throw new Error(`no account has the email ${email}`);
-    if (!roleFitsAgency('chief_prosecutor', account.agency.kind)) throw new Error(`${email} is not in a prosecutor's office`);
-    if (account.role === 'chief_prosecutor') return { accountId: account.id };
+    if (!roleFitsAgency(GRANTED, account.agency.kind)) throw new Error(`${email} is not in a prosecutor's office`);
+    if (account.role === GRANTED) return { accountId: account.id };
     await manager.update(RoleGrantEntity, { accountId: account.id, status: 'pending' }, { status: 'superseded', decidedAt: new Date() });
     const grant = await manager.save(
       manager.create(RoleGrantEntity, {
         accountId: account.id,
-        role: 'chief_prosecutor',
+        role: GRANTED,
         previousRole: account.role,
         status: 'approved',
         source: 'cli',
@@ -30,13 +33,13 @@ export async function grantChiefFromCommandLine(dataSource: DataSource, email: s
         decidedAt: new Date(),
       }),
     );
-    await manager.update(AccountEntity, { id: account.id }, { role: 'chief_prosecutor', onDuty: false });
+    await manager.update(AccountEntity, { id: account.id }, { role: GRANTED, onDuty: can(GRANTED, 'case.receive_reports') && account.onDuty });
     // Sessions of the account end: its identity changed.
     await manager.query(`UPDATE sessions SET revoked_at = now() WHERE account_id = $1 AND revoked_at IS NULL`, [account.id]);
     await recordSecurity(manager, {
       type: 'role.granted',
       accountId: account.id,
-      data: { grantId: grant.id, email: account.email, role: 'chief_prosecutor', previousRole: account.role, source: 'cli' },
+      data: { grantId: grant.id, email: account.email, role: GRANTED, previousRole: account.role, source: 'cli' },
     });
     return { accountId: account.id };
   });

@@ -1,4 +1,5 @@
-import type { AgencyKind, Role } from './access';
+import { ROLES, type AgencyKind, type Role } from './access';
+import { rolesThatCan } from './permissions';
 import type { AgencyRef } from './auth';
 import type { CaseMember } from './cases';
 
@@ -42,7 +43,7 @@ export interface CreateUnitRequest {
 export type UpdateUnitRequest = CreateUnitRequest;
 
 /** Roles whose grant needs a chief prosecutor's approval: every role with case access. */
-export const ROLES_NEEDING_APPROVAL: readonly Role[] = ['prosecutor', 'chief_prosecutor', 'police', 'ombudsman', 'observer'];
+export const ROLES_NEEDING_APPROVAL: readonly Role[] = rolesThatCan('case.read', ROLES);
 
 export const ROLE_GRANT_STATUSES = ['pending', 'approved', 'rejected', 'superseded'] as const;
 export type RoleGrantStatus = (typeof ROLE_GRANT_STATUSES)[number];
@@ -108,11 +109,32 @@ export interface UpdateAccountRequest {
 export const PASSWORD_MIN_LENGTH = 8;
 
 /** An entry of the security log (`GET /api/security-log`): never a password or a token. */
+/** What the security log records: every change of who may do what, and every refused sign-in. */
+export const SECURITY_EVENT_TYPES = [
+  'agency.created',
+  'agency.changed',
+  'agency.disabled',
+  'agency.enabled',
+  'unit.created',
+  'unit.renamed',
+  'account.created',
+  'account.changed',
+  'account.disabled',
+  'account.enabled',
+  'role.proposed',
+  'role.superseded',
+  'role.approved',
+  'role.rejected',
+  'role.granted',
+  'signin.failed',
+  'signin.locked_out',
+] as const;
+export type SecurityEventType = (typeof SECURITY_EVENT_TYPES)[number];
+
 export interface SecurityLogEntry {
   seq: number;
   at: string;
-  /** e.g. `account.created`, `account.changed`, `role.proposed`, `role.approved`, `role.rejected`, `role.granted`, `signin.failed`, `signin.locked_out`. */
-  type: string;
+  type: SecurityEventType;
   actorId: string | null;
   accountId: string | null;
   data: Record<string, unknown>;

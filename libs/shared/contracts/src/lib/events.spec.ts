@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SECURITY_EVENT_TYPES } from './admin';
 import type { CaseEvent } from './cases';
 import {
   CASE_EVENT_TYPES,
@@ -23,6 +24,8 @@ function appendedTypes(): Set<string> {
   for (const file of files) {
     for (const [, type] of readFileSync(join(API_ROOT, file), 'utf8').matchAll(/\btype: '([a-z_]+\.[a-z_]+)'/g)) types.add(type);
   }
+  // The security log is a log of its own, with its own catalogue.
+  for (const type of SECURITY_EVENT_TYPES) types.delete(type);
   return types;
 }
 

@@ -1,3 +1,4 @@
+import type { SecurityEventType } from '@vigil/contracts';
 import { Column, Entity, PrimaryColumn } from 'typeorm';
 
 /**
@@ -14,7 +15,7 @@ export class SecurityLogEntity {
   at!: Date;
 
   @Column('text')
-  type!: string;
+  type!: SecurityEventType;
 
   /** Who did it; null for Vigil itself (seeding, the command line) and anonymous sign-in attempts. */
   @Column('uuid', { name: 'actor_id', nullable: true })
@@ -39,7 +40,7 @@ export const SECURITY_LOG_CHAIN = { table: 'security_log', columns: ['at', 'type
 
 /** What one entry records; `at` is now. */
 export interface SecurityRecord {
-  type: string;
+  type: SecurityEventType;
   actorId?: string | null;
   accountId?: string | null;
   data?: Record<string, unknown>;
