@@ -423,12 +423,6 @@ describe('bad input over the socket', () => {
     expect((await call('GET', '/api/health')).status).toBe(200);
   });
 
-  it('rate-limits a socket that floods', async () => {
-    const kase = await openCase(people.prosecutor, people.prosecutor);
-    const client = await connect(people.prosecutor);
-    const acks = await Promise.all(Array.from({ length: 80 }, () => client.emit('typing', { caseId: kase.id, typing: true })));
-    const limited = acks.filter((ack) => !ack.ok);
-    expect(limited.length).toBeGreaterThan(0);
-    expect(limited[0].error.code).toBe('RATE_LIMITED');
-  });
+  // A flooding socket is limited by its account's budget, which this suite's server lifts: see
+  // attack/hole-09-account-budget, which proves it at the defaults on a server of its own.
 });

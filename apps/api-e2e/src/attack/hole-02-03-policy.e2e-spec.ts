@@ -64,7 +64,7 @@ describe('naming the implicated agency (hole 2)', () => {
   it('is for prosecutors only: a report naming it from anyone else is refused and registers nothing', async () => {
     const count = () => withDatabase(async (db) => (await db.query('SELECT count(*)::int AS n FROM cases')).rows[0].n as number);
     const before = await count();
-    const body = { ...report(), intake: { implicated: { agencyId: agencies.police.id, unit: 'Unit 9' } } };
+    const body = { ...report(), intake: { implicated: { agencyId: agencies.police.id } } };
     for (const role of ['observer', 'police', 'ombudsman'] as const) {
       const refused = await call('POST', '/api/cases', { token: people[role].token, body });
       expect(refused.status).toBe(403);

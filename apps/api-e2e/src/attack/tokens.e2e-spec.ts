@@ -1,5 +1,6 @@
 import { createHmac, randomBytes, randomUUID } from 'node:crypto';
 import { io } from 'socket.io-client';
+import { createAccount } from '../support/accounts';
 import { call, login } from '../support/api';
 import { signInAll, type Person, type Role } from '../support/cases';
 import { freePort, startServer, stopAllServers, waitForOutput } from '../support/server';
@@ -108,10 +109,8 @@ describe('forged and stale tokens', () => {
     const admin = people.admin.token;
     const agency = (await call('GET', '/api/admin/agencies', { token: admin })).body.find((a: { kind: string; disabled: boolean }) => a.kind === 'civil_society' && !a.disabled);
     const email = `zz-attack-tokens-${randomBytes(4).toString('hex')}@probe.test`;
-    const created = await call('POST', '/api/admin/accounts', {
-      token: admin,
-      body: { email, displayName: 'Zz attack tokens', password: 'probe-password', role: 'observer', agencyId: agency.id },
-    });
+    // Created and approved by a chief prosecutor: a role with case access takes four eyes.
+    const created = await createAccount(admin, { email, displayName: 'Zz attack tokens', password: 'probe-password', role: 'observer', agencyId: agency.id });
     expect(created.status).toBe(201);
     const session = await login(email, 'probe-password');
     expect((await restAnswer(session.accessToken)).status).toBe(200);
