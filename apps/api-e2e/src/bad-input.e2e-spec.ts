@@ -1,35 +1,26 @@
-import { ERROR_STATUS, type ErrorCode, type Me } from '@vigil/contracts';
 import type { Client as Database } from 'pg';
-import { createAccount } from './support/accounts';
 import { call, freshAddress, login, withDatabase, type Answer } from './support/api';
-import { openCase, signInAll, upload, type Person, type Role, type Upload } from './support/cases';
+import { signInAll, upload, type Upload } from './support/cases';
+import {
+  ApiDocument,
+  changedTables,
+  countRows,
+  makeFixtures,
+  pathOf as filledPath,
+  problems,
+  UNKNOWN_ID,
+  validBody as smallestBody,
+  withField as setField,
+  type FieldPath,
+  type Fixtures,
+  type Operation,
+  type Schema,
+} from './support/openapi';
 
 /*
  * Every REST operation of the OpenAPI document, fed malformed input: the answer is never 5xx, an
  * error is always in the contract's shape, and a refused write leaves every table as it was.
  */
-
-interface Schema {
-  type?: string;
-  format?: string;
-  enum?: unknown[];
-  minimum?: number;
-  properties?: Record<string, Schema>;
-  required?: string[];
-  items?: Schema;
-  $ref?: string;
-  allOf?: Schema[];
-}
-
-interface Operation {
-  method: string;
-  /** As documented, e.g. `/api/cases/{id}/tasks/{taskId}`. */
-  path: string;
-  pathParams: string[];
-  queryParams: string[];
-  /** The JSON body's schema, if the operation takes one (an upload's multipart body is probed apart). */
-  body?: Schema;
-}
 
 interface Probe {
   /** What was wrong with the request, for the failure message. */
@@ -46,26 +37,21 @@ interface Probe {
   anonymous?: boolean;
 }
 
-let people: Record<Role, Person>;
-let schemas: Record<string, Schema>;
+let doc: ApiDocument;
 let operations: Operation[];
 /** A real id for each path parameter, so that only the part under test is wrong. */
-let ids: Record<string, string>;
+let fixtures: Fixtures;
 /** The one session that `POST /api/auth/logout` may end. */
 let leaving: string;
 
 const PROBE_NAME = 'Zz bad-input probe';
-const UNKNOWN_ID = '00000000-0000-4000-8000-000000000000';
-const anHourAgo = () => new Date(Date.now() - 3600_000).toISOString();
-const nextWeek = () => new Date(Date.now() + 7 * 86400_000).toISOString();
 /** Sign-ins this suite fails on purpose come from a network of their own, which no other suite's throttling counts. */
 const probeAddress = () => freshAddress('10.254');
 
-const resolve = (schema: Schema): Schema => {
-  if (schema.$ref) return resolve(schemas[schema.$ref.split('/').pop() as string]);
-  if (schema.allOf?.length === 1) return resolve(schema.allOf[0]);
-  return schema;
-};
+const resolve = (schema: Schema) => doc.resolve(schema);
+const validBody = (schema: Schema) => smallestBody(doc, fixtures, schema);
+const withField = (schema: Schema, body: Record<string, unknown>, path: FieldPath, value: unknown) => setField(doc, fixtures, schema, body, path, value);
+const pathOf = (operation: Operation, replace: Record<string, string> = {}) => filledPath(operation, fixtures.ids, replace);
 
 /**
  * Nesting 5,000 deep, as JSON text: too deep for JSON.stringify's stack here, so a body holds this
@@ -223,105 +209,12 @@ const UNREADABLE_BODIES: [string, Pick<Probe, 'rawBody' | 'headers'>, { status: 
   ['200,000 characters', { rawBody: JSON.stringify({ a: 'x'.repeat(200_000) }) }, { status: 413, field: 'body' }],
 ];
 
-/** A valid value for a field, from its schema and name: real ids where an id must exist. */
-function validValue(schema: Schema, name: string): unknown {
-  const resolved = resolve(schema);
-  if (resolved.enum) return resolved.enum[0];
-  switch (resolved.type) {
-    case 'boolean':
-      return false;
-    case 'number':
-    case 'integer':
-      return resolved.minimum ?? 1;
-    case 'array':
-      return [];
-    case 'object':
-      return validBody(resolved);
-  }
-  if (resolved.format === 'uuid') {
-    if (/agencyId$/i.test(name)) return ids['agency'];
-    if (name === 'prosecutorId') return people.prosecutor.id;
-    if (/userId$/i.test(name)) return people.observer.id;
-    if (name === 'placeId') return ids['place'];
-    return UNKNOWN_ID;
-  }
-  if (resolved.format === 'date-time') return name === 'dueAt' ? nextWeek() : anHourAgo();
-  if (name === 'email') return 'zz-bad-input-probe@probe.test';
-  return PROBE_NAME;
-}
-
-/** The smallest valid body: the required fields only. */
-function validBody(schema: Schema): Record<string, unknown> {
-  const resolved = resolve(schema);
-  return Object.fromEntries((resolved.required ?? []).map((name) => [name, validValue(resolved.properties?.[name] ?? {}, name)]));
-}
-
-type FieldPath = (string | number)[];
-
-/** Every declared field at any depth with its schema, as a path of keys (an array's first item included). */
-function fields(schema: Schema, prefix: FieldPath = []): [FieldPath, Schema][] {
-  const resolved = resolve(schema);
-  if (resolved.type === 'array' && resolved.items) return [[[...prefix, 0], resolved.items], ...fields(resolved.items, [...prefix, 0])];
-  return Object.entries(resolved.properties ?? {}).flatMap(([name, property]): [FieldPath, Schema][] => [[[...prefix, name], property], ...fields(property, [...prefix, name])]);
-}
-
-/**
- * A copy of `body` with the field at `path` set to `value`; an object on the way that the body
- * leaves out is made up valid, so that only the field under test is wrong.
- */
-function withField(schema: Schema, body: Record<string, unknown>, path: FieldPath, value: unknown): Record<string, unknown> {
-  const copy = structuredClone(body);
-  let target: any = copy;
-  let within = resolve(schema);
-  path.slice(0, -1).forEach((key) => {
-    within = resolve((typeof key === 'number' ? within.items : within.properties?.[key]) ?? {});
-    target[key] ??= validValue(within, String(key));
-    target = target[key];
-  });
-  target[path[path.length - 1]] = value;
-  return copy;
-}
-
-/** Fills the documented path with real ids, replacing the parameters given. */
-function pathOf(operation: Operation, replace: Record<string, string> = {}): string {
-  return operation.path.replace(/\{(\w+)\}/g, (_whole, name: string) => {
-    if (name in replace) return replace[name];
-    if (name !== 'id') return ids[name];
-    // `{id}` is whatever the path is about.
-    if (operation.path.startsWith('/api/admin/agencies')) return ids['agency'];
-    if (operation.path.startsWith('/api/admin/accounts')) return ids['account'];
-    if (operation.path.startsWith('/api/places')) return ids['place'];
-    if (operation.path.startsWith('/api/agencies/')) return ids['agency'];
-    if (operation.path.startsWith('/api/role-grants/')) return ids['grant'];
-    return ids['case'];
-  });
-}
-
 /** Who asks: the admin for administration, the session kept for it for logout, the chief for the rest. */
 function tokenFor(operation: Operation): string | undefined {
-  if (operation.path.startsWith('/api/admin/')) return people.admin.token;
+  if (operation.path.startsWith('/api/admin/')) return fixtures.people.admin.token;
   if (operation.path === '/api/auth/logout') return leaving;
   if (['/api/auth/login', '/api/auth/refresh', '/api/health'].includes(operation.path)) return undefined;
-  return people.chief.token;
-}
-
-/** What is wrong with an answer, or nothing: never 5xx, and every error in the contract's shape. */
-function problems(answer: Answer): string[] {
-  if (answer.status >= 500) return [`answered ${answer.status}`];
-  if (answer.status < 400) return [];
-  const body = answer.body;
-  if (body === null || typeof body !== 'object' || Array.isArray(body)) return ['the error is not an object'];
-  const found: string[] = [];
-  if (body.statusCode !== answer.status) found.push('statusCode differs from the status');
-  if (ERROR_STATUS[body.code as ErrorCode] !== answer.status) found.push(`code ${body.code} does not go with ${answer.status}`);
-  if (typeof body.message !== 'string' || !body.message) found.push('no message');
-  const extra = Object.keys(body).filter((key) => !['statusCode', 'code', 'message', 'details'].includes(key));
-  if (extra.length) found.push(`unexpected keys ${extra.join(', ')}`);
-  if (body.details !== undefined) {
-    if (!Array.isArray(body.details)) found.push('details is not an array');
-    else if (!body.details.every((d: any) => typeof d?.field === 'string' && typeof d?.message === 'string' && d.message)) found.push('a detail without field and message');
-  }
-  return found;
+  return fixtures.people.chief.token;
 }
 
 /** Whether one field is the other or holds it (`facility` and `facility.kind`). */
@@ -329,36 +222,7 @@ const related = (a: string, b: string) => `${a}.`.startsWith(`${b}.`) || `${b}.`
 /** Whether a refusal names `field`, a field within it, or one that holds it. */
 const names = (answer: Answer, field: string) => (answer.body.details ?? []).some((detail: { field: string }) => related(detail.field, field));
 
-const COUNTED_TABLES = [
-  'accounts',
-  'agencies',
-  'units',
-  'role_grants',
-  'cases',
-  'case_events',
-  'case_intakes',
-  'case_members',
-  'case_reads',
-  'case_tasks',
-  'case_visits',
-  'custody_entries',
-  'evidence',
-  'examinations',
-  'messages',
-  'places',
-  'remedial_measures',
-  'responsibility_routes',
-  'responsible_parties',
-  'victim_remedies',
-];
-/**
- * Rows each probe may not add. The visit clock appends deadline alerts to any overdue case on its
- * own schedule, whatever the probes do: those rows are not the probe's, so they are not counted.
- */
-const WRITTEN_BY_PROBES: Partial<Record<(typeof COUNTED_TABLES)[number], string>> = { case_events: `type NOT LIKE 'visit.deadline_%'` };
-const COUNT_ROWS = `SELECT ${COUNTED_TABLES.map((table) => `(SELECT count(*) FROM ${table}${WRITTEN_BY_PROBES[table] ? ` WHERE ${WRITTEN_BY_PROBES[table]}` : ''})::int AS ${table}`).join(', ')}`;
-
-/** One probe's request, from the operation's caller unless the probe brings its own credentials (or goes without: `token: null`). */
+/** One probe's request, from the operation's caller unless the probe brings its own credentials (or goes without). */
 const send = (operation: Operation, { path, body, rawBody, headers, anonymous }: Probe) =>
   call(operation.method, path, {
     token: anonymous || headers?.['authorization'] || headers?.['cookie'] ? undefined : tokenFor(operation),
@@ -375,14 +239,13 @@ async function probe(operation: Operation, probes: Probe[]): Promise<object[]> {
   const writes = operation.method !== 'GET';
   await withDatabase(async (db: Database) => {
     for (const each of probes) {
-      const before = writes ? (await db.query(COUNT_ROWS)).rows[0] : undefined;
+      const before = writes ? await countRows(db) : undefined;
       const answer = await send(operation, each);
       const found = problems(answer);
       if (each.status !== undefined && answer.status !== each.status) found.push(`answered ${answer.status}, not ${each.status}`);
       if (each.field !== undefined && answer.status === (each.status ?? 400) && !names(answer, each.field)) found.push(`does not name ${each.field}`);
       if (before && answer.status >= 400) {
-        const after = (await db.query(COUNT_ROWS)).rows[0];
-        const changed = COUNTED_TABLES.filter((table) => after[table] !== before[table]);
+        const changed = changedTables(before, await countRows(db));
         if (changed.length) found.push(`refused, yet wrote to ${changed.join(', ')}`);
       }
       if (found.length) {
@@ -395,68 +258,16 @@ async function probe(operation: Operation, probes: Probe[]): Promise<object[]> {
 }
 
 beforeAll(async () => {
-  people = await signInAll();
+  const people = await signInAll();
   leaving = (await login('prosecutor@demo.vigil')).accessToken;
-  const doc = (await call('GET', '/api/docs/json')).body;
-  schemas = doc.components.schemas;
-  operations = Object.entries(doc.paths as Record<string, Record<string, any>>).flatMap(([path, methods]) =>
-    Object.entries(methods).map(([method, spec]) => {
-      const parameters: { name: string; in: string }[] = spec.parameters ?? [];
-      const named = (where: string) => parameters.filter((p) => p.in === where).map((p) => p.name);
-      return { method: method.toUpperCase(), path, pathParams: named('path'), queryParams: named('query'), body: spec.requestBody?.content?.['application/json']?.schema };
-    }),
-  );
-
-  // The things the paths name, made for this suite so that whatever a probe changes is its own.
-  const admin = people.admin.token;
-  const chief = people.chief.token;
-  const created = async (answer: Promise<Answer>) => {
-    const { status, body } = await answer;
-    if (status !== 201) throw new Error(`fixture: ${status} ${JSON.stringify(body)}`);
-    return body.id as string;
-  };
-  const policeAgency = (await call<Me>('GET', '/api/me', { token: people.police.token })).body.agency.id;
-  const agency = await created(call('POST', '/api/admin/agencies', { token: admin, body: { name: PROBE_NAME, kind: 'prosecutor' } }));
-  const account = await created(
-    createAccount(admin, { email: 'zz-bad-input-account@probe.test', displayName: PROBE_NAME, password: 'probe-password', role: 'prosecutor', agencyId: agency }),
-  );
-  const unit = await created(call('POST', `/api/admin/agencies/${agency}/units`, { token: admin, body: { name: PROBE_NAME } }));
-  // A grant still pending, for the probes of a decision.
-  const grant = (await call('PATCH', `/api/admin/accounts/${account}`, { token: admin, body: { role: 'chief_prosecutor' } })).body.pendingGrant.id as string;
-  const place = await created(call('POST', '/api/places', { token: chief, body: { name: PROBE_NAME, kind: 'police_station', address: 'Invented Street 1', cctv: false } }));
-  const kase = (await openCase(people.prosecutor, people.prosecutor, [people.observer])).id;
-  const on = (path: string, body: object) => created(call('POST', `/api/cases/${kase}${path}`, { token: chief, body }));
-  const task = await on('/tasks', { kind: 'other', title: 'Probe task', assigneeAgencyId: policeAgency, dueAt: nextWeek() });
-  const examination = await on('/examinations', {
-    type: 'forensic_medical',
-    institution: 'Invented Forensic Centre',
-    dueAt: nextWeek(),
-    consent: { given: true, recordedAt: anHourAgo() },
-  });
-  const responsible = await on('/responsible', { kind: 'person', name: 'Invented Officer' });
-  const route = await on(`/responsible/${responsible}/routes`, { route: 'disciplinary' });
-  const measure = await on('/measures', { cause: 'Invented cause', act: 'warning', description: 'Invented measure', dueAt: nextWeek() });
-  const evidence = await upload(people.chief, kase, { bytes: Buffer.from('Probe protocol\n'), name: 'probe.txt', type: 'text/plain' }, { title: 'Probe' });
-  ids = {
-    agency,
-    account,
-    unitId: unit,
-    grant,
-    place,
-    case: kase,
-    userId: people.observer.id,
-    taskId: task,
-    examinationId: examination,
-    responsibleId: responsible,
-    routeId: route,
-    measureId: measure,
-    evidenceId: evidence.body.id,
-  };
+  doc = await ApiDocument.read();
+  operations = doc.operations;
+  fixtures = await makeFixtures(people, PROBE_NAME);
 });
 
 afterAll(async () => {
   // Probes may rename the agency; other suites pick agencies by name order.
-  await call('PATCH', `/api/admin/agencies/${ids['agency']}`, { token: people.admin.token, body: { name: PROBE_NAME } });
+  await call('PATCH', `/api/admin/agencies/${fixtures.ids['agency']}`, { token: fixtures.people.admin.token, body: { name: PROBE_NAME } });
 });
 
 describe('malformed input to every REST operation', () => {
@@ -521,7 +332,7 @@ describe('malformed input to every REST operation', () => {
       // A refusal names the field under test, unless the body is refused without it (by a rule
       // across fields, such as a criminal route's article) and may name another.
       const refusedAnyway = (await send(operation, { input: 'the smallest valid body', path: pathOf(operation), body: valid })).status === 400;
-      const probes = fields(schema).flatMap(([field, fieldSchema]) =>
+      const probes = doc.fields(schema).flatMap(([field, fieldSchema]) =>
         wrongValuesFor(fieldSchema).map(([what, value]) => ({
           input: `body.${field.join('.')} = ${what}`,
           path: pathOf(operation),
@@ -559,6 +370,7 @@ describe('malformed input to every REST operation', () => {
   });
 
   it('answers malformed uploads with an error, never 5xx', async () => {
+    const { people, ids } = fixtures;
     const evidence = `/api/cases/${ids['case']}/evidence`;
     const send = (file: Upload | null, fields: Record<string, string>) => () => upload(people.chief, ids['case'], file, fields);
     const raw = (contentType: string, rawBody: string) => () => call('POST', evidence, { token: people.chief.token, rawBody, headers: { 'content-type': contentType } });

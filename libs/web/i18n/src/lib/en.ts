@@ -156,6 +156,7 @@ export const en = {
   'agencyKind.police': 'Police',
   'agencyKind.ombudsman': 'Ombudsman',
   'agencyKind.civil_society': 'Civil society',
+  'agencyKind.system': 'Vigil',
 
   'admin.title': 'Administration',
   'admin.note': 'Administrators manage agencies and accounts and see no case content.',

@@ -1,5 +1,6 @@
 import type {
   AgencyKind,
+  SystemRole,
   AllegedMethod,
   CaseSource,
   CaseStatus,
@@ -24,7 +25,7 @@ export function roleKey(role: Role): TranslationKey {
   return `role.${role}`;
 }
 
-export function agencyKindKey(kind: AgencyKind): TranslationKey {
+export function agencyKindKey(kind: AgencyKind | SystemRole): TranslationKey {
   return `agencyKind.${kind}`;
 }
 

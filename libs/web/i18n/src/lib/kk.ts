@@ -152,6 +152,7 @@ export const kk: Dictionary = {
   'agencyKind.police': 'Полиция',
   'agencyKind.ombudsman': 'Омбудсмен',
   'agencyKind.civil_society': 'Азаматтық қоғам',
+  'agencyKind.system': 'Vigil (жүйе)',
 
   'admin.title': 'Әкімшілік',
   'admin.note': 'Әкімшілер мекемелер мен тіркелгілерді басқарады және істердің мазмұнын көрмейді.',

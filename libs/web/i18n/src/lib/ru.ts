@@ -161,6 +161,7 @@ export const ru: Dictionary = {
   'agencyKind.police': 'Полиция',
   'agencyKind.ombudsman': 'Омбудсмен',
   'agencyKind.civil_society': 'Гражданское общество',
+  'agencyKind.system': 'Vigil (система)',
 
   'admin.title': 'Администрирование',
   'admin.note': 'Администраторы управляют ведомствами и учётными записями и не видят содержания дел.',

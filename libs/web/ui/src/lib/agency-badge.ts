@@ -1,13 +1,15 @@
 import { booleanAttribute, ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
-import type { AgencyKind } from '@vigil/contracts';
+import type { AgencyKind, SystemRole } from '@vigil/contracts';
 import { agencyKindKey, TranslatePipe } from '@vigil/web-i18n';
 
 /** One colour per agency kind, each dark enough for white text (WCAG AA). */
-export const AGENCY_KIND_COLORS: Readonly<Record<AgencyKind, string>> = {
+export const AGENCY_KIND_COLORS: Readonly<Record<AgencyKind | SystemRole, string>> = {
   prosecutor: '#283593',
   police: '#00695c',
   ombudsman: '#6a1b9a',
   civil_society: '#bf360c',
+  // Vigil itself, for what its clocks record.
+  system: '#455a64',
 };
 
 /** An agency's kind as a colour and a word (never colour alone), optionally with its name. */
@@ -51,7 +53,7 @@ export const AGENCY_KIND_COLORS: Readonly<Record<AgencyKind, string>> = {
   `,
 })
 export class AgencyBadge {
-  readonly kind = input.required<AgencyKind>();
+  readonly kind = input.required<AgencyKind | SystemRole>();
   readonly name = input<string>();
   /** One line, cut with an ellipsis (the full name in a tooltip): for tight spaces like the toolbar. */
   readonly truncate = input(false, { transform: booleanAttribute });
