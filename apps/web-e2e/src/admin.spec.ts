@@ -1,4 +1,6 @@
 import { expect, test } from '@playwright/test';
+import type { RoleGrant } from '@vigil/contracts';
+import { apiToken } from './case-pages';
 import { AdminPage, ShellPage, SignInPage } from './pages';
 
 test.describe('administration', () => {
@@ -9,7 +11,7 @@ test.describe('administration', () => {
     await expect(page).toHaveURL(/\/admin\/agencies$/);
   });
 
-  test('creates an agency and an account; a police agency holds no prosecutor', async ({ page }) => {
+  test('creates an agency and an account; a police agency holds no prosecutor', async ({ page, request }) => {
     const admin = new AdminPage(page);
     const suffix = Date.now().toString(36);
     const agencyName = `Test Police Precinct ${suffix}`;
@@ -41,6 +43,14 @@ test.describe('administration', () => {
     await expect(accountRow).toContainText('Test Officer');
     await expect(accountRow).toContainText('Police officer');
     await expect(accountRow).toContainText(agencyName);
+
+    // A role with case access takes a chief prosecutor's approval (four eyes) before it works.
+    const chief = await apiToken(request, 'chief@demo.vigil');
+    const pending = await request.get('/api/role-grants?status=pending', { headers: { Authorization: `Bearer ${chief}` } });
+    const grant = ((await pending.json()) as RoleGrant[]).find((each) => each.account.email === email);
+    expect(grant?.role).toBe('police');
+    const approved = await request.post(`/api/role-grants/${grant?.id}/approve`, { headers: { Authorization: `Bearer ${chief}` } });
+    expect(approved.status()).toBe(200);
 
     // The new account signs in and sees itself.
     const shell = new ShellPage(page);

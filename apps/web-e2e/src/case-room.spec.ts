@@ -19,7 +19,7 @@ test.describe('case room', () => {
     request,
   }) => {
     const suffix = Date.now().toString(36);
-    const victimName = `Invented Victim ${suffix}`;
+    const victimName = 'Aigul Fictivna';
     // The observer registers the report: the observer and the on-duty prosecutor are members.
     const observerToken = await apiToken(request, 'observer@demo.vigil');
     const created = await createCase(request, observerToken, {
@@ -93,7 +93,7 @@ test.describe('case room', () => {
       summary: `Invented report ${suffix}: complaint passed on by a relative`,
       source: 'relative',
       facility: { name: `Test Detention Centre ${suffix}`, kind: 'temporary_detention' },
-      victim: { fullName: `Invented Person ${suffix}` },
+      victim: { fullName: 'Dana Fictivna' },
     });
     const observerId = await meId(request, await apiToken(request, 'observer@demo.vigil'));
     const added = await request.post(`/api/cases/${created.id}/members`, {
@@ -136,7 +136,7 @@ test.describe('case room', () => {
       summary: `Invented report ${suffix}: a detainee was denied water`,
       source: 'civil_society',
       facility: { name: `Test Penitentiary ${suffix}`, kind: 'penitentiary' },
-      victim: { fullName: `Invented Detainee ${suffix}` },
+      victim: { fullName: 'Serik Fictivov' },
     });
     await expect(list.rows.first()).toContainText(created.reference);
 
@@ -146,7 +146,7 @@ test.describe('case room', () => {
       summary: `Invented report ${suffix}: older case`,
       source: 'media',
       facility: { name: `Test Station B ${suffix}`, kind: 'police_station' },
-      victim: { fullName: `Invented Witness ${suffix}` },
+      victim: { fullName: 'Bolat Fictivov' },
     });
     const observerId = await meId(request, observerToken);
     await request.post(`/api/cases/${older.id}/members`, {
@@ -172,7 +172,7 @@ test.describe('case room', () => {
       summary: `Invented report ${suffix}: filed by the police duty officer`,
       source: 'police',
       facility: { name: `Test Station K ${suffix}`, kind: 'police_station' },
-      victim: { fullName: `Invented Citizen ${suffix}` },
+      victim: { fullName: 'Marat Fictivov' },
     });
     const signIn = new SignInPage(page);
     await signIn.goto();

@@ -22,8 +22,9 @@ export interface ReportDetails {
   circumstances: string;
   source: string;
   sourceDetails: string;
-  implicatedAgency: string | RegExp;
-  implicatedUnit: string;
+  /** Named only by those who lead the case; an observer's form has no such field. */
+  implicatedAgency?: string | RegExp;
+  implicatedUnit?: string;
   protectionMeasures: string;
 }
 
@@ -59,8 +60,8 @@ export class RegisterCasePage {
     await form.getByLabel('How the person came into custody').fill(report.circumstances);
     await chooseOption(this.page, form.getByRole('combobox', { name: 'Source of the report' }), report.source);
     await form.getByLabel('Details of the source').fill(report.sourceDetails);
-    await chooseOption(this.page, form.getByRole('combobox', { name: 'Agency' }), report.implicatedAgency);
-    await chooseOption(this.page, form.getByRole('combobox', { name: 'Unit', exact: true }), report.implicatedUnit);
+    if (report.implicatedAgency) await chooseOption(this.page, form.getByRole('combobox', { name: 'Agency' }), report.implicatedAgency);
+    if (report.implicatedUnit) await chooseOption(this.page, form.getByRole('combobox', { name: 'Unit', exact: true }), report.implicatedUnit);
     await form.getByRole('checkbox', { name: 'The person is at risk of reprisals' }).check();
     await form.getByLabel('Protection measures').fill(report.protectionMeasures);
   }

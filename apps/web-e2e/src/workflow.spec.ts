@@ -20,7 +20,8 @@ test.describe('case workflow', () => {
   }) => {
     test.setTimeout(120_000);
     const suffix = Date.now().toString(36);
-    const victimName = `Invented Victim ${suffix}`;
+    // The victim's name never appears in text written below oversight (the summary): the server refuses it.
+    const victimName = 'Aigul Fictivna';
     const taskTitle = `Seize the CCTV of the night shift ${suffix}`;
 
     const observerPage = await signedInPage(browser, 'observer@demo.vigil');
@@ -47,8 +48,6 @@ test.describe('case workflow', () => {
       circumstances: 'Detained on the street without a written record',
       source: 'Civil society',
       sourceDetails: 'Monitoring visit of the public group',
-      implicatedAgency: /Shymkent City Police Department/,
-      implicatedUnit: 'Criminal Investigation Unit',
       protectionMeasures: 'Transfer to another facility',
     });
     const observerCase = await register.register();

@@ -1,12 +1,13 @@
 import { HttpErrorResponse } from '@angular/common/http';
+import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatCheckboxHarness } from '@angular/material/checkbox/testing';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import { provideRouter, Router } from '@angular/router';
-import type { AgencyRef, ApiError, Case, CreateCaseRequest } from '@vigil/contracts';
-import { CasesApi, DirectoryApi, PlacesApi } from '@vigil/web-data-access';
+import type { AgencyRef, ApiError, Case, CreateCaseRequest, Role } from '@vigil/contracts';
+import { CasesApi, DirectoryApi, PlacesApi, Session } from '@vigil/web-data-access';
 import { of, throwError } from 'rxjs';
 import { RegisterCase } from './register-case';
 
@@ -25,7 +26,8 @@ const refusal: ApiError = {
 };
 
 describe('RegisterCase', () => {
-  async function render(create: jest.Mock) {
+  /** The form as a prosecutor sees it unless another role is given. */
+  async function render(create: jest.Mock, role: Role = 'prosecutor') {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [RegisterCase],
@@ -34,6 +36,7 @@ describe('RegisterCase', () => {
         { provide: CasesApi, useValue: { create } },
         { provide: PlacesApi, useValue: { list: () => of([]) } },
         { provide: DirectoryApi, useValue: { agencies: () => of([policeAgency]) } },
+        { provide: Session, useValue: { me: signal({ role }) } },
       ],
     });
     const fixture = TestBed.createComponent(RegisterCase);
@@ -156,5 +159,13 @@ describe('RegisterCase', () => {
     await fill();
     await submit();
     expect(text('form-problem')).toBe('extra: should not exist');
+  });
+
+  it('offers the implicated agency only to those who may name it', async () => {
+    const { host } = await render(jest.fn(), 'observer');
+    expect(host.querySelector('[data-testid="register-implicated-agency"]')).toBeNull();
+    TestBed.resetTestingModule();
+    const prosecutor = await render(jest.fn());
+    expect(prosecutor.host.querySelector('[data-testid="register-implicated-agency"]')).not.toBeNull();
   });
 });

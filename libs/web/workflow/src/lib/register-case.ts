@@ -23,11 +23,12 @@ import {
   type Place,
   type UnitRef,
 } from '@vigil/contracts';
-import { apiErrorOf, CasesApi, DirectoryApi, PlacesApi } from '@vigil/web-data-access';
+import { apiErrorOf, CasesApi, DirectoryApi, PlacesApi, Session } from '@vigil/web-data-access';
 import { agencyKindKey, allegedMethodKey, caseSourceKey, facilityKindKey, TranslatePipe, Translator } from '@vigil/web-i18n';
 import { applyServerErrors, describeProblem, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { fromLocalInput, notInFuture, validLocalTime } from './local-time';
+import { may } from './roles';
 
 export const BIRTH_YEAR_MIN = 1900;
 
@@ -57,6 +58,8 @@ export const BIRTH_YEAR_MIN = 1900;
 })
 export class RegisterCase {
   private readonly casesApi = inject(CasesApi);
+  private readonly session = inject(Session);
+  protected readonly namesImplicated = computed(() => may(this.session.me()?.role, 'case.set_implicated'));
   private readonly placesApi = inject(PlacesApi);
   private readonly directoryApi = inject(DirectoryApi);
   private readonly router = inject(Router);
