@@ -1,56 +1,32 @@
-import { Inject, Logger, type OnModuleInit } from '@nestjs/common';
+import { Inject, Logger } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import { AccountBudget, SessionsService, type AuthUser } from '@vigil/api-auth';
 import { forbidden, toApiError, unauthenticated, validatePayload, VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core';
 import {
   AccessAudit,
-  ACTIVITY_INTERVAL_MS,
-  type AppendedContext,
-  type AudienceMember,
-  CaseEventsBus,
   CasesService,
   clearancesReading,
-  eventViews,
   EditMessagePayload,
   JoinPayload,
   PostMessagePayload,
   ReadPayload,
   RedactMessagePayload,
   CaseRef,
-  seqFor,
   TypingPayload,
 } from '@vigil/api-cases';
-import type { CaseEventEntity } from '@vigil/api-database';
-import { can, canRead, isEvent, SOCKET_LIMITS, TIERS, type Ack, type ClientToServerEvents, type ServerToClientEvents, type Tier, type VisitAlert } from '@vigil/contracts';
-import type { Server, Socket } from 'socket.io';
+import { can, canRead, SOCKET_LIMITS, TIERS, type Ack, type ClientToServerEvents } from '@vigil/contracts';
+import { CaseDelivery } from './case-delivery';
+import { accountRoom, caseRoom, SUPERVISORS, sessionRoom, tierRoom, type VigilServer, type VigilSocket } from './rooms';
 import { sentUnchanged } from './shared-json';
 
-interface SocketData {
-  user: AuthUser;
-  /** When the session behind `user` was last found live (ms since the epoch). */
-  checkedAt: number;
-}
-type VigilSocket = Socket<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 type Reply = (answer: Ack<object>) => void;
-type Activity = Parameters<ServerToClientEvents['case:activity']>[0];
-type VigilServer = Server<ClientToServerEvents, ServerToClientEvents, Record<string, never>, SocketData>;
 
-/** socket.io rooms: one per case and clearance for events, one per case for presence and typing. */
-const tierRoom = (caseId: string, clearance: Tier) => `case:${caseId}:${clearance}`;
-const caseRoom = (caseId: string) => `case:${caseId}`;
-const accountRoom = (accountId: string) => `account:${accountId}`;
-const sessionRoom = (sessionId: string) => `session:${sessionId}`;
-const roleRoom = (role: string) => `role:${role}`;
-/** Every socket of a principal who supervises all cases (the permission table's `case.supervise`). */
-const SUPERVISORS = 'supervisors';
 /**
  * A socket's authority is re-read from the database at most this often, on its next event: a
  * session that ended on another instance (logout, disabling, a change of role, agency or unit)
  * stops acting within this long even there; on the instance that ended it, at once.
  */
 const AUTHORITY_RECHECK_MS = 2_000;
-/** Joins and leaves within this long of each other make one presence announcement. */
-const PRESENCE_DELAY_MS = 100;
 /** The answer to an event the contract does not name (its name is not echoed: it may be anything). */
 const UNKNOWN_EVENT: Ack<object> = { ok: false, error: { code: 'VALIDATION', message: 'unknown event', details: [{ field: 'event', message: 'is not an event of the contract' }] } };
 
@@ -65,12 +41,12 @@ function socketListener<A extends unknown[]>(listen: (socket: VigilSocket, ...ar
 }
 
 /**
- * The case rooms' live side. It authenticates the handshake, validates each event, calls the
- * cases service (which applies the one access policy) and answers with an ack; committed events
- * fan out to the rooms of the clearances that may read them.
+ * The case rooms' live side: it authenticates the handshake, checks each event's authority and
+ * budget, validates it, calls the cases service (which applies the one access policy) and answers
+ * with an ack. What reaches sockets afterwards is `CaseDelivery`'s.
  */
 @WebSocketGateway({ maxHttpBufferSize: SOCKET_LIMITS.maxFrameBytes, cors: false, serveClient: false })
-export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnModuleInit {
+export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection {
   @WebSocketServer()
   private server!: VigilServer;
 
@@ -86,34 +62,20 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
   };
 
   private readonly logger = new Logger('Sockets');
-  /** Per case, the publication under way: the next waits for it, so delivery keeps seq order. */
-  private readonly publishing = new Map<string, Promise<void>>();
-  /** Cases whose presence announcement is due. */
-  private readonly presenceDue = new Set<string>();
-  /** Per case in its activity interval: the heads still to announce by clearance, and to whom. */
-  private readonly heldActivity = new Map<string, { heads: Map<Tier, Activity>; audience: AudienceMember[] }>();
   /** Open sockets per account on this instance. */
   private readonly socketsOf = new Map<string, number>();
 
   constructor(
     private readonly sessions: SessionsService,
     private readonly cases: CasesService,
-    private readonly bus: CaseEventsBus,
+    private readonly delivery: CaseDelivery,
     private readonly budget: AccountBudget,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     private readonly audit: AccessAudit,
   ) {}
 
-  onModuleInit(): void {
-    this.bus.on('appended', (caseId, events, context) => this.inOrder(caseId, () => this.publish(caseId, events, context)));
-    this.bus.on('alert', (alert) => void this.alert(alert).catch((error) => this.fail('alert', error)));
-    this.bus.on('read', (caseId, accountId, markers) => this.readMoved(caseId, accountId, markers));
-    this.sessions.revocations.on('revoked', (sessionIds: string[]) => {
-      for (const id of sessionIds) this.server.in(sessionRoom(id)).disconnectSockets(true);
-    });
-  }
-
   afterInit(server: VigilServer): void {
+    this.delivery.attach(server);
     // Guards do not run on connect: the handshake is checked here, before any event.
     server.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -134,7 +96,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     const { user } = socket.data;
     if (!user) return void socket.disconnect(true);
     this.socketsOf.set(user.id, (this.socketsOf.get(user.id) ?? 0) + 1);
-    void socket.join([accountRoom(user.id), sessionRoom(user.sessionId), roleRoom(user.role), ...(can(user.role, 'case.supervise') ? [SUPERVISORS] : [])]);
+    void socket.join([accountRoom(user.id), sessionRoom(user.sessionId), ...(can(user.role, 'case.supervise') ? [SUPERVISORS] : [])]);
     // Shared listeners, called with the socket as `this`: no closures kept per connection, which
     // at thousands of connections is heap the collector would walk on every major collection.
     socket.onAny(this.onEvent);
@@ -161,7 +123,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     if (left > 0) this.socketsOf.set(accountId, left);
     else this.socketsOf.delete(accountId);
     const cases = [...socket.rooms].filter((room) => /^case:[^:]+$/.test(room)).map((room) => room.slice('case:'.length));
-    setImmediate(() => cases.forEach((caseId) => this.presenceChanged(caseId)));
+    setImmediate(() => cases.forEach((caseId) => this.delivery.presenceChanged(caseId)));
   });
 
   join(socket: VigilSocket, payload: unknown, ack: Reply | undefined) {
@@ -173,8 +135,8 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       // In the room before reading the catch-up: nothing committed in between is missed.
       await socket.join([tierRoom(kase.id, clearance), caseRoom(kase.id)]);
       const page = await this.cases.catchUp(opened, afterSeq ?? 0);
-      const online = await this.online(kase.id);
-      this.presenceChanged(kase.id);
+      const online = await this.delivery.online(kase.id);
+      this.delivery.presenceChanged(kase.id);
       // The page is shared by the members rejoining at the same point (\`catchUp\`): encoded once.
       return { caseId: kase.id, headSeq: page.headSeq, events: sentUnchanged(page.items), hasMore: page.hasMore, online };
     });
@@ -185,7 +147,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
       const rooms = [caseRoom(caseId), ...TIERS.map((tier) => tierRoom(caseId, tier))];
       const present = socket.rooms.has(caseRoom(caseId));
       for (const room of rooms) await socket.leave(room);
-      if (present) this.presenceChanged(caseId);
+      if (present) this.delivery.presenceChanged(caseId);
       return {};
     });
   }
@@ -266,138 +228,6 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection, OnMo
     socket.data.user = current;
     socket.data.checkedAt = now;
     return current;
-  }
-
-  private inOrder(caseId: string, publish: () => Promise<void>): void {
-    const run = (this.publishing.get(caseId) ?? Promise.resolve())
-      .then(publish)
-      .catch((error) => this.fail('publish', error))
-      .finally(() => {
-        if (this.publishing.get(caseId) === run) this.publishing.delete(caseId);
-      });
-    this.publishing.set(caseId, run);
-  }
-
-  /**
-   * Committed events go to each clearance's room as that clearance sees them; members' lists hear
-   * of it. Every instance publishes to its own sockets only: events reach the other instances
-   * through the log (`CaseEventsRelay`), not through the socket.io adapter. Clearances that would
-   * get the same payload share one broadcast, encoded once.
-   */
-  private async publish(caseId: string, events: CaseEventEntity[], context?: AppendedContext): Promise<void> {
-    const messages = context?.messages ?? (await this.cases.messageStates(events));
-    const local = this.server.local;
-    for (const event of events) {
-      const removed = isEvent(event, 'member.removed') ? event.data : null;
-      // The removed member's connections leave before anyone hears of the removal (a chief prosecutor still supervises).
-      if (removed && !can(removed.role, 'case.supervise')) this.evict(caseId, [removed.userId]);
-      // A removal's own event never reaches the removed.
-      const except = removed ? [accountRoom(removed.userId)] : [];
-      for (const { view, clearances } of eventViews(event, messages)) {
-        local.to(clearances.map((clearance) => tierRoom(caseId, clearance))).except(except).emit('case:event', view);
-      }
-    }
-    const heads = new Map<Tier, Activity>();
-    for (const clearance of TIERS) {
-      const seen = events.filter((event) => canRead(clearance, event.tier));
-      const last = seen[seen.length - 1];
-      if (last) heads.set(clearance, { caseId, headSeq: seqFor(last, clearance) ?? 0, updatedAt: last.at.toISOString(), newEvents: seen.length });
-    }
-    // The members are read when an announcement may go out now, or when they changed.
-    const held = this.heldActivity.get(caseId);
-    const membership = events.some((event) => event.type === 'member.added' || event.type === 'member.removed');
-    const audience = context?.audience ?? (held && !membership ? undefined : await this.cases.audience(caseId));
-    this.announceActivity(caseId, heads, audience);
-  }
-
-  /**
-   * Members' lists hear of a case at once, then at most once per interval while it stays busy;
-   * held heads go to the members last read.
-   */
-  private announceActivity(caseId: string, heads: Map<Tier, Activity>, audience: AudienceMember[] | undefined): void {
-    const held = this.heldActivity.get(caseId);
-    if (held) {
-      for (const [clearance, head] of heads) held.heads.set(clearance, { ...head, newEvents: head.newEvents + (held.heads.get(clearance)?.newEvents ?? 0) });
-      if (audience) held.audience = audience;
-      return;
-    }
-    // Not held, so the publisher read the members (`audience` is only absent while held).
-    const members = audience ?? [];
-    this.sendActivity(caseId, heads, members);
-    this.heldActivity.set(caseId, { heads: new Map(), audience: members });
-    setTimeout(() => {
-      const due = this.heldActivity.get(caseId);
-      this.heldActivity.delete(caseId);
-      if (due?.heads.size) this.announceActivity(caseId, due.heads, due.audience);
-    }, ACTIVITY_INTERVAL_MS).unref();
-  }
-
-  /**
-   * Each member's list hears the head at the clearance they read the case at, chief prosecutors
-   * the prosecution head: one broadcast per distinct payload. Sockets joined to the case are left
-   * out: they hold its events already (in busy rooms of ten, a quarter of all frames).
-   */
-  private sendActivity(caseId: string, heads: Map<Tier, Activity>, audience: AudienceMember[]): void {
-    const byPayload = new Map<string, { head: Activity; rooms: string[] }>();
-    const send = (head: Activity | undefined, room: string) => {
-      if (!head) return;
-      const key = `${head.headSeq}|${head.newEvents}`;
-      const group = byPayload.get(key) ?? byPayload.set(key, { head, rooms: [] }).get(key);
-      group?.rooms.push(room);
-    };
-    for (const member of audience) send(heads.get(member.clearance), accountRoom(member.accountId));
-    send(heads.get('prosecution'), SUPERVISORS);
-    for (const { head, rooms } of byPayload.values()) this.server.local.to(rooms).except(caseRoom(caseId)).emit('case:activity', head);
-  }
-
-  /** A read marker moved: each clearance's room hears it in its own numbering (rooms that hear the same, together). */
-  private readMoved(caseId: string, accountId: string, markers: Record<Tier, number>): void {
-    const roomsBySeq = new Map<number, string[]>();
-    for (const clearance of TIERS) {
-      const seq = markers[clearance];
-      roomsBySeq.set(seq, [...(roomsBySeq.get(seq) ?? []), tierRoom(caseId, clearance)]);
-    }
-    for (const [seq, rooms] of roomsBySeq) this.server.to(rooms).emit('read', { caseId, userId: accountId, seq });
-  }
-
-  /**
-   * A visit deadline nears or was missed: those who may open the case hear of it, its members and
-   * the chief prosecutors who supervise every case, nobody else (a case is not found by the others).
-   */
-  private async alert(alert: VisitAlert): Promise<void> {
-    const members = await this.cases.audience(alert.caseId);
-    this.server.to([SUPERVISORS, ...members.map((member) => accountRoom(member.accountId))]).emit('alert', alert);
-  }
-
-  /** Takes accounts' sockets on this instance out of a case's rooms at once and tells them. */
-  private evict(caseId: string, accountIds: string[]): void {
-    const rooms = accountIds.map(accountRoom);
-    const held = this.heldActivity.get(caseId);
-    if (held) held.audience = held.audience.filter((member) => !accountIds.includes(member.accountId));
-    this.server.local.in(rooms).socketsLeave([caseRoom(caseId), ...TIERS.map((tier) => tierRoom(caseId, tier))]);
-    this.server.local.to(rooms).emit('case:removed', { caseId });
-    this.presenceChanged(caseId);
-  }
-
-  /**
-   * Tells a case's room who is online, shortly after a change: the joins and leaves of one
-   * moment (a room's members reconnecting after an outage) make one announcement.
-   */
-  private presenceChanged(caseId: string): void {
-    if (this.presenceDue.has(caseId)) return;
-    this.presenceDue.add(caseId);
-    setTimeout(() => {
-      this.presenceDue.delete(caseId);
-      this.online(caseId)
-        .then((online) => this.server.to(caseRoom(caseId)).emit('presence', { caseId, online }))
-        .catch((error) => this.fail('presence', error));
-    }, PRESENCE_DELAY_MS).unref();
-  }
-
-  /** The accounts with a socket in the case's room, on any instance. */
-  private async online(caseId: string): Promise<string[]> {
-    const sockets = await this.server.in(caseRoom(caseId)).fetchSockets();
-    return [...new Set(sockets.map((socket) => socket.data.user.id))];
   }
 
   private fail(what: string, error: unknown): void {
