@@ -1,5 +1,6 @@
 export * from './lib/cases.module';
 export * from './lib/cases.service';
+export * from './lib/case-queries';
 export * from './lib/cases.dto';
 export * from './lib/case-access';
 export * from './lib/case-events.bus';

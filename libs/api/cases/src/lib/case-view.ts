@@ -1,4 +1,4 @@
-import type { CaseEntity, CaseEventEntity, MessageEntity } from '@vigil/api-database';
+import type { AccountEntity, CaseEntity, CaseEventEntity, MessageEntity } from '@vigil/api-database';
 import {
   canRead,
   isEvent,
@@ -8,6 +8,7 @@ import {
   type CaseEventData,
   type CaseEventType,
   type CaseMember,
+  type Role,
   type Tier,
 } from '@vigil/contracts';
 import { clearancesReading, headSeqFor, seqFor, updatedAtFor } from './clearance-columns';
@@ -108,4 +109,15 @@ export function eventViews(event: CaseEventEntity, messages: ReadonlyMap<string,
     else groups.set(key, { view: toCaseEventView(event, clearance, messages), clearances: [clearance] });
   }
   return [...groups.values()];
+}
+
+/** An account as a member of a case. */
+export function toMember(account: AccountEntity): CaseMember {
+  return {
+    userId: account.id,
+    displayName: account.displayName,
+    // Members always hold a role: an account without one cannot be added (see addMember).
+    role: account.role as Role,
+    agency: { id: account.agency.id, name: account.agency.name, kind: account.agency.kind },
+  };
 }

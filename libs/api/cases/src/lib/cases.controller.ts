@@ -5,13 +5,17 @@ import { ParseIdPipe } from '@vigil/api-core';
 import type { Case, CaseEvent, CaseMember, CaseSummary, EventsPage, Intake, Page, VerifyResult } from '@vigil/contracts';
 import type { Response } from 'express';
 import { AddMemberBody, CreateCaseBody, EventsQuery, ListCasesQuery, PostMessageBody } from './cases.dto';
+import { CaseQueries } from './case-queries';
 import { CasesService } from './cases.service';
 
 @ApiTags('cases')
 @ApiBearerAuth()
 @Controller('cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly queries: CaseQueries,
+  ) {}
 
   @Post()
   @ApiOperation({ summary: 'Register a report: the creator and the prosecutors on duty become members' })
@@ -22,19 +26,19 @@ export class CasesController {
   @Get()
   @ApiOperation({ summary: 'My cases, newest activity first (chief prosecutor: all), with unread counts' })
   list(@CurrentUser() user: AuthUser, @Query() query: ListCasesQuery): Promise<Page<CaseSummary>> {
-    return this.cases.list(user, query);
+    return this.queries.list(user, query);
   }
 
   @Get(':id')
   @ApiOperation({ summary: 'One case, as the caller may see it' })
   get(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<Case> {
-    return this.cases.get(user, id);
+    return this.queries.get(user, id);
   }
 
   @Get(':id/intake')
   @ApiOperation({ summary: 'The intake record (oversight tier): 404 below it' })
   intake(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<Intake> {
-    return this.cases.intake(user, id);
+    return this.queries.intake(user, id);
   }
 
   @Post(':id/members')
@@ -60,7 +64,7 @@ export class CasesController {
   @Get(':id/events')
   @ApiOperation({ summary: 'The events the caller may see: ascending after afterSeq, or descending before beforeSeq' })
   events(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Query() query: EventsQuery): Promise<EventsPage> {
-    return this.cases.events(user, id, query);
+    return this.queries.events(user, id, query);
   }
 
   @Post(':id/messages')
@@ -79,6 +83,6 @@ export class CasesController {
   @Get(':id/verify')
   @ApiOperation({ summary: 'Recompute the hash chain (prosecutors, ombudsman): names the first broken seq' })
   verify(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<VerifyResult> {
-    return this.cases.verify(user, id);
+    return this.queries.verify(user, id);
   }
 }

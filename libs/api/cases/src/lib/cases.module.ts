@@ -7,6 +7,7 @@ import { CaseAccess } from './case-access';
 import { CaseEventsBus } from './case-events.bus';
 import { CaseEventsRelay } from './case-events.relay';
 import { CasesController } from './cases.controller';
+import { CaseQueries } from './case-queries';
 import { CasesService } from './cases.service';
 import { EventLog } from './event-log';
 import { LogReplays } from './log-replays';
@@ -16,7 +17,7 @@ import { VictimIdentities } from './victim-identities';
 @Module({
   imports: [AuthModule],
   controllers: [CasesController, AccessLogController],
-  providers: [CasesService, CaseAccess, EventLog, CaseEventsBus, CaseEventsRelay, LogReplays, VictimIdentities, AccessAudit, { provide: APP_INTERCEPTOR, useClass: SupervisoryReads }],
-  exports: [CasesService, CaseAccess, EventLog, CaseEventsBus, LogReplays, AccessAudit],
+  providers: [CasesService, CaseQueries, CaseAccess, EventLog, CaseEventsBus, CaseEventsRelay, LogReplays, VictimIdentities, AccessAudit, { provide: APP_INTERCEPTOR, useClass: SupervisoryReads }],
+  exports: [CasesService, CaseQueries, CaseAccess, EventLog, CaseEventsBus, LogReplays, AccessAudit],
 })
 export class CasesModule {}

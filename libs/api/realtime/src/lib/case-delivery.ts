@@ -1,6 +1,6 @@
 import { Injectable, Logger, type OnModuleInit } from '@nestjs/common';
 import { SessionsService } from '@vigil/api-auth';
-import { ACTIVITY_INTERVAL_MS, type AppendedContext, type AudienceMember, CaseEventsBus, CasesService, eventViews, seqFor } from '@vigil/api-cases';
+import { ACTIVITY_INTERVAL_MS, type AppendedContext, type AudienceMember, CaseEventsBus, CaseQueries, eventViews, seqFor } from '@vigil/api-cases';
 import type { CaseEventEntity } from '@vigil/api-database';
 import { can, canRead, isEvent, TIERS, type Tier, type VisitAlert } from '@vigil/contracts';
 import { accountRoom, caseRoom, SUPERVISORS, sessionRoom, tierRoom, type Activity, type VigilServer } from './rooms';
@@ -26,7 +26,7 @@ export class CaseDelivery implements OnModuleInit {
 
   constructor(
     private readonly sessions: SessionsService,
-    private readonly cases: CasesService,
+    private readonly queries: CaseQueries,
     private readonly bus: CaseEventsBus,
   ) {}
 
@@ -61,7 +61,7 @@ export class CaseDelivery implements OnModuleInit {
    * get the same payload share one broadcast, encoded once.
    */
   private async publish(caseId: string, events: CaseEventEntity[], context?: AppendedContext): Promise<void> {
-    const messages = context?.messages ?? (await this.cases.messageStates(events));
+    const messages = context?.messages ?? (await this.queries.messageStates(events));
     const local = this.server.local;
     for (const event of events) {
       const removed = isEvent(event, 'member.removed') ? event.data : null;
@@ -82,7 +82,7 @@ export class CaseDelivery implements OnModuleInit {
     // The members are read when an announcement may go out now, or when they changed.
     const held = this.heldActivity.get(caseId);
     const membership = events.some((event) => event.type === 'member.added' || event.type === 'member.removed');
-    const audience = context?.audience ?? (held && !membership ? undefined : await this.cases.audience(caseId));
+    const audience = context?.audience ?? (held && !membership ? undefined : await this.queries.audience(caseId));
     this.announceActivity(caseId, heads, audience);
   }
 
@@ -141,7 +141,7 @@ export class CaseDelivery implements OnModuleInit {
    * the chief prosecutors who supervise every case, nobody else (a case is not found by the others).
    */
   private async alert(alert: VisitAlert): Promise<void> {
-    const members = await this.cases.audience(alert.caseId);
+    const members = await this.queries.audience(alert.caseId);
     this.server.to([SUPERVISORS, ...members.map((member) => accountRoom(member.accountId))]).emit('alert', alert);
   }
 

@@ -4,6 +4,7 @@ import { AccountBudget, SessionsService, type AuthUser } from '@vigil/api-auth';
 import { forbidden, toApiError, unauthenticated, validatePayload, VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core';
 import {
   AccessAudit,
+  CaseQueries,
   CasesService,
   clearancesReading,
   EditMessagePayload,
@@ -68,6 +69,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection {
   constructor(
     private readonly sessions: SessionsService,
     private readonly cases: CasesService,
+    private readonly queries: CaseQueries,
     private readonly delivery: CaseDelivery,
     private readonly budget: AccountBudget,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
@@ -128,13 +130,13 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection {
 
   join(socket: VigilSocket, payload: unknown, ack: Reply | undefined) {
     return this.handle(socket, ack, JoinPayload, payload, async (user, { caseId, afterSeq }) => {
-      const opened = await this.cases.open(user, caseId);
+      const opened = await this.queries.open(user, caseId);
       const { kase, clearance } = opened;
       // A chief prosecutor joining a case they are not a member of supervises it: that is recorded.
       await this.audit.recordSupervision(user, kase.id);
       // In the room before reading the catch-up: nothing committed in between is missed.
       await socket.join([tierRoom(kase.id, clearance), caseRoom(kase.id)]);
-      const page = await this.cases.catchUp(opened, afterSeq ?? 0);
+      const page = await this.queries.catchUp(opened, afterSeq ?? 0);
       const online = await this.delivery.online(kase.id);
       this.delivery.presenceChanged(kase.id);
       // The page is shared by the members rejoining at the same point (\`catchUp\`): encoded once.
@@ -173,7 +175,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection {
 
   typing(socket: VigilSocket, payload: unknown, ack: Reply | undefined) {
     return this.handle(socket, ack, TypingPayload, payload, async (user, { caseId, typing, tier = 'room' }) => {
-      const { kase, clearance } = await this.cases.open(user, caseId);
+      const { kase, clearance } = await this.queries.open(user, caseId);
       if (!canRead(clearance, tier)) throw forbidden(`Your clearance does not reach the ${tier} tier`);
       // A draft's audience alone hears of it: who writes to the prosecution is itself confidential.
       const rooms = clearancesReading(tier).map((reader) => tierRoom(kase.id, reader));

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { invalid, notFound } from '@vigil/api-core';
-import { CaseAccess, CasesService, type Caller } from '@vigil/api-cases';
+import { CaseAccess, CaseQueries, type Caller } from '@vigil/api-cases';
 import { AgencyEntity, PlaceEntity } from '@vigil/api-database';
 import type { CaseSummary, Place } from '@vigil/contracts';
 import type { DataSource } from 'typeorm';
@@ -13,7 +13,7 @@ export class PlacesService {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly access: CaseAccess,
-    private readonly cases: CasesService,
+    private readonly queries: CaseQueries,
   ) {}
 
   async list(caller: Caller): Promise<Place[]> {
@@ -27,7 +27,7 @@ export class PlacesService {
     this.access.clearance(caller);
     const place = await this.db.getRepository(PlaceEntity).findOne({ where: { id }, relations: { agency: true } });
     if (!place) throw notFound('Place');
-    const cases = await this.cases.list(caller, { placeId: id, limit: 100 });
+    const cases = await this.queries.list(caller, { placeId: id, limit: 100 });
     return { place: toPlace(place), cases: cases.items };
   }
 

@@ -1,0 +1,265 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { Clock, invalid, isIssuedTime, isUuid, notFound } from '@vigil/api-core';
+import { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseIntakeEntity, CaseMemberEntity, MessageEntity, UnitEntity } from '@vigil/api-database';
+import {
+  canRead,
+  CASES_PAGE_DEFAULT,
+  EVENTS_PAGE_DEFAULT,
+  isEvent,
+  tiersReadAt,
+  type AnyCaseEvent,
+  type Case,
+  type CaseMember,
+  type CaseSummary,
+  type EventsPage,
+  INTAKE_TIER,
+  type Intake,
+  type Page,
+  type Tier,
+  type VerifyResult,
+} from '@vigil/contracts';
+import { In, type DataSource } from 'typeorm';
+import { AccessAudit } from './access-audit';
+import { audienceOf, CaseAccess, cappedClearance, type MemberGrant } from './case-access';
+import { CaseEventsBus, type AudienceMember } from './case-events.bus';
+import { toCaseEventView, toCaseView, toMember, visitOverdue } from './case-view';
+import type { EventsQuery, ListCasesQuery } from './cases.dto';
+import { CASE_HEAD_COLUMN, CASE_UPDATED_COLUMN, EVENT_SEQ_COLUMN, headSeqFor, seqFor } from './clearance-columns';
+import { EventLog, type Actor } from './event-log';
+import { EVENT_MESSAGE_JOIN, EVENT_WITH_MESSAGE_COLUMNS, toEventWithMessage, type EventWithMessageRow } from './event-rows';
+import { RecentPages } from './recent-pages';
+
+type Caller = Actor;
+
+/** Events per catch-up page (the client follows `hasMore`). */
+const CATCH_UP_PAGE = 500;
+
+/**
+ * What may be read of cases, each through the one policy: lists, a case, its intake, pages of its
+ * log, catch-up for sockets, its audience for live delivery, and the chain's verification.
+ */
+@Injectable()
+export class CaseQueries {
+  /** Rejoining members of a room share one read of the same catch-up page. */
+  private readonly recentPages = new RecentPages();
+
+  constructor(
+    @InjectDataSource() private readonly db: DataSource,
+    private readonly access: CaseAccess,
+    private readonly log: EventLog,
+    private readonly clock: Clock,
+    private readonly audit: AccessAudit,
+    bus: CaseEventsBus,
+  ) {
+    bus.on('appended', (caseId) => this.recentPages.appended(caseId));
+  }
+
+  /** The intake record (`oversight`): below it, the record does not exist for the caller. */
+  async intake(caller: Caller, caseId: string): Promise<Intake> {
+    const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
+    if (!canRead(clearance, INTAKE_TIER)) throw notFound('Intake');
+    const intake = await this.db.getRepository(CaseIntakeEntity).findOne({ where: { caseId: kase.id } });
+    const agency = kase.implicatedAgencyId ? await this.db.getRepository(AgencyEntity).findOne({ where: { id: kase.implicatedAgencyId } }) : null;
+    await this.audit.record(caller, kase.id, [{ kind: 'intake', recordId: kase.id }]);
+    const unit = kase.implicatedUnitId ? await this.db.getRepository(UnitEntity).findOne({ where: { id: kase.implicatedUnitId } }) : null;
+    return {
+      allegation: { methods: intake?.allegationMethods ?? [], injuries: intake?.injuries ?? null, witnesses: intake?.witnesses ?? null },
+      custody: { circumstances: intake?.custodyCircumstances ?? null, detainedAt: intake?.detainedAt?.toISOString() ?? null },
+      sourceDetails: intake?.sourceDetails ?? null,
+      implicated: { agency: agency ? { id: agency.id, name: agency.name, kind: agency.kind } : null, unit: unit ? { id: unit.id, name: unit.name } : null },
+      reprisalRisk: intake?.reprisalRisk ?? false,
+      protectionMeasures: intake?.protectionMeasures ?? null,
+    };
+  }
+
+  async list(caller: Caller, query: ListCasesQuery): Promise<Page<CaseSummary>> {
+    const clearance = this.access.clearance(caller);
+    this.access.permit(caller, 'case.read');
+    const limit = query.limit ?? CASES_PAGE_DEFAULT;
+    const cursor = decodeCursor(query.cursor);
+    const params: unknown[] = [caller.id, tiersReadAt(clearance), limit + 1];
+    // Members are found from their memberships (an index on account_id); chief prosecutors walk all cases.
+    const from = this.access.supervisesAll(caller) ? 'cases c' : 'case_members m JOIN cases c ON c.id = m.case_id';
+    const filters: string[] = this.access.supervisesAll(caller) ? [] : ['m.account_id = $1'];
+    if (query.status) filters.push(`c.status = $${params.push(query.status)}`);
+    if (query.placeId) filters.push(`c.place_id = $${params.push(query.placeId)}::uuid`);
+    const after = cursor ? [`$${params.push(cursor.at)}::timestamptz`, `$${params.push(cursor.id)}::uuid`] : null;
+    // Cases that implicate the reader's agency are read at the capped clearance: their head, time
+    // and unread count too. Each kind of row is chosen in its own index order, then merged.
+    const capped = cappedClearance(clearance);
+    const agency = capped ? `$${params.push(caller.agency.id)}::uuid` : null;
+    const cappedTiers = capped ? `$${params.push(tiersReadAt(capped))}::text[]` : null;
+    const rowsReadAt = (readAt: Tier, implicated: boolean | null) => {
+      const updated = `c.${CASE_UPDATED_COLUMN[readAt]}`;
+      const where = [...filters];
+      if (implicated !== null) where.push(implicated ? `c.implicated_agency_id = ${agency}` : `c.implicated_agency_id IS DISTINCT FROM ${agency}`);
+      if (after) where.push(`(${updated}, c.id) < (${after[0]}, ${after[1]})`);
+      return `SELECT c.id, c.reference, c.summary, c.status, c.facility_name, c.facility_kind, c.visit_due_at, c.visited_at,
+                     c.${CASE_HEAD_COLUMN[readAt]} AS head_seq, ${updated} AS updated_at, ${implicated === true} AS capped
+                FROM ${from}
+               ${where.length ? `WHERE ${where.join(' AND ')}` : ''}
+               ORDER BY ${updated} DESC, c.id DESC
+               LIMIT $3`;
+    };
+    const page = capped
+      ? `SELECT * FROM ((${rowsReadAt(clearance, false)}) UNION ALL (${rowsReadAt(capped, true)})) b ORDER BY updated_at DESC, id DESC LIMIT $3`
+      : rowsReadAt(clearance, null);
+    // The page is chosen first; only its rows count their unread events.
+    const rows: (CaseRow & { unread: number })[] = await this.db.query(
+      `SELECT p.*,
+              (SELECT count(*) FROM case_events e
+                WHERE e.case_id = p.id AND e.seq > coalesce(r.seq, 0)
+                  AND e.tier = ANY(${cappedTiers ? `CASE WHEN p.capped THEN ${cappedTiers} ELSE $2::text[] END` : '$2::text[]'}))::int AS unread
+         FROM (${page}) p
+         LEFT JOIN case_reads r ON r.case_id = p.id AND r.account_id = $1
+        ORDER BY p.updated_at DESC, p.id DESC`,
+      params,
+    );
+    const now = this.clock.now();
+    const items = rows.slice(0, limit).map(
+      (row): CaseSummary => ({
+        id: row.id,
+        reference: row.reference,
+        summary: row.summary,
+        status: row.status,
+        facility: { name: row.facility_name, kind: row.facility_kind },
+        visitDueAt: new Date(row.visit_due_at).toISOString(),
+        visitOverdue: visitOverdue({ status: row.status, visitDueAt: new Date(row.visit_due_at), visitedAt: row.visited_at ? new Date(row.visited_at) : null }, now),
+        headSeq: row.head_seq,
+        unread: row.unread,
+        updatedAt: new Date(row.updated_at).toISOString(),
+      }),
+    );
+    const last = items[items.length - 1];
+    return { items, nextCursor: rows.length > limit && last ? encodeCursor(last.updatedAt, last.id) : null };
+  }
+
+  async get(caller: Caller, caseId: string): Promise<Case> {
+    const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
+    return this.identityRead(caller, toCaseView(kase, await this.members(kase.id), clearance, this.clock.now()));
+  }
+
+  /** A case answered with the victim's identity leaves a trace in its access log first. */
+  async identityRead(caller: Caller, view: Case): Promise<Case> {
+    if (!view.victim.redacted) await this.audit.record(caller, view.id, [{ kind: 'victim_identity', recordId: view.id }]);
+    return view;
+  }
+
+  async events(caller: Caller, caseId: string, query: EventsQuery): Promise<EventsPage> {
+    if (query.afterSeq !== undefined && query.beforeSeq !== undefined) {
+      throw invalid('beforeSeq', 'cannot be combined with afterSeq');
+    }
+    const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
+    return this.page(kase, clearance, query);
+  }
+
+  /** A page of the events of a case the caller opened, as their clearance sees them. */
+  private async page(kase: CaseEntity, clearance: Tier, query: EventsQuery): Promise<EventsPage> {
+    const limit = query.limit ?? EVENTS_PAGE_DEFAULT;
+    const backwards = query.beforeSeq !== undefined;
+    // In the caller's own numbering: only the events of their tiers have one (a null never compares).
+    const seq = `e.${EVENT_SEQ_COLUMN[clearance]}`;
+    // One statement for the page: the events and the current state of the messages they name.
+    const rows: EventWithMessageRow[] = await this.db.query(
+      `SELECT ${EVENT_WITH_MESSAGE_COLUMNS}
+         FROM case_events e
+         ${EVENT_MESSAGE_JOIN}
+        WHERE e.case_id = $1 AND ${seq} ${backwards ? '<' : '>'} $2
+        ORDER BY ${seq} ${backwards ? 'DESC' : 'ASC'}
+        LIMIT $3`,
+      [kase.id, backwards ? query.beforeSeq : (query.afterSeq ?? 0), limit + 1],
+    );
+    const page = rows.slice(0, limit).map(toEventWithMessage);
+    const messages = new Map(page.flatMap(({ message }) => (message ? [[message.id, message] as const] : [])));
+    // The case was read just before the page: events committed in between raise the head.
+    const last = page[page.length - 1];
+    const newest = backwards || !last ? 0 : (seqFor(last.event, clearance) ?? 0);
+    return {
+      items: page.map(({ event }) => toCaseEventView(event, clearance, messages)),
+      headSeq: Math.max(headSeqFor(kase, clearance), newest),
+      hasMore: rows.length > limit,
+    };
+  }
+
+  async verify(caller: Caller, caseId: string): Promise<VerifyResult> {
+    const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.verify');
+    const result = await this.log.verify(kase.id);
+    return { ok: result.ok, headSeq: headSeqFor(kase, clearance), firstBrokenSeq: result.firstBrokenSeq };
+  }
+
+  /** The case, if the caller may know of it (the access policy's answer, for the socket side). */
+  open(caller: Caller, caseId: string) {
+    return this.access.authorize(caller, caseId, 'case.read');
+  }
+
+  /** Catch-up for a socket that joined a case it opened: the events after `afterSeq` it may see. */
+  catchUp(opened: { kase: CaseEntity; clearance: Tier }, afterSeq: number): Promise<EventsPage> {
+    const { kase, clearance } = opened;
+    return this.recentPages.get(kase.id, `${clearance}|${afterSeq}`, () => this.page(kase, clearance, { afterSeq, limit: CATCH_UP_PAGE }));
+  }
+
+  /** Members and their clearances, for live fan-out of a case's activity. */
+  async audience(caseId: string): Promise<AudienceMember[]> {
+    const rows: (MemberGrant & { implicatedAgencyId: string | null })[] = await this.db.query(
+      `SELECT m.account_id AS "accountId", a.role, a.agency_id AS "agencyId", c.implicated_agency_id AS "implicatedAgencyId"
+         FROM case_members m JOIN cases c ON c.id = m.case_id
+         -- A look-up by key per member (see \`CaseAccess.lockRooms\`).
+         CROSS JOIN LATERAL (SELECT role, agency_id FROM accounts WHERE id = m.account_id OFFSET 0) a
+        WHERE m.case_id = $1`,
+      [caseId],
+    );
+    return audienceOf(rows, { implicatedAgencyId: rows[0]?.implicatedAgencyId ?? null });
+  }
+
+  /** Serialises one case's events for a viewer, with message edits and redactions applied. */
+  async view(events: CaseEventEntity[], clearance: Tier): Promise<AnyCaseEvent[]> {
+    const messages = await this.messageStates(events);
+    return events.map((event) => toCaseEventView(event, clearance, messages));
+  }
+
+  /** The current state of the messages these events refer to, for `toCaseEventView`. */
+  async messageStates(events: CaseEventEntity[]): Promise<Map<string, MessageEntity>> {
+    const ids = events.flatMap((e) => (isEvent(e, 'message.posted') || isEvent(e, 'message.edited') || isEvent(e, 'message.redacted') ? [e.data.messageId] : []));
+    const messages = ids.length ? await this.db.getRepository(MessageEntity).findBy({ id: In([...new Set(ids)]) }) : [];
+    return new Map(messages.map((m) => [m.id, m]));
+  }
+
+  async members(caseId: string): Promise<CaseMember[]> {
+    const rows = await this.db.getRepository(CaseMemberEntity).find({
+      where: { caseId },
+      relations: { account: { agency: true } },
+      order: { addedAt: 'ASC' },
+    });
+    return rows.map((row) => toMember(row.account as AccountEntity));
+  }
+}
+
+interface CaseRow {
+  id: string;
+  reference: string;
+  summary: string;
+  status: CaseSummary['status'];
+  facility_name: string;
+  facility_kind: CaseSummary['facility']['kind'];
+  visit_due_at: string;
+  visited_at: string | null;
+  head_seq: number;
+  updated_at: string;
+}
+
+function encodeCursor(at: string, id: string): string {
+  return Buffer.from(JSON.stringify([at, id])).toString('base64url');
+}
+
+function decodeCursor(cursor: string | undefined): { at: string; id: string } | null {
+  if (!cursor) return null;
+  try {
+    const [at, id] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    // Only a time as the server writes it: PostgreSQL refuses much that `Date.parse` takes (31 February, year 275760).
+    if (isIssuedTime(at) && isUuid(id)) return { at, id };
+  } catch {
+    // fall through
+  }
+  throw invalid('cursor', 'is not a cursor this server issued');
+}
