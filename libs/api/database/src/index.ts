@@ -8,3 +8,4 @@ export * from './lib/app-role';
 export * from './lib/hash-chain';
 export * from './lib/security-log';
 export * from './lib/grant-chief';
+export { SESSIONS_REVOKED_CHANNEL } from './lib/migrations/1700000000013-session-revocations';

@@ -1,6 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { CaseEventEntity } from '@vigil/api-database';
+import { SessionsService } from '@vigil/api-auth';
+import { CaseEventEntity, SESSIONS_REVOKED_CHANNEL } from '@vigil/api-database';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Between, type DataSource } from 'typeorm';
@@ -38,6 +39,7 @@ export class CaseEventsRelay implements OnApplicationBootstrap, OnApplicationShu
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly bus: CaseEventsBus,
+    private readonly sessions: SessionsService,
   ) {}
 
   /** The NOTIFY payloads announcing these events (in seq order per case). */
@@ -75,7 +77,12 @@ export class CaseEventsRelay implements OnApplicationBootstrap, OnApplicationShu
 
   private async listen(): Promise<void> {
     const client = new Client({ connectionString: (this.db.options as { url?: string }).url });
-    client.on('notification', ({ payload }) => payload && this.announced(payload));
+    client.on('notification', ({ channel, payload }) => {
+      if (!payload) return;
+      // A session ended, here or on another instance: its sockets close at once.
+      if (channel === SESSIONS_REVOKED_CHANNEL) this.sessions.revocations.emit('revoked', [payload]);
+      else this.announced(payload);
+    });
     client.on('error', (error) => this.logger.warn({ err: { message: error.message } }, 'listener failed'));
     client.on('end', () => {
       if (this.listener === client) this.listener = null;
@@ -83,6 +90,7 @@ export class CaseEventsRelay implements OnApplicationBootstrap, OnApplicationShu
     });
     await client.connect();
     await client.query(`LISTEN ${CASE_EVENTS_CHANNEL}`);
+    await client.query(`LISTEN ${SESSIONS_REVOKED_CHANNEL}`);
     this.listener = client;
   }
 

@@ -10,6 +10,7 @@ import { NumberingPerClearance1700000000009 } from './1700000000009-numbering-pe
 import { TamperGuards1700000000010 } from './1700000000010-tamper-guards';
 import { AccountsAuthority1700000000011 } from './1700000000011-accounts-authority';
 import { AccessAudit1700000000012 } from './1700000000012-access-audit';
+import { SessionRevocations1700000000013 } from './1700000000013-session-revocations';
 
 /** Every migration, oldest first: listed here so that the bundled server needs no file globbing. */
 export const MIGRATIONS = [
@@ -25,4 +26,5 @@ export const MIGRATIONS = [
   TamperGuards1700000000010,
   AccountsAuthority1700000000011,
   AccessAudit1700000000012,
+  SessionRevocations1700000000013,
 ];
