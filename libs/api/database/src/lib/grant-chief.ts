@@ -1,15 +1,19 @@
-import { can, roleFitsAgency, type Role } from '@vigil/contracts';
+import { can, roleFitsAgency, ROLES, rolesThatCan, type Role } from '@vigil/contracts';
 import type { DataSource } from 'typeorm';
 import { AccountEntity, RoleGrantEntity } from './entities';
 import { recordSecurity } from './security-log';
+
+/**
+ * The role this command grants: the one that decides grants (the chief prosecutor), since without
+ * a first holder nobody could approve any other.
+ */
+const GRANTED: Role = rolesThatCan('role_grant.decide', ROLES)[0];
 
 /**
  * `--grant-chief <email>`: the first chief prosecutor of an installation, from the command line of
  * whoever runs the server (no one in the application can approve the first one). Recorded in the
  * role grants as approved from the command line, and in the security log.
  */
-/** The role this command grants: the first chief prosecutor of a new installation. */
-const GRANTED: Role = 'chief_prosecutor';
 
 export async function grantChiefFromCommandLine(dataSource: DataSource, email: string): Promise<{ accountId: string }> {
   return dataSource.transaction(async (manager) => {

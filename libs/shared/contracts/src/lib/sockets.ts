@@ -43,4 +43,4 @@ export interface ServerToClientEvents {
 }
 
 /** Limits of the socket transport. */
-export const SOCKET_LIMITS = { maxFrameBytes: 2 * 1024 * 1024, eventsPerSecond: 20, burst: 40 } as const;
+export const SOCKET_LIMITS = { maxFrameBytes: 2 * 1024 * 1024 } as const;
