@@ -18,6 +18,8 @@ export interface ErrorDetail {
   message: string;
   /** A stable key of the rule the field broke, for clients to act on (e.g. `victim_identity`). */
   rule?: string;
+  /** The values the rule's wording needs (e.g. `{ max: 200 }` for `max_length`), so a client can say it in its language. */
+  params?: Record<string, string | number>;
 }
 
 export interface ApiError {
