@@ -6,14 +6,13 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { Router, RouterLink } from '@angular/router';
 import { CaseRoomStore } from '@vigil/web-data-access';
 import { caseStatusKey, facilityKindKey, TranslatePipe, Translator, type TranslationKey } from '@vigil/web-i18n';
+import { EvidenceTab } from '@vigil/web-evidence';
+import { ExaminationsTab, OutcomeTab } from '@vigil/web-proceedings';
 import { DateTimePipe } from '@vigil/web-ui';
 import {
   CASE_TABS,
   caseTabKey,
-  EvidenceTab,
-  ExaminationsTab,
   IntakeTab,
-  OutcomeTab,
   StatusMenu,
   TasksTab,
   VisitTab,

@@ -22,8 +22,7 @@ import { apiErrorOf, CaseRoomStore, ProceedingsApi } from '@vigil/web-data-acces
 import { compensationStatusKey, TranslatePipe, Translator } from '@vigil/web-i18n';
 import { applyServerErrors, DateTimePipe, describeProblem, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
-import { liveSection } from './live-section';
-import { may } from './roles';
+import { liveSection, may } from '@vigil/web-workflow';
 
 /** Server field names that differ from the form's control names. */
 const REMEDIES_ALIASES: Readonly<Record<string, string>> = {

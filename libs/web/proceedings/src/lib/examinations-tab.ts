@@ -34,9 +34,7 @@ import {
 } from '@vigil/web-i18n';
 import { applyServerErrors, DateTimePipe, describeProblem, type FormProblem, problemOf } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
-import { liveSection } from './live-section';
-import { fromLocalInput, notInFuture, toLocalInput, validLocalTime } from './local-time';
-import { may } from './roles';
+import { fromLocalInput, liveSection, may, notInFuture, toLocalInput, validLocalTime } from '@vigil/web-workflow';
 
 /** What the server names as missing to complete an examination, in words. */
 const MISSING_KEYS: Readonly<Record<string, TranslationKey>> = {

@@ -11,10 +11,7 @@ import { apiErrorOf, CaseRoomStore, ProceedingsApi } from '@vigil/web-data-acces
 import { agencyKindKey, measureStatusKey, prosecutorialActKey, TranslatePipe, Translator } from '@vigil/web-i18n';
 import { applyServerErrors, DateTimePipe, describeProblem, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
-import { ticking } from './clock';
-import { liveSection } from './live-section';
-import { fromLocalInput, validLocalTime } from './local-time';
-import { may } from './roles';
+import { fromLocalInput, liveSection, may, ticking, validLocalTime } from '@vigil/web-workflow';
 
 /**
  * Causes and conditions, and the remedial measures adopted against them (`state`: the police

@@ -40,9 +40,7 @@ import {
 import { agencyKindKey, tierAudienceKey, tierKey, TranslatePipe, Translator } from '@vigil/web-i18n';
 import { applyServerErrors, DateTimePipe, describeProblem, FileSizePipe, type FormProblem, problemOf, ReasonDialog, type ReasonDialogData } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
-import { liveSection } from './live-section';
-import { fromLocalInput, notInFuture, validLocalTime } from './local-time';
-import { may } from './roles';
+import { fromLocalInput, liveSection, may, notInFuture, validLocalTime } from '@vigil/web-workflow';
 
 /** What the file picker suggests; the server decides from the bytes, whatever the name says. */
 export const EVIDENCE_ACCEPT =

@@ -21,9 +21,7 @@ import { apiErrorOf, CaseRoomStore, ProceedingsApi } from '@vigil/web-data-acces
 import { agencyKindKey, responsibleKindKey, routeKindKey, TranslatePipe, Translator } from '@vigil/web-i18n';
 import { applyServerErrors, DateTimePipe, describeProblem, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom, type Observable } from 'rxjs';
-import { liveSection } from './live-section';
-import { fromLocalInput, notInFuture, validLocalTime } from './local-time';
-import { may } from './roles';
+import { fromLocalInput, liveSection, may, notInFuture, validLocalTime } from '@vigil/web-workflow';
 
 /** A criminal route names the article of the criminal code. */
 function articleForCriminal(group: AbstractControl): { articleRequired: true } | null {

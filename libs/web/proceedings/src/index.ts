@@ -1,0 +1,2 @@
+export * from './lib/examinations-tab';
+export * from './lib/outcome-tab';
