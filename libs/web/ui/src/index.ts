@@ -5,3 +5,5 @@ export * from './lib/duration-pipe';
 export * from './lib/file-size-pipe';
 export * from './lib/reason-dialog';
 export * from './lib/server-errors';
+export * from './lib/field-error';
+export * from './lib/form-submission';

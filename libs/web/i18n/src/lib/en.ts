@@ -209,6 +209,14 @@ export const en = {
   'form.future': 'Cannot be in the future',
   'form.time': 'Enter a valid date and time',
   'form.nowIfEmpty': 'Leave empty for now',
+  // form errors: server errors by code and the words of the server's rules (web-ui field-error)
+  'error.VALIDATION': 'This value is not accepted.',
+  'error.CONFLICT': 'This conflicts with the current state of the case. Reload and try again.',
+  'error.PAYLOAD_TOO_LARGE': 'This is too large.',
+  'error.RATE_LIMITED': 'Too many attempts. Wait a moment and try again.',
+  // rules (test entries; the full catalogue lands with the server rules)
+  'rule.max_length': 'must be at most {max} characters',
+  'rule.required': 'is required',
   'duration.daysHours': '{days} d {hours} h',
   'duration.hoursMinutes': '{hours} h {minutes} min',
   'duration.minutes': '{minutes} min',

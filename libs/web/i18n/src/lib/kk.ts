@@ -205,6 +205,14 @@ export const kk: Dictionary = {
   'form.future': 'Болашақтағы уақыт болмауы керек',
   'form.time': 'Дұрыс күн мен уақытты енгізіңіз',
   'form.nowIfEmpty': 'Ағымдағы уақыт үшін бос қалдырыңыз',
+  // form errors: server errors by code and the words of the server's rules (web-ui field-error)
+  'error.VALIDATION': 'Бұл мән қабылданбады.',
+  'error.CONFLICT': 'Бұл істің қазіргі күйіне қайшы. Бетті жаңартып, қайталап көріңіз.',
+  'error.PAYLOAD_TOO_LARGE': 'Көлемі тым үлкен.',
+  'error.RATE_LIMITED': 'Әрекет тым көп. Сәл күтіп, қайталап көріңіз.',
+  // rules (test entries; the full catalogue lands with the server rules)
+  'rule.max_length': 'ең көбі {max} таңба',
+  'rule.required': 'міндетті өріс',
   'duration.daysHours': '{days} күн {hours} сағ',
   'duration.hoursMinutes': '{hours} сағ {minutes} мин',
   'duration.minutes': '{minutes} мин',

@@ -214,6 +214,14 @@ export const ru: Dictionary = {
   'form.future': 'Не может быть в будущем',
   'form.time': 'Введите корректные дату и время',
   'form.nowIfEmpty': 'Оставьте пустым, чтобы указать текущее время',
+  // form errors: server errors by code and the words of the server's rules (web-ui field-error)
+  'error.VALIDATION': 'Это значение не принято.',
+  'error.CONFLICT': 'Это противоречит текущему состоянию дела. Обновите страницу и попробуйте снова.',
+  'error.PAYLOAD_TOO_LARGE': 'Слишком большой объём.',
+  'error.RATE_LIMITED': 'Слишком много попыток. Подождите немного и попробуйте снова.',
+  // rules (test entries; the full catalogue lands with the server rules)
+  'rule.max_length': 'не более {max} символов',
+  'rule.required': 'обязательное поле',
   'duration.daysHours': '{days} д {hours} ч',
   'duration.hoursMinutes': '{hours} ч {minutes} мин',
   'duration.minutes': '{minutes} мин',

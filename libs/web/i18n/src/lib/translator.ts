@@ -66,6 +66,15 @@ export class Translator {
       .find(isLanguage);
     return preferred ?? DEFAULT_LANGUAGE;
   }
+
+  /**
+   * The words of a server rule (`details[].rule`, e.g. `max_length`) with its `params`, from the
+   * entry `rule.<rule>`; null when the dictionary has none, so the caller can fall back.
+   */
+  translateRule(rule: string, params?: TranslationParams): string | null {
+    const key = `rule.${rule}`;
+    return Object.hasOwn(en, key) ? this.translate(key as TranslationKey, params) : null;
+  }
 }
 
 function interpolate(text: string, params: TranslationParams): string {
