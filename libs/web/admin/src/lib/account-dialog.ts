@@ -20,7 +20,7 @@ import {
 } from '@vigil/contracts';
 import { AdminApi, apiErrorOf } from '@vigil/web-data-access';
 import { agencyKindKey, roleKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { applyServerErrors, describeProblem, type FormProblem } from '@vigil/web-ui';
+import { applyServerErrors, describeProblem, FieldError, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { rolesForAgencyKind } from './account-roles';
 
@@ -49,6 +49,7 @@ const FIELD_ALIASES: Readonly<Record<string, string>> = { agency: 'agencyId', 'a
     MatSelectModule,
     MatSlideToggleModule,
     TranslatePipe,
+    FieldError,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -10,7 +10,7 @@ import { MatSlideToggleModule } from '@angular/material/slide-toggle';
 import { AGENCY_KINDS, type Agency, type AgencyKind, type UpdateAgencyRequest } from '@vigil/contracts';
 import { AdminApi, apiErrorOf } from '@vigil/web-data-access';
 import { agencyKindKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { AgencyBadge, applyServerErrors, describeProblem, type FormProblem } from '@vigil/web-ui';
+import { AgencyBadge, applyServerErrors, describeProblem, FieldError, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 
 export interface AgencyDialogData {
@@ -31,6 +31,7 @@ export interface AgencyDialogData {
     MatSlideToggleModule,
     TranslatePipe,
     AgencyBadge,
+    FieldError,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -38,7 +38,7 @@ import {
   EvidenceApi,
 } from '@vigil/web-data-access';
 import { agencyKindKey, tierAudienceKey, tierKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { applyServerErrors, DateTimePipe, describeProblem, FileSizePipe, type FormProblem, problemOf, ReasonDialog, type ReasonDialogData } from '@vigil/web-ui';
+import { applyServerErrors, DateTimePipe, describeProblem, FieldError, FileSizePipe, type FormProblem, problemOf, ReasonDialog, type ReasonDialogData } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { fromLocalInput, liveSection, may, notInFuture, validLocalTime } from '@vigil/web-workflow';
 
@@ -63,6 +63,7 @@ export const EVIDENCE_ACCEPT =
     TranslatePipe,
     DateTimePipe,
     FileSizePipe,
+    FieldError,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -73,7 +73,7 @@ export class Translator {
    */
   translateRule(rule: string, params?: TranslationParams): string | null {
     const key = `rule.${rule}`;
-    return Object.hasOwn(en, key) ? this.translate(key as TranslationKey, params) : null;
+    return key in en ? this.translate(key as TranslationKey, params) : null;
   }
 }
 

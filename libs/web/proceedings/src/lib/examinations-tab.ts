@@ -32,7 +32,7 @@ import {
   Translator,
   type TranslationKey,
 } from '@vigil/web-i18n';
-import { applyServerErrors, DateTimePipe, describeProblem, type FormProblem, problemOf } from '@vigil/web-ui';
+import { applyServerErrors, DateTimePipe, describeProblem, FieldError, type FormProblem, problemOf } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { fromLocalInput, liveSection, may, notInFuture, toLocalInput, validLocalTime } from '@vigil/web-workflow';
 
@@ -60,6 +60,7 @@ const MISSING_KEYS: Readonly<Record<string, TranslationKey>> = {
     MatSelectModule,
     TranslatePipe,
     DateTimePipe,
+    FieldError,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

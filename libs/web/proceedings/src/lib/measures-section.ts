@@ -9,7 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MEASURES_TIER, PROSECUTORIAL_ACTS, type AgencyRef, type ProsecutorialAct, type RemedialMeasure } from '@vigil/contracts';
 import { apiErrorOf, CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
 import { agencyKindKey, measureStatusKey, prosecutorialActKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { applyServerErrors, DateTimePipe, describeProblem, type FormProblem } from '@vigil/web-ui';
+import { applyServerErrors, DateTimePipe, describeProblem, FieldError, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { fromLocalInput, liveSection, may, ticking, validLocalTime } from '@vigil/web-workflow';
 
@@ -28,6 +28,7 @@ import { fromLocalInput, liveSection, may, ticking, validLocalTime } from '@vigi
     MatSelectModule,
     TranslatePipe,
     DateTimePipe,
+    FieldError,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

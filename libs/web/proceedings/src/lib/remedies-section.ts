@@ -20,7 +20,7 @@ import {
 } from '@vigil/contracts';
 import { apiErrorOf, CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
 import { compensationStatusKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { applyServerErrors, DateTimePipe, describeProblem, type FormProblem } from '@vigil/web-ui';
+import { applyServerErrors, DateTimePipe, describeProblem, FieldError, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { liveSection, may } from '@vigil/web-workflow';
 
@@ -48,6 +48,7 @@ const REMEDIES_ALIASES: Readonly<Record<string, string>> = {
     MatSelectModule,
     TranslatePipe,
     DateTimePipe,
+    FieldError,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -19,7 +19,7 @@ import {
 } from '@vigil/contracts';
 import { apiErrorOf, CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
 import { agencyKindKey, responsibleKindKey, routeKindKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { applyServerErrors, DateTimePipe, describeProblem, type FormProblem } from '@vigil/web-ui';
+import { applyServerErrors, DateTimePipe, describeProblem, FieldError, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom, type Observable } from 'rxjs';
 import { fromLocalInput, liveSection, may, notInFuture, validLocalTime } from '@vigil/web-workflow';
 
@@ -45,6 +45,7 @@ function articleForCriminal(group: AbstractControl): { articleRequired: true } |
     MatSelectModule,
     TranslatePipe,
     DateTimePipe,
+    FieldError,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

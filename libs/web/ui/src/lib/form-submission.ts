@@ -5,6 +5,8 @@ import { Translator } from '@vigil/web-i18n';
 import { firstValueFrom, type Observable } from 'rxjs';
 import { applyServerErrors, describeProblem, problemOf, type FormProblem } from './server-errors';
 
+const FIX_ERRORS: FormProblem = { key: 'form.fixErrors' };
+
 /** A form as its template holds it: the `ngForm` directive knows whether it was submitted. */
 export type SubmittedForm = FormGroupDirective | AbstractControl;
 
@@ -20,7 +22,7 @@ export interface SubmitOptions<T> {
 }
 
 /**
- * The one way a form is saved: refuses an invalid form (showing why), calls the API once at a
+ * The one way a form is saved: refuses an invalid form (showing why on its fields), calls the API once at a
  * time, puts the server's errors on their fields, and after a save starts the form again clean:
  * no field turns red with "Required" because the form was submitted before.
  */
@@ -46,6 +48,7 @@ export class FormSubmission {
     const form = formOf(target);
     if (form.invalid) {
       form.markAllAsTouched();
+      this.failure.set(FIX_ERRORS);
       return undefined;
     }
     this.busy.set(true);
@@ -58,7 +61,8 @@ export class FormSubmission {
       }
       return result;
     } catch (error) {
-      this.failure.set(applyServerErrors(form, asApiError(error), options.aliases));
+      // Every error on its field: the form still says, where the button is, that some need attention.
+      this.failure.set(applyServerErrors(form, asApiError(error), options.aliases) ?? FIX_ERRORS);
       return undefined;
     } finally {
       this.busy.set(false);

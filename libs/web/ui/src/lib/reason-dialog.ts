@@ -5,6 +5,7 @@ import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/materia
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@vigil/web-i18n';
+import { FieldError } from './field-error';
 
 /** What the dialog asks; every text already in the UI language. */
 export interface ReasonDialogData {
@@ -20,7 +21,7 @@ export interface ReasonDialogData {
 /** Asks why (a status change, a superseded item, a redaction); closes with the reason, or nothing when cancelled. */
 @Component({
   selector: 'vigil-reason-dialog',
-  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe],
+  imports: [ReactiveFormsModule, MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, TranslatePipe, FieldError],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ data.title }}</h2>
@@ -30,9 +31,7 @@ export interface ReasonDialogData {
         <mat-form-field appearance="outline" class="reason">
           <mat-label>{{ data.label ?? ('common.reason' | translate) }}</mat-label>
           <textarea matInput formControlName="reason" rows="3" required cdkFocusInitial [attr.maxlength]="data.maxLength"></textarea>
-          @if (form.controls.reason.hasError('required')) {
-            <mat-error>{{ 'common.required' | translate }}</mat-error>
-          }
+          <mat-error><vigil-field-error [control]="form.controls.reason" /></mat-error>
         </mat-form-field>
       </mat-dialog-content>
       <mat-dialog-actions align="end">

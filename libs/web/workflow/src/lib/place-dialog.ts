@@ -1,4 +1,4 @@
-import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
@@ -8,10 +8,9 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { FACILITY_KINDS, type AgencyRef, type CreatePlaceRequest, type FacilityKind, type Place } from '@vigil/contracts';
-import { apiErrorOf, PlacesApi } from '@vigil/web-data-access';
-import { agencyKindKey, facilityKindKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { applyServerErrors, describeProblem, type FormProblem } from '@vigil/web-ui';
-import { firstValueFrom } from 'rxjs';
+import { PlacesApi } from '@vigil/web-data-access';
+import { agencyKindKey, facilityKindKey, TranslatePipe } from '@vigil/web-i18n';
+import { FieldError, formSubmission } from '@vigil/web-ui';
 
 export interface PlaceDialogData {
   /** Absent: a new place. */
@@ -31,6 +30,7 @@ export interface PlaceDialogData {
     MatInputModule,
     MatSelectModule,
     TranslatePipe,
+    FieldError,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -41,13 +41,7 @@ export interface PlaceDialogData {
         <mat-form-field appearance="outline">
           <mat-label>{{ 'places.name' | translate }}</mat-label>
           <input matInput formControlName="name" autocomplete="off" required cdkFocusInitial />
-          @if (form.controls.name.hasError('required')) {
-            <mat-error>{{ 'common.required' | translate }}</mat-error>
-          } @else if (form.controls.name.hasError('maxlength')) {
-            <mat-error>{{ 'form.maxLength' | translate: { max: 300 } }}</mat-error>
-          } @else if (form.controls.name.hasError('server')) {
-            <mat-error>{{ form.controls.name.getError('server') }}</mat-error>
-          }
+          <mat-error><vigil-field-error [control]="form.controls.name" /></mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'places.kind' | translate }}</mat-label>
@@ -56,22 +50,12 @@ export interface PlaceDialogData {
               <mat-option [value]="kind">{{ facilityKindKey(kind) | translate }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.kind.hasError('required')) {
-            <mat-error>{{ 'common.required' | translate }}</mat-error>
-          } @else if (form.controls.kind.hasError('server')) {
-            <mat-error>{{ form.controls.kind.getError('server') }}</mat-error>
-          }
+          <mat-error><vigil-field-error [control]="form.controls.kind" /></mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'places.address' | translate }}</mat-label>
           <input matInput formControlName="address" autocomplete="off" required />
-          @if (form.controls.address.hasError('required')) {
-            <mat-error>{{ 'common.required' | translate }}</mat-error>
-          } @else if (form.controls.address.hasError('maxlength')) {
-            <mat-error>{{ 'form.maxLength' | translate: { max: 500 } }}</mat-error>
-          } @else if (form.controls.address.hasError('server')) {
-            <mat-error>{{ form.controls.address.getError('server') }}</mat-error>
-          }
+          <mat-error><vigil-field-error [control]="form.controls.address" /></mat-error>
         </mat-form-field>
         <mat-form-field appearance="outline">
           <mat-label>{{ 'places.agency' | translate }}</mat-label>
@@ -81,18 +65,16 @@ export interface PlaceDialogData {
               <mat-option [value]="agency.id">{{ agency.name }} · {{ agencyKindKey(agency.kind) | translate }}</mat-option>
             }
           </mat-select>
-          @if (form.controls.agencyId.hasError('server')) {
-            <mat-error>{{ form.controls.agencyId.getError('server') }}</mat-error>
-          }
+          <mat-error><vigil-field-error [control]="form.controls.agencyId" /></mat-error>
         </mat-form-field>
         <mat-checkbox formControlName="cctv">{{ 'places.cctv' | translate }}</mat-checkbox>
-        @if (problemText(); as text) {
+        @if (submission.problemText(); as text) {
           <p class="problem" role="alert">{{ text }}</p>
         }
       </mat-dialog-content>
       <mat-dialog-actions align="end">
         <button matButton type="button" mat-dialog-close>{{ 'common.cancel' | translate }}</button>
-        <button matButton="filled" type="submit" [disabled]="busy()" data-testid="save-place">
+        <button matButton="filled" type="submit" [disabled]="submission.pending()" data-testid="save-place">
           {{ (place ? 'common.save' : 'common.create') | translate }}
         </button>
       </mat-dialog-actions>
@@ -117,7 +99,6 @@ export interface PlaceDialogData {
 })
 export class PlaceDialog {
   private readonly api = inject(PlacesApi);
-  private readonly translator = inject(Translator);
   private readonly dialogRef = inject<MatDialogRef<PlaceDialog, Place>>(MatDialogRef);
 
   protected readonly data = inject<PlaceDialogData>(MAT_DIALOG_DATA);
@@ -125,9 +106,7 @@ export class PlaceDialog {
   protected readonly kinds = FACILITY_KINDS;
   protected readonly facilityKindKey = facilityKindKey;
   protected readonly agencyKindKey = agencyKindKey;
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<FormProblem | null>(null);
-  protected readonly problemText = computed(() => describeProblem(this.problem(), this.translator));
+  protected readonly submission = formSubmission();
 
   protected readonly form = inject(NonNullableFormBuilder).group({
     name: [this.place?.name ?? '', [Validators.required, Validators.maxLength(300)]],
@@ -138,13 +117,6 @@ export class PlaceDialog {
   });
 
   protected async save(): Promise<void> {
-    if (this.busy()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
     const value = this.form.getRawValue();
     const request: CreatePlaceRequest = {
       name: value.name.trim(),
@@ -153,17 +125,10 @@ export class PlaceDialog {
       cctv: value.cctv,
       ...(value.agencyId ? { agencyId: value.agencyId } : {}),
     };
-    this.busy.set(true);
-    this.problem.set(null);
-    try {
-      const saved = this.place
-        ? await firstValueFrom(this.api.update(this.place.id, request))
-        : await firstValueFrom(this.api.create(request));
-      this.dialogRef.close(saved);
-    } catch (error) {
-      this.problem.set(applyServerErrors(this.form, apiErrorOf(error)));
-    } finally {
-      this.busy.set(false);
-    }
+    const place = this.place;
+    await this.submission.submit(this.form, () => (place ? this.api.update(place.id, request) : this.api.create(request)), {
+      keep: true,
+      onSaved: (saved) => this.dialogRef.close(saved),
+    });
   }
 }

@@ -158,7 +158,7 @@ describe('RegisterCase', () => {
     const { fill, submit, text } = await render(create);
     await fill();
     await submit();
-    expect(text('form-problem')).toBe('extra: should not exist');
+    expect(text('form-problem')).toBe('should not exist');
   });
 
   it('offers the implicated agency only to those who may name it', async () => {

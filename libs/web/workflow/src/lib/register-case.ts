@@ -1,6 +1,6 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
@@ -23,9 +23,9 @@ import {
   type Place,
   type UnitRef,
 } from '@vigil/contracts';
-import { apiErrorOf, CasesApi, DirectoryApi, PlacesApi, Session } from '@vigil/web-data-access';
+import { CasesApi, DirectoryApi, PlacesApi, Session } from '@vigil/web-data-access';
 import { agencyKindKey, allegedMethodKey, caseSourceKey, facilityKindKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { applyServerErrors, describeProblem, type FormProblem } from '@vigil/web-ui';
+import { FieldError, formSubmission } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { fromLocalInput, notInFuture, validLocalTime } from './local-time';
 import { may } from './roles';
@@ -50,6 +50,7 @@ export const BIRTH_YEAR_MIN = 1900;
     MatRadioModule,
     MatSelectModule,
     TranslatePipe,
+    FieldError,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -80,9 +81,7 @@ export class RegisterCase {
   protected readonly agencies = signal<readonly AgencyRef[]>([]);
   /** The units of the implicated agency, once one is chosen. */
   protected readonly units = signal<readonly UnitRef[]>([]);
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<FormProblem | null>(null);
-  protected readonly problemText = computed(() => describeProblem(this.problem(), this.translator));
+  protected readonly submission = formSubmission();
 
   private readonly fb = inject(NonNullableFormBuilder);
   protected readonly form = this.fb.group({
@@ -153,34 +152,16 @@ export class RegisterCase {
     control.markAsDirty();
   }
 
-  /** The server's message on a control, for groups and controls without a `mat-form-field`. */
-  protected serverError(control: AbstractControl): string | null {
-    const error: unknown = control.getError('server');
-    return typeof error === 'string' ? error : null;
-  }
-
   protected async submit(): Promise<void> {
-    if (this.busy()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      this.problem.set({ key: 'form.fixErrors' });
-      return;
-    }
-    this.busy.set(true);
-    this.problem.set(null);
-    try {
-      const created = await firstValueFrom(this.casesApi.create(this.request()));
-      this.snackBar.open(this.translator.translate('register.created', { reference: created.reference }), undefined, {
-        duration: 5000,
-      });
-      await this.router.navigate(['/cases', created.id]);
-    } catch (error) {
-      this.problem.set(applyServerErrors(this.form, apiErrorOf(error)) ?? { key: 'form.fixErrors' });
-    } finally {
-      this.busy.set(false);
-    }
+    await this.submission.submit(this.form, () => this.casesApi.create(this.request()), {
+      keep: true,
+      onSaved: async (created) => {
+        this.snackBar.open(this.translator.translate('register.created', { reference: created.reference }), undefined, {
+          duration: 5000,
+        });
+        await this.router.navigate(['/cases', created.id]);
+      },
+    });
   }
 
   private async loadChoices(): Promise<void> {

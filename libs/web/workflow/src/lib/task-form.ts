@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, output, signal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, output } from '@angular/core';
 import { takeUntilDestroyed, toSignal } from '@angular/core/rxjs-interop';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { type FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -19,10 +19,10 @@ import {
   type TaskKind,
   type Tier,
 } from '@vigil/contracts';
-import { apiErrorOf, WorkflowApi } from '@vigil/web-data-access';
-import { agencyKindKey, roleKey, taskKindKey, tierAudienceKey, tierKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { applyServerErrors, describeProblem, type FormProblem } from '@vigil/web-ui';
-import { firstValueFrom, merge } from 'rxjs';
+import { WorkflowApi } from '@vigil/web-data-access';
+import { agencyKindKey, roleKey, taskKindKey, tierAudienceKey, tierKey, TranslatePipe } from '@vigil/web-i18n';
+import { FieldError, formSubmission } from '@vigil/web-ui';
+import { merge } from 'rxjs';
 import { fromLocalInput, toLocalInput, validLocalTime } from './local-time';
 
 /** Tasks are urgent: due within a day unless the prosecutor says otherwise. */
@@ -47,7 +47,7 @@ export function assignablePeople(people: readonly CaseMember[], agencyId: string
  */
 @Component({
   selector: 'vigil-task-form',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, FieldError],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-form.html',
@@ -55,7 +55,6 @@ export function assignablePeople(people: readonly CaseMember[], agencyId: string
 })
 export class TaskForm {
   private readonly api = inject(WorkflowApi);
-  private readonly translator = inject(Translator);
   private readonly fb = inject(NonNullableFormBuilder);
 
   readonly caseId = input.required<string>();
@@ -89,9 +88,7 @@ export class TaskForm {
   /** Only the tiers this prosecutor reads (and so may write at). */
   protected readonly tiers = computed(() => readableTiers(this.role()));
   protected readonly assignable = computed(() => assignablePeople(this.people(), this.agencyId(), this.tier()));
-  protected readonly busy = signal(false);
-  protected readonly problem = signal<FormProblem | null>(null);
-  protected readonly problemText = computed(() => describeProblem(this.problem(), this.translator));
+  protected readonly submission = formSubmission();
 
   constructor() {
     // A person no longer of the chosen agency, or not cleared for the chosen tier, is unset.
@@ -100,25 +97,16 @@ export class TaskForm {
       .subscribe(() => this.dropUnassignablePerson());
   }
 
-  protected async submit(): Promise<void> {
-    if (this.busy()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.problem.set(null);
-    try {
-      const task = await firstValueFrom(this.api.createTask(this.caseId(), this.request()));
-      this.form.reset();
-      this.created.emit(task);
-    } catch (error) {
-      this.problem.set(applyServerErrors(this.form, apiErrorOf(error)));
-    } finally {
-      this.busy.set(false);
-    }
+  protected async submit(form: FormGroupDirective): Promise<void> {
+    await this.submission.submit(form, () => this.api.createTask(this.caseId(), this.request()), {
+      initial: this.fresh(),
+      onSaved: (task) => this.created.emit(task),
+    });
+  }
+
+  /** A new task starts with the server's default tier and due a day from now. */
+  private fresh(): { tier: Tier; dueAt: string } {
+    return { tier: DEFAULT_TASK_TIER, dueAt: toLocalInput(Date.now() + DEFAULT_DUE_MS) };
   }
 
   private dropUnassignablePerson(): void {

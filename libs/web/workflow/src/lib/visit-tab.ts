@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { type FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,10 +7,10 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import type { CaseMember, Visit } from '@vigil/contracts';
-import { apiErrorOf, CaseRoomStore, DirectoryApi, WorkflowApi } from '@vigil/web-data-access';
-import { roleKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { applyServerErrors, DateTimePipe, describeProblem, DurationPipe, type FormProblem } from '@vigil/web-ui';
-import { firstValueFrom, type Observable } from 'rxjs';
+import { CaseRoomStore, DirectoryApi, WorkflowApi } from '@vigil/web-data-access';
+import { roleKey, TranslatePipe } from '@vigil/web-i18n';
+import { DateTimePipe, DurationPipe, FieldError, formSubmission, type SubmitOptions } from '@vigil/web-ui';
+import { firstValueFrom } from 'rxjs';
 import { ticking } from './clock';
 import { liveSection } from './live-section';
 import { fromLocalInput, notInFuture, validLocalTime } from './local-time';
@@ -50,6 +50,7 @@ export function visitClockState(visit: Pick<Visit, 'dueAt' | 'overdue' | 'arrive
     TranslatePipe,
     DateTimePipe,
     DurationPipe,
+    FieldError,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -59,7 +60,6 @@ export function visitClockState(visit: Pick<Visit, 'dueAt' | 'overdue' | 'arrive
 export class VisitTab {
   private readonly api = inject(WorkflowApi);
   private readonly directory = inject(DirectoryApi);
-  private readonly translator = inject(Translator);
   private readonly room = inject(CaseRoomStore);
   private readonly fb = inject(NonNullableFormBuilder);
 
@@ -94,9 +94,7 @@ export class VisitTab {
   });
 
   protected readonly prosecutors = signal<readonly CaseMember[]>([]);
-  protected readonly busy = signal<'dispatch' | 'arrival' | 'findings' | null>(null);
-  protected readonly problem = signal<FormProblem | null>(null);
-  protected readonly problemText = computed(() => describeProblem(this.problem(), this.translator));
+  protected readonly submission = formSubmission();
 
   protected readonly dispatchForm = this.fb.group({ prosecutorId: ['', Validators.required] });
   protected readonly arrivalForm = this.fb.group({ arrivedAt: ['', [validLocalTime, notInFuture]] });
@@ -109,46 +107,24 @@ export class VisitTab {
     void this.loadProsecutors();
   }
 
-  protected dispatch(): Promise<void> {
+  protected async dispatch(): Promise<void> {
     const { prosecutorId } = this.dispatchForm.getRawValue();
-    return this.run('dispatch', this.dispatchForm, () => this.api.dispatch(this.caseId(), prosecutorId));
+    await this.submission.submit(this.dispatchForm, () => this.api.dispatch(this.caseId(), prosecutorId), this.saved(true));
   }
 
-  protected arrive(): Promise<void> {
+  protected async arrive(): Promise<void> {
     const arrivedAt = fromLocalInput(this.arrivalForm.getRawValue().arrivedAt);
-    return this.run('arrival', this.arrivalForm, () => this.api.arrive(this.caseId(), arrivedAt ? { arrivedAt } : {}));
+    await this.submission.submit(this.arrivalForm, () => this.api.arrive(this.caseId(), arrivedAt ? { arrivedAt } : {}), this.saved(true));
   }
 
-  protected recordFindings(): Promise<void> {
+  protected async recordFindings(form: FormGroupDirective): Promise<void> {
     const findings = this.findingsForm.getRawValue().findings.trim();
-    return this.run('findings', this.findingsForm, () => this.api.recordFindings(this.caseId(), { findings }));
+    await this.submission.submit(form, () => this.api.recordFindings(this.caseId(), { findings }), this.saved(false));
   }
 
-  private async run(
-    action: 'dispatch' | 'arrival' | 'findings',
-    form: AbstractControl,
-    request: () => Observable<Visit>,
-  ): Promise<void> {
-    if (this.busy() !== null) {
-      return;
-    }
-    if (form.invalid) {
-      form.markAllAsTouched();
-      return;
-    }
-    this.busy.set(action);
-    this.problem.set(null);
-    try {
-      await firstValueFrom(request());
-      if (action === 'findings') {
-        this.findingsForm.reset();
-      }
-      await this.visit.reload();
-    } catch (error) {
-      this.problem.set(applyServerErrors(form, apiErrorOf(error)));
-    } finally {
-      this.busy.set(null);
-    }
+  /** The visit read again after each step; only the findings form starts again empty (the others leave the page). */
+  private saved(keep: boolean): SubmitOptions<Visit> {
+    return { keep, onSaved: () => this.visit.reload() };
   }
 
   /** Prosecutors only read the directory; the dispatcher is offered first. */
