@@ -4,6 +4,7 @@ import { provideRouter, Router } from '@angular/router';
 import type { AnyCaseEvent, Case, CaseEventActor, CaseEventData, CaseEventOf, CaseEventType, JoinAck, Me } from '@vigil/contracts';
 import { CaseSocket, CasesApi, Session, type ConnectionState } from '@vigil/web-data-access';
 import { of, Subject } from 'rxjs';
+import { CASE_TABS } from '@vigil/web-workflow';
 import { CaseRoom } from './case-room';
 
 // The first render compiles the whole case page (the room and every tab): on a busy machine it takes a while.
@@ -86,7 +87,7 @@ describe('CaseRoom', () => {
     read: jest.Mock;
   };
 
-  async function render() {
+  async function render(viewer: Me = observer) {
     localStorage.clear();
     socket = {
       state: signal<ConnectionState>('connected'),
@@ -120,7 +121,7 @@ describe('CaseRoom', () => {
             eventsBefore: () => of({ items: [...history].reverse(), headSeq: 3, hasMore: false }),
           },
         },
-        { provide: Session, useValue: { me: signal(observer) } },
+        { provide: Session, useValue: { me: signal(viewer) } },
       ],
     });
     const fixture = TestBed.createComponent(CaseRoom);
@@ -216,7 +217,7 @@ describe('CaseRoom', () => {
   });
 
   it('shows the case sections as tabs, the timeline first and current', async () => {
-    const { all } = await render();
+    const { all } = await render({ ...observer, role: 'prosecutor' });
     const tabs = all('case-tab');
     expect(tabs.map((tab) => tab.textContent?.trim())).toEqual([
       'Timeline',
@@ -229,6 +230,15 @@ describe('CaseRoom', () => {
     ]);
     expect(tabs[0].getAttribute('aria-selected')).toBe('true');
     expect(tabs[3].getAttribute('href')).toBe(`/cases/${CASE_ID}/tasks`);
+  });
+
+  it('offers only the sections the viewer may use, none that would say "not available"', async () => {
+    const tabsOf = async (viewer: Me) => (await render(viewer)).all('case-tab').map((tab) => tab.getAttribute('data-tab'));
+    expect(await tabsOf(observer)).toEqual(['timeline', 'visit', 'tasks', 'evidence']);
+    TestBed.resetTestingModule();
+    expect(await tabsOf({ ...observer, role: 'police' })).toEqual(['timeline', 'visit', 'tasks', 'evidence', 'outcome']);
+    TestBed.resetTestingModule();
+    expect(await tabsOf({ ...observer, role: 'ombudsman' })).toEqual(CASE_TABS);
   });
 
   it('offers the observer only the room tier', async () => {

@@ -10,8 +10,8 @@ import { EvidenceTab } from '@vigil/web-evidence';
 import { ExaminationsTab, OutcomeTab } from '@vigil/web-proceedings';
 import { DateTimePipe } from '@vigil/web-ui';
 import {
-  CASE_TABS,
   caseTabKey,
+  caseTabsFor,
   IntakeTab,
   StatusMenu,
   TasksTab,
@@ -70,9 +70,10 @@ export class CaseRoom implements OnInit {
 
   protected readonly statusKey = caseStatusKey;
   protected readonly facilityKindKey = facilityKindKey;
-  protected readonly tabs = CASE_TABS;
   protected readonly caseTabKey = caseTabKey;
   protected readonly role = computed(() => this.store.me()?.role ?? null);
+  /** Only the sections this viewer may use: no tab that would only say "not available". */
+  protected readonly tabs = computed(() => caseTabsFor(this.role()));
   protected readonly connectionKey = computed(() => CONNECTION_KEYS[this.store.connection()]);
   protected readonly overdue = computed(() => {
     const record = this.store.record();
