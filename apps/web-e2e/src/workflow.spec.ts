@@ -115,9 +115,8 @@ test.describe('case workflow', () => {
     await policeCase.completeTask(taskTitle, `Recordings of four cameras seized and sealed ${suffix}`);
     await expect(policePage.locator('body')).not.toContainText(victimName);
 
-    // Oversight content stays out of the police view.
-    await policeCase.openTab('Intake');
-    await expect(policePage.getByTestId('not-available')).toHaveText('Not available at your clearance.');
+    // Oversight content stays out of the police view: not even a tab that would say so.
+    await expect(policePage.getByTestId('case-tab')).toHaveText(['Timeline', 'Visit', 'Tasks', 'Evidence', 'Outcome']);
     await policeCase.openTab('Evidence');
     await expect(policePage.getByTestId('evidence-item')).toHaveCount(0);
     await policeCase.openTab('Timeline');
