@@ -66,7 +66,7 @@ describe('EvidenceTab', () => {
     const { host, upload, text } = await render(add);
     await upload();
     expect(add).toHaveBeenCalledWith('case-1', expect.any(File), { title: 'Photo of the cell', tier: 'state' });
-    expect(text('evidence-file-error')).toBe('The file is too large: The file is larger than the limit of 25 MiB');
+    expect(text('evidence-file-error')).toBe('The file is larger than the limit of 25 MiB');
     expect(host.querySelector('[data-testid="evidence-file-error"]')?.getAttribute('role')).toBe('alert');
     expect(host.querySelector('[data-testid="evidence-file"]')?.getAttribute('aria-invalid')).toBe('true');
   });

@@ -9,7 +9,7 @@ import {
   signal,
   viewChild,
 } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { type FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatDialog } from '@angular/material/dialog';
@@ -38,7 +38,17 @@ import {
   EvidenceApi,
 } from '@vigil/web-data-access';
 import { agencyKindKey, tierAudienceKey, tierKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { applyServerErrors, DateTimePipe, describeProblem, FieldError, FileSizePipe, type FormProblem, problemOf, ReasonDialog, type ReasonDialogData } from '@vigil/web-ui';
+import {
+  DateTimePipe,
+  describeProblem,
+  FieldError,
+  FileSizePipe,
+  formSubmission,
+  problemOf,
+  ReasonDialog,
+  type ReasonDialogData,
+  resetClean,
+} from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { fromLocalInput, liveSection, may, notInFuture, validLocalTime } from '@vigil/web-workflow';
 
@@ -109,11 +119,7 @@ export class EvidenceTab {
   protected readonly agencies = signal<readonly AgencyRef[]>([]);
 
   /** Upload */
-  protected readonly file = signal<File | null>(null);
-  protected readonly fileError = signal<string | null>(null);
-  protected readonly uploading = signal(false);
-  protected readonly uploadProblem = signal<FormProblem | null>(null);
-  protected readonly uploadProblemText = computed(() => describeProblem(this.uploadProblem(), this.translator));
+  protected readonly upload = formSubmission();
   /** The contract's default tier when the uploader reads it, else the narrowest they read. */
   private readonly defaultTier = computed<Tier>(() => {
     const tiers = this.tiers();
@@ -124,12 +130,12 @@ export class EvidenceTab {
     description: ['', Validators.maxLength(EVIDENCE_DESCRIPTION_MAX_LENGTH)],
     tier: [this.defaultTier(), Validators.required],
     collectedAt: ['', [validLocalTime, notInFuture]],
+    file: this.fb.control<File | null>(null, Validators.required),
   });
 
   /** Hand-over */
   protected readonly handingOver = signal<string | null>(null);
-  protected readonly handOverProblem = signal<FormProblem | null>(null);
-  protected readonly handOverProblemText = computed(() => describeProblem(this.handOverProblem(), this.translator));
+  protected readonly handOver = formSubmission();
   protected readonly handOverForm = this.fb.group({
     toAgencyId: ['', Validators.required],
     receivedBy: ['', Validators.maxLength(CUSTODY_RECEIVED_BY_MAX_LENGTH)],
@@ -147,56 +153,41 @@ export class EvidenceTab {
 
   protected pickFile(event: Event): void {
     const input = event.target as HTMLInputElement;
-    this.file.set(input.files?.[0] ?? null);
-    this.fileError.set(null);
+    const file = this.uploadForm.controls.file;
+    file.setValue(input.files?.[0] ?? null);
+    file.markAsTouched();
   }
 
-  protected async upload(): Promise<void> {
-    if (this.uploading()) {
-      return;
-    }
-    const file = this.file();
-    if (!file) {
-      this.fileError.set(this.translator.translate('evidence.fileRequired'));
-    }
-    if (this.uploadForm.invalid || !file) {
-      this.uploadForm.markAllAsTouched();
-      return;
-    }
-    const value = this.uploadForm.getRawValue();
-    this.uploading.set(true);
-    this.uploadProblem.set(null);
-    try {
-      await firstValueFrom(
-        this.api.add(this.caseId(), file, {
+  /** The file is missing or was refused, once the user tried. */
+  protected fileRefused(): boolean {
+    const file = this.uploadForm.controls.file;
+    return file.invalid && file.touched;
+  }
+
+  protected async add(form: FormGroupDirective): Promise<void> {
+    const { file, ...value } = this.uploadForm.getRawValue();
+    await this.upload.submit(
+      form,
+      () =>
+        this.api.add(this.caseId(), file as File, {
           title: value.title.trim(),
           ...(value.description.trim() ? { description: value.description.trim() } : {}),
           tier: value.tier,
           ...(fromLocalInput(value.collectedAt) ? { collectedAt: fromLocalInput(value.collectedAt) } : {}),
         }),
-      );
-      this.uploadForm.reset({ title: '', description: '', tier: this.defaultTier(), collectedAt: '' });
-      this.file.set(null);
-      const input = this.fileInput()?.nativeElement;
-      if (input) {
-        input.value = '';
-      }
-      await this.evidence.reload();
-    } catch (error) {
-      const apiError = apiErrorOf(error);
-      if (apiError.statusCode === 413) {
-        this.fileError.set(this.translator.translate('evidence.tooLarge', { message: apiError.message }));
-        return;
-      }
-      const fileDetail = apiError.details?.find((detail) => detail.field === EVIDENCE_FILE_FIELD);
-      if (fileDetail) {
-        this.fileError.set(fileDetail.message);
-      }
-      const others = { ...apiError, details: apiError.details?.filter((detail) => detail.field !== EVIDENCE_FILE_FIELD) };
-      this.uploadProblem.set(fileDetail && others.details?.length === 0 ? null : applyServerErrors(this.uploadForm, others));
-    } finally {
-      this.uploading.set(false);
-    }
+      {
+        payloadField: EVIDENCE_FILE_FIELD,
+        initial: { tier: this.defaultTier() },
+        onSaved: () => {
+          // The file input is not bound to the form: it is emptied by hand.
+          const input = this.fileInput()?.nativeElement;
+          if (input) {
+            input.value = '';
+          }
+          return this.evidence.reload();
+        },
+      },
+    );
   }
 
   protected async download(item: Evidence): Promise<void> {
@@ -225,38 +216,29 @@ export class EvidenceTab {
   }
 
   protected startHandOver(item: Evidence): void {
-    this.handOverForm.reset();
-    this.handOverProblem.set(null);
+    resetClean(this.handOverForm);
+    this.handOver.fail(null);
     this.handingOver.set(item.id);
   }
 
-  protected async handOver(item: Evidence): Promise<void> {
-    if (this.busy() !== null) {
-      return;
-    }
-    if (this.handOverForm.invalid) {
-      this.handOverForm.markAllAsTouched();
-      return;
-    }
+  protected async transfer(item: Evidence): Promise<void> {
     const value = this.handOverForm.getRawValue();
-    this.busy.set(item.id);
-    this.handOverProblem.set(null);
-    try {
-      await firstValueFrom(
+    await this.handOver.submit(
+      this.handOverForm,
+      () =>
         this.api.transferCustody(this.caseId(), item.id, {
           toAgencyId: value.toAgencyId,
           ...(value.receivedBy.trim() ? { receivedBy: value.receivedBy.trim() } : {}),
           ...(value.note.trim() ? { note: value.note.trim() } : {}),
           ...(fromLocalInput(value.at) ? { at: fromLocalInput(value.at) } : {}),
         }),
-      );
-      this.handingOver.set(null);
-      await this.evidence.reload();
-    } catch (error) {
-      this.handOverProblem.set(applyServerErrors(this.handOverForm, apiErrorOf(error)));
-    } finally {
-      this.busy.set(null);
-    }
+      {
+        onSaved: () => {
+          this.handingOver.set(null);
+          return this.evidence.reload();
+        },
+      },
+    );
   }
 
   protected async supersede(item: Evidence): Promise<void> {

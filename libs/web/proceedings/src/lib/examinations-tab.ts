@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { type FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { MatCheckboxModule } from '@angular/material/checkbox';
 import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
@@ -32,7 +32,7 @@ import {
   Translator,
   type TranslationKey,
 } from '@vigil/web-i18n';
-import { applyServerErrors, DateTimePipe, describeProblem, FieldError, type FormProblem, problemOf } from '@vigil/web-ui';
+import { applyServerErrors, DateTimePipe, describeProblem, FieldError, type FormProblem, formSubmission, problemOf } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { fromLocalInput, liveSection, may, notInFuture, toLocalInput, validLocalTime } from '@vigil/web-workflow';
 
@@ -92,9 +92,7 @@ export class ExaminationsTab {
     return EXAMINATION_TIERS.filter((tier) => canRead(clearance, tier));
   });
 
-  protected readonly busy = signal(false);
-  protected readonly appointProblem = signal<FormProblem | null>(null);
-  protected readonly appointProblemText = computed(() => describeProblem(this.appointProblem(), this.translator));
+  protected readonly appointment = formSubmission();
   protected readonly appointForm = this.fb.group({
     type: ['' as ExaminationType | '', Validators.required],
     institution: ['', [Validators.required, Validators.maxLength(300)]],
@@ -107,6 +105,7 @@ export class ExaminationsTab {
 
   /** The examination being concluded, and its form. */
   protected readonly editing = signal<string | null>(null);
+  protected readonly busy = signal(false);
   protected readonly editProblem = signal<{ problem: FormProblem | null; missing: string[] } | null>(null);
   protected readonly editProblemText = computed(() => describeProblem(this.editProblem()?.problem ?? null, this.translator));
   protected readonly editForm = this.fb.group({
@@ -116,19 +115,11 @@ export class ExaminationsTab {
     conclusionNotes: ['', Validators.maxLength(4000)],
   });
 
-  protected async appoint(): Promise<void> {
-    if (this.busy()) {
-      return;
-    }
-    if (this.appointForm.invalid) {
-      this.appointForm.markAllAsTouched();
-      return;
-    }
+  protected async appoint(form: FormGroupDirective): Promise<void> {
     const value = this.appointForm.getRawValue();
-    this.busy.set(true);
-    this.appointProblem.set(null);
-    try {
-      await firstValueFrom(
+    await this.appointment.submit(
+      form,
+      () =>
         this.api.appointExamination(this.caseId(), {
           type: value.type as ExaminationType,
           institution: value.institution.trim(),
@@ -140,14 +131,12 @@ export class ExaminationsTab {
             ...(value.consentNote.trim() ? { note: value.consentNote.trim() } : {}),
           },
         }),
-      );
-      this.appointForm.reset({ consentRecordedAt: toLocalInput(Date.now()) });
-      await this.examinations.reload();
-    } catch (error) {
-      this.appointProblem.set(applyServerErrors(this.appointForm, apiErrorOf(error), APPOINT_ALIASES));
-    } finally {
-      this.busy.set(false);
-    }
+      {
+        aliases: APPOINT_ALIASES,
+        initial: { consentRecordedAt: toLocalInput(Date.now()) },
+        onSaved: () => this.examinations.reload(),
+      },
+    );
   }
 
   protected startEdit(examination: Examination): void {

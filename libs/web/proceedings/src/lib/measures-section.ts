@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { type FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -7,10 +7,9 @@ import { MatInputModule } from '@angular/material/input';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { MatSelectModule } from '@angular/material/select';
 import { MEASURES_TIER, PROSECUTORIAL_ACTS, type AgencyRef, type ProsecutorialAct, type RemedialMeasure } from '@vigil/contracts';
-import { apiErrorOf, CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
-import { agencyKindKey, measureStatusKey, prosecutorialActKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { applyServerErrors, DateTimePipe, describeProblem, FieldError, type FormProblem } from '@vigil/web-ui';
-import { firstValueFrom } from 'rxjs';
+import { CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
+import { agencyKindKey, measureStatusKey, prosecutorialActKey, TranslatePipe } from '@vigil/web-i18n';
+import { DateTimePipe, FieldError, formSubmission, resetClean } from '@vigil/web-ui';
 import { fromLocalInput, liveSection, may, ticking, validLocalTime } from '@vigil/web-workflow';
 
 /**
@@ -37,7 +36,6 @@ import { fromLocalInput, liveSection, may, ticking, validLocalTime } from '@vigi
 })
 export class MeasuresSection {
   private readonly api = inject(ProceedingsApi);
-  private readonly translator = inject(Translator);
   private readonly room = inject(CaseRoomStore);
   private readonly fb = inject(NonNullableFormBuilder);
 
@@ -51,7 +49,6 @@ export class MeasuresSection {
   protected readonly measures = liveSection(() => this.api.measures(this.caseId()), ['measure.'], { readableAt: MEASURES_TIER });
   protected readonly now = ticking(60_000);
   protected readonly leads = computed(() => may(this.room.me()?.role, 'proceedings.lead'));
-  protected readonly busy = signal(false);
 
   protected readonly adoptForm = this.fb.group({
     cause: ['', [Validators.required, Validators.maxLength(2000)]],
@@ -60,13 +57,11 @@ export class MeasuresSection {
     addressedToAgencyId: [''],
     dueAt: ['', [Validators.required, validLocalTime]],
   });
-  protected readonly adoptProblem = signal<FormProblem | null>(null);
-  protected readonly adoptProblemText = computed(() => describeProblem(this.adoptProblem(), this.translator));
+  protected readonly adoption = formSubmission();
 
   protected readonly completing = signal<string | null>(null);
   protected readonly completeForm = this.fb.group({ completionNote: ['', [Validators.required, Validators.maxLength(2000)]] });
-  protected readonly completeProblem = signal<FormProblem | null>(null);
-  protected readonly completeProblemText = computed(() => describeProblem(this.completeProblem(), this.translator));
+  protected readonly completion = formSubmission();
 
   protected overdue(measure: RemedialMeasure): boolean {
     return measure.status === 'open' && (measure.overdue || Date.parse(measure.dueAt) < this.now());
@@ -78,19 +73,11 @@ export class MeasuresSection {
     return measure.status === 'open' && (this.leads() || (me !== null && measure.addressedTo?.id === me.agency.id));
   }
 
-  protected async adopt(): Promise<void> {
-    if (this.busy()) {
-      return;
-    }
-    if (this.adoptForm.invalid) {
-      this.adoptForm.markAllAsTouched();
-      return;
-    }
+  protected async adopt(form: FormGroupDirective): Promise<void> {
     const value = this.adoptForm.getRawValue();
-    this.busy.set(true);
-    this.adoptProblem.set(null);
-    try {
-      await firstValueFrom(
+    await this.adoption.submit(
+      form,
+      () =>
         this.api.adoptMeasure(this.caseId(), {
           cause: value.cause.trim(),
           act: value.act as ProsecutorialAct,
@@ -98,45 +85,31 @@ export class MeasuresSection {
           ...(value.addressedToAgencyId ? { addressedToAgencyId: value.addressedToAgencyId } : {}),
           dueAt: fromLocalInput(value.dueAt) as string,
         }),
-      );
-      this.adoptForm.reset();
-      await this.measures.reload();
-    } catch (error) {
-      this.adoptProblem.set(applyServerErrors(this.adoptForm, apiErrorOf(error)));
-    } finally {
-      this.busy.set(false);
-    }
+      { onSaved: () => this.measures.reload() },
+    );
   }
 
   protected startComplete(measure: RemedialMeasure): void {
-    this.completeForm.reset();
-    this.completeProblem.set(null);
+    resetClean(this.completeForm);
+    this.completion.fail(null);
     this.completing.set(measure.id);
   }
 
   protected async complete(measure: RemedialMeasure): Promise<void> {
-    if (this.busy()) {
-      return;
-    }
-    if (this.completeForm.invalid) {
-      this.completeForm.markAllAsTouched();
-      return;
-    }
-    this.busy.set(true);
-    this.completeProblem.set(null);
-    try {
-      await firstValueFrom(
+    const completionNote = this.completeForm.getRawValue().completionNote.trim();
+    await this.completion.submit(
+      this.completeForm,
+      () =>
         this.api.completeMeasure(this.caseId(), measure.id, {
           status: 'done',
-          completionNote: this.completeForm.getRawValue().completionNote.trim(),
+          completionNote,
         }),
-      );
-      this.completing.set(null);
-      await this.measures.reload();
-    } catch (error) {
-      this.completeProblem.set(applyServerErrors(this.completeForm, apiErrorOf(error)));
-    } finally {
-      this.busy.set(false);
-    }
+      {
+        onSaved: () => {
+          this.completing.set(null);
+          return this.measures.reload();
+        },
+      },
+    );
   }
 }

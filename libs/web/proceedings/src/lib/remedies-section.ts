@@ -18,10 +18,9 @@ import {
   type PutRemediesRequest,
   type Remedies,
 } from '@vigil/contracts';
-import { apiErrorOf, CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
-import { compensationStatusKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { applyServerErrors, DateTimePipe, describeProblem, FieldError, type FormProblem } from '@vigil/web-ui';
-import { firstValueFrom } from 'rxjs';
+import { CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
+import { compensationStatusKey, TranslatePipe } from '@vigil/web-i18n';
+import { DateTimePipe, FieldError, formSubmission } from '@vigil/web-ui';
 import { liveSection, may } from '@vigil/web-workflow';
 
 /** Server field names that differ from the form's control names. */
@@ -57,7 +56,6 @@ const REMEDIES_ALIASES: Readonly<Record<string, string>> = {
 })
 export class RemediesSection {
   private readonly api = inject(ProceedingsApi);
-  private readonly translator = inject(Translator);
   private readonly room = inject(CaseRoomStore);
   private readonly fb = inject(NonNullableFormBuilder);
 
@@ -69,10 +67,8 @@ export class RemediesSection {
   protected readonly compensationStatusKey = compensationStatusKey;
   protected readonly remedies = liveSection(() => this.api.remedies(this.caseId()), ['remedies.'], { readableAt: REMEDIES_TIER });
   protected readonly leads = computed(() => may(this.room.me()?.role, 'proceedings.lead'));
-  protected readonly busy = signal(false);
   protected readonly editing = signal(false);
-  protected readonly problem = signal<FormProblem | null>(null);
-  protected readonly problemText = computed(() => describeProblem(this.problem(), this.translator));
+  protected readonly submission = formSubmission();
 
   protected readonly form = this.fb.group({
     rightsRestored: ['', Validators.maxLength(4000)],
@@ -103,18 +99,23 @@ export class RemediesSection {
     if (remedies) {
       this.fill(remedies);
     }
-    this.problem.set(null);
+    this.submission.fail(null);
     this.editing.set(true);
   }
 
   protected async save(): Promise<void> {
-    if (this.busy()) {
-      return;
-    }
-    if (this.form.invalid) {
-      this.form.markAllAsTouched();
-      return;
-    }
+    // The form closes after a save and is filled again from what was recorded: nothing to reset.
+    await this.submission.submit(this.form, () => this.api.putRemedies(this.caseId(), this.request()), {
+      keep: true,
+      aliases: REMEDIES_ALIASES,
+      onSaved: () => {
+        this.editing.set(false);
+        return this.remedies.reload();
+      },
+    });
+  }
+
+  private request(): PutRemediesRequest {
     const value = this.form.getRawValue();
     const request: PutRemediesRequest = {};
     if (value.rightsRestored.trim()) {
@@ -123,17 +124,7 @@ export class RemediesSection {
     if (value.hasCompensation && value.amount !== null) {
       request.compensation = { amount: value.amount, currency: value.currency, status: value.compensationStatus };
     }
-    this.busy.set(true);
-    this.problem.set(null);
-    try {
-      await firstValueFrom(this.api.putRemedies(this.caseId(), request));
-      this.editing.set(false);
-      await this.remedies.reload();
-    } catch (error) {
-      this.problem.set(applyServerErrors(this.form, apiErrorOf(error), REMEDIES_ALIASES));
-    } finally {
-      this.busy.set(false);
-    }
+    return request;
   }
 
   private fill(remedies: Remedies): void {

@@ -1,6 +1,6 @@
-import { ChangeDetectionStrategy, Component, computed, inject, input, signal, type WritableSignal } from '@angular/core';
+import { ChangeDetectionStrategy, Component, computed, inject, input, signal } from '@angular/core';
 import { toSignal } from '@angular/core/rxjs-interop';
-import { type AbstractControl, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { type AbstractControl, type FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MatFormFieldModule } from '@angular/material/form-field';
@@ -17,10 +17,9 @@ import {
   type ResponsibilityRouteKind,
   type ResponsibleKind,
 } from '@vigil/contracts';
-import { apiErrorOf, CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
-import { agencyKindKey, responsibleKindKey, routeKindKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { applyServerErrors, DateTimePipe, describeProblem, FieldError, type FormProblem } from '@vigil/web-ui';
-import { firstValueFrom, type Observable } from 'rxjs';
+import { CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
+import { agencyKindKey, responsibleKindKey, routeKindKey, TranslatePipe } from '@vigil/web-i18n';
+import { DateTimePipe, FieldError, formSubmission, resetClean, type SubmitOptions } from '@vigil/web-ui';
 import { fromLocalInput, liveSection, may, notInFuture, validLocalTime } from '@vigil/web-workflow';
 
 /** A criminal route names the article of the criminal code. */
@@ -54,7 +53,6 @@ function articleForCriminal(group: AbstractControl): { articleRequired: true } |
 })
 export class ResponsibleSection {
   private readonly api = inject(ProceedingsApi);
-  private readonly translator = inject(Translator);
   private readonly room = inject(CaseRoomStore);
   private readonly fb = inject(NonNullableFormBuilder);
 
@@ -70,7 +68,6 @@ export class ResponsibleSection {
     readableAt: RESPONSIBILITY_TIER,
   });
   protected readonly leads = computed(() => may(this.room.me()?.role, 'proceedings.lead'));
-  protected readonly busy = signal(false);
 
   protected readonly addForm = this.fb.group({
     kind: ['person' as ResponsibleKind, Validators.required],
@@ -79,8 +76,7 @@ export class ResponsibleSection {
     agencyId: [''],
     position: ['', Validators.maxLength(300)],
   });
-  protected readonly addProblem = signal<FormProblem | null>(null);
-  protected readonly addProblemText = computed(() => describeProblem(this.addProblem(), this.translator));
+  protected readonly adding = formSubmission();
 
   /** The responsible whose new route is being written. */
   protected readonly opening = signal<string | null>(null);
@@ -95,96 +91,75 @@ export class ResponsibleSection {
   protected readonly chosenRoute = toSignal(this.routeForm.controls.route.valueChanges, {
     initialValue: '' as ResponsibilityRouteKind | '',
   });
-  protected readonly routeProblem = signal<FormProblem | null>(null);
-  protected readonly routeProblemText = computed(() => describeProblem(this.routeProblem(), this.translator));
+  protected readonly routing = formSubmission();
 
   /** The route whose result is being written. */
   protected readonly deciding = signal<string | null>(null);
   protected readonly decideForm = this.fb.group({ result: ['', [Validators.required, Validators.maxLength(2000)]] });
-  protected readonly decideProblem = signal<FormProblem | null>(null);
-  protected readonly decideProblemText = computed(() => describeProblem(this.decideProblem(), this.translator));
+  protected readonly decision = formSubmission();
 
-  protected add(): Promise<void> {
+  protected async add(form: FormGroupDirective): Promise<void> {
     const value = this.addForm.getRawValue();
-    return this.submit(this.addForm, this.addProblem, () =>
-      this.api.addResponsible(this.caseId(), {
-        kind: value.kind,
-        name: value.name.trim(),
-        ...(value.rank.trim() ? { rank: value.rank.trim() } : {}),
-        ...(value.agencyId ? { agencyId: value.agencyId } : {}),
-        ...(value.position.trim() ? { position: value.position.trim() } : {}),
-      }),
-    ).then((done) => {
-      if (done) {
-        this.addForm.reset();
-      }
-    });
+    await this.adding.submit(
+      form,
+      () =>
+        this.api.addResponsible(this.caseId(), {
+          kind: value.kind,
+          name: value.name.trim(),
+          ...(value.rank.trim() ? { rank: value.rank.trim() } : {}),
+          ...(value.agencyId ? { agencyId: value.agencyId } : {}),
+          ...(value.position.trim() ? { position: value.position.trim() } : {}),
+        }),
+      this.saved(),
+    );
   }
 
   protected startRoute(responsible: Responsible): void {
-    this.routeForm.reset();
-    this.routeProblem.set(null);
+    resetClean(this.routeForm);
+    this.routing.fail(null);
     this.deciding.set(null);
     this.opening.set(responsible.id);
   }
 
-  protected openRoute(responsible: Responsible): Promise<void> {
+  protected async openRoute(responsible: Responsible): Promise<void> {
     const value = this.routeForm.getRawValue();
     const openedAt = fromLocalInput(value.openedAt);
-    return this.submit(this.routeForm, this.routeProblem, () =>
-      this.api.openRoute(this.caseId(), responsible.id, {
-        route: value.route as ResponsibilityRouteKind,
-        ...(value.article.trim() ? { article: value.article.trim() } : {}),
-        ...(openedAt ? { openedAt } : {}),
-      }),
-    ).then((done) => {
-      if (done) {
-        this.opening.set(null);
-      }
-    });
+    await this.routing.submit(
+      this.routeForm,
+      () =>
+        this.api.openRoute(this.caseId(), responsible.id, {
+          route: value.route as ResponsibilityRouteKind,
+          ...(value.article.trim() ? { article: value.article.trim() } : {}),
+          ...(openedAt ? { openedAt } : {}),
+        }),
+      this.saved(() => this.opening.set(null)),
+    );
   }
 
   protected startDecide(route: ResponsibilityRoute): void {
-    this.decideForm.reset();
-    this.decideProblem.set(null);
+    resetClean(this.decideForm);
+    this.decision.fail(null);
     this.opening.set(null);
     this.deciding.set(route.id);
   }
 
-  protected decide(responsible: Responsible, route: ResponsibilityRoute): Promise<void> {
+  protected async decide(responsible: Responsible, route: ResponsibilityRoute): Promise<void> {
     const result = this.decideForm.getRawValue().result.trim();
-    return this.submit(this.decideForm, this.decideProblem, () =>
-      this.api.decideRoute(this.caseId(), responsible.id, route.id, { result }),
-    ).then((done) => {
-      if (done) {
-        this.deciding.set(null);
-      }
-    });
+    await this.decision.submit(
+      this.decideForm,
+      () =>
+        this.api.decideRoute(this.caseId(), responsible.id, route.id, { result }),
+      this.saved(() => this.deciding.set(null)),
+    );
   }
 
-  private async submit(
-    form: AbstractControl,
-    problem: WritableSignal<FormProblem | null>,
-    request: () => Observable<unknown>,
-  ): Promise<boolean> {
-    if (this.busy()) {
-      return false;
-    }
-    if (form.invalid) {
-      form.markAllAsTouched();
-      return false;
-    }
-    this.busy.set(true);
-    problem.set(null);
-    try {
-      await firstValueFrom(request());
-      await this.responsible.reload();
-      return true;
-    } catch (error) {
-      problem.set(applyServerErrors(form, apiErrorOf(error)));
-      return false;
-    } finally {
-      this.busy.set(false);
-    }
+  /** After a save: close what was open, and read the section again. */
+  private saved(close?: () => void): SubmitOptions<unknown> {
+    return {
+      onSaved: () => {
+        close?.();
+        return this.responsible.reload();
+      },
+    };
   }
 }

@@ -17,6 +17,8 @@ export interface SubmitOptions<T> {
   aliases?: Readonly<Record<string, string>>;
   /** The value the form starts again with; its first value otherwise. */
   initial?: unknown;
+  /** The control a refused size (413) is about, e.g. the file of an upload: the error is shown there. */
+  payloadField?: string;
   /** Keep what was typed after a save (a form that edits what it saved). */
   keep?: boolean;
 }
@@ -62,7 +64,7 @@ export class FormSubmission {
       return result;
     } catch (error) {
       // Every error on its field: the form still says, where the button is, that some need attention.
-      this.failure.set(applyServerErrors(form, asApiError(error), options.aliases) ?? FIX_ERRORS);
+      this.failure.set(applyServerErrors(form, onField(asApiError(error), options.payloadField), options.aliases) ?? FIX_ERRORS);
       return undefined;
     } finally {
       this.busy.set(false);
@@ -95,6 +97,14 @@ export function resetClean(target: SubmittedForm, initial?: unknown): void {
   const form = formOf(target);
   form.markAsPristine();
   form.markAsUntouched();
+}
+
+/** A 413 names no field: put it on the one it is about, when the form says which. */
+function onField(error: ApiError, payloadField: string | undefined): ApiError {
+  if (error.statusCode !== 413 || payloadField === undefined || error.details?.length) {
+    return error;
+  }
+  return { ...error, details: [{ field: payloadField, message: error.message }] };
 }
 
 function isDirective(target: SubmittedForm): target is FormGroupDirective {
