@@ -3,6 +3,7 @@ import { signal } from '@angular/core';
 import { TestBed } from '@angular/core/testing';
 import type { ApiError, Me } from '@vigil/contracts';
 import { CaseRoomStore, DirectoryApi, EvidenceApi } from '@vigil/web-data-access';
+import { LANGUAGE_STORAGE_KEY } from '@vigil/web-i18n';
 import { of, throwError } from 'rxjs';
 import { EvidenceTab } from './evidence-tab';
 
@@ -21,8 +22,9 @@ const settle = async () => {
 };
 
 describe('EvidenceTab', () => {
+  beforeEach(() => localStorage.clear());
+
   async function render(add: jest.Mock) {
-    localStorage.clear();
     TestBed.configureTestingModule({
       imports: [EvidenceTab],
       providers: [
@@ -98,5 +100,27 @@ describe('EvidenceTab', () => {
     await settle();
     expect(add).not.toHaveBeenCalled();
     expect(text('evidence-file-error')).toBe('Choose a file');
+  });
+
+  it('starts clean after an upload: no field turns red with "Required", the file chooser is empty', async () => {
+    const add = jest.fn().mockReturnValue(of({ id: 'evidence-1' }));
+    const { host, upload } = await render(add);
+    await upload();
+    expect(add).toHaveBeenCalledTimes(1);
+    expect((host.querySelector('[data-testid="evidence-title"]') as HTMLInputElement).value).toBe('');
+    expect((host.querySelector('[data-testid="evidence-file"]') as HTMLInputElement).value).toBe('');
+    const form = host.querySelector('[data-testid="evidence-upload"]') as HTMLElement;
+    expect(form.querySelectorAll('.mat-form-field-invalid, mat-error, [data-testid="evidence-file-error"]')).toHaveLength(0);
+    expect(host.querySelector('[data-testid="evidence-tier"]')?.textContent?.trim()).toBe('State');
+  });
+
+  it('says a refused file in the UI language, never in the English of the server', async () => {
+    const add = jest.fn().mockReturnValue(
+      refusal(400, { statusCode: 400, code: 'VALIDATION', message: 'invalid', details: [{ field: 'file', message: 'type not allowed: only JPEG, PNG, PDF' }] }),
+    );
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'ru');
+    const { upload, text } = await render(add);
+    await upload();
+    expect(text('evidence-file-error')).toBe('Это значение не принято.');
   });
 });

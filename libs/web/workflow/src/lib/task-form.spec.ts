@@ -3,6 +3,7 @@ import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
 import { MatSelectHarness } from '@angular/material/select/testing';
 import type { AgencyRef, CaseMember, Role } from '@vigil/contracts';
 import { WorkflowApi } from '@vigil/web-data-access';
+import { of } from 'rxjs';
 import { assignablePeople, TaskForm } from './task-form';
 
 const police: AgencyRef = { id: 'e0000000-0000-4000-8000-0000000000a1', name: 'Test City Police', kind: 'police' };
@@ -23,11 +24,16 @@ const people = [
 ];
 
 describe('TaskForm', () => {
+  let createTask: jest.Mock;
+  beforeEach(() => {
+    createTask = jest.fn().mockReturnValue(of({ id: 'task-1' }));
+  });
+
   async function render(role: Role) {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [TaskForm],
-      providers: [{ provide: WorkflowApi, useValue: { createTask: jest.fn() } }],
+      providers: [{ provide: WorkflowApi, useValue: { createTask } }],
     });
     const fixture = TestBed.createComponent(TaskForm);
     fixture.componentRef.setInput('caseId', 'case-1');
@@ -44,7 +50,7 @@ describe('TaskForm', () => {
       await harness.close();
       return texts;
     };
-    return { fixture, select, options };
+    return { fixture, select, options, host: fixture.nativeElement as HTMLElement };
   }
 
   it('offers only the tiers the prosecutor reads', async () => {
@@ -82,5 +88,24 @@ describe('TaskForm', () => {
     expect(assignablePeople(people, watch.id, 'state')).toEqual([]);
     expect(assignablePeople(people, watch.id, 'room').map((p) => p.displayName)).toEqual(['Watch Monitor']);
     expect(assignablePeople(people, '', 'room')).toEqual([]);
+  });
+
+  it('starts clean after a task is created: no field turns red with "Required"', async () => {
+    const { fixture, select, host } = await render('prosecutor');
+    const created = jest.fn();
+    fixture.componentInstance.created.subscribe(created);
+    await (await select('task-kind')).clickOptions({ index: 0 });
+    await (await select('task-agency')).clickOptions({ text: /Test City Police/ });
+    const title = host.querySelector('[data-testid="task-title"]') as HTMLInputElement;
+    title.value = 'Seize the camera recordings';
+    title.dispatchEvent(new Event('input'));
+    (host.querySelector('[data-testid="create-task"]') as HTMLButtonElement).click();
+    await fixture.whenStable();
+
+    expect(createTask).toHaveBeenCalledWith('case-1', expect.objectContaining({ title: 'Seize the camera recordings', tier: 'state' }));
+    expect(created).toHaveBeenCalledWith({ id: 'task-1' });
+    expect(title.value).toBe('');
+    expect(host.querySelectorAll('.mat-form-field-invalid, mat-error')).toHaveLength(0);
+    expect(await (await select('task-tier')).getValueText()).toBe('State');
   });
 });

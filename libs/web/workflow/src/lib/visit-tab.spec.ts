@@ -29,7 +29,9 @@ describe('VisitTab', () => {
     agency: { id: 'g0000000-0000-4000-8000-0000000000a1', name: 'Test Ombudsman Office', kind: 'ombudsman' },
   };
 
-  async function render(visit: Visit, me: Me = ombudsman) {
+  let stable: () => Promise<unknown>;
+
+  async function render(visit: Visit, me: Me = ombudsman, workflow: Record<string, unknown> = {}) {
     localStorage.clear();
     TestBed.configureTestingModule({
       imports: [VisitTab],
@@ -42,13 +44,14 @@ describe('VisitTab', () => {
             changeMark: () => signal(0),
           },
         },
-        { provide: WorkflowApi, useValue: { visit: () => of(visit) } },
+        { provide: WorkflowApi, useValue: { visit: () => of(visit), ...workflow } },
         { provide: DirectoryApi, useValue: { people: () => of([]) } },
       ],
     });
     const fixture = TestBed.createComponent(VisitTab);
     fixture.componentRef.setInput('caseId', 'case-1');
     await fixture.whenStable();
+    stable = () => fixture.whenStable();
     return fixture.nativeElement as HTMLElement;
   }
 
@@ -78,5 +81,30 @@ describe('VisitTab', () => {
       police,
     );
     expect(host.querySelector('[data-testid="visit-findings"]')?.textContent?.trim()).toBe('Not available at your clearance.');
+  });
+
+  it('starts the findings form clean after they are recorded: no field turns red with "Required"', async () => {
+    const prosecutor: Me = { ...ombudsman, role: 'prosecutor', agency: { ...ombudsman.agency, kind: 'prosecutor' } };
+    const arrived: Visit = {
+      dueAt: hours(24),
+      overdue: false,
+      dispatchedAt: hours(-2),
+      prosecutor: null,
+      arrivedAt: hours(-1),
+      findings: null,
+      findingsAt: null,
+    };
+    const recordFindings = jest.fn().mockReturnValue(of(arrived));
+    const host = await render(arrived, prosecutor, { recordFindings });
+    const input = host.querySelector('[data-testid="findings-input"]') as HTMLTextAreaElement;
+    input.value = 'Bruises on both wrists, photographed';
+    input.dispatchEvent(new Event('input'));
+    (host.querySelector('[data-testid="record-findings"]') as HTMLButtonElement).click();
+    await stable();
+
+    expect(recordFindings).toHaveBeenCalledWith('case-1', { findings: 'Bruises on both wrists, photographed' });
+    expect(input.value).toBe('');
+    const form = host.querySelector('[data-testid="findings-form"]') as HTMLElement;
+    expect(form.querySelectorAll('.mat-form-field-invalid, mat-error')).toHaveLength(0);
   });
 });
