@@ -4,6 +4,8 @@ import { TestBed } from '@angular/core/testing';
 import type { Examination, Me } from '@vigil/contracts';
 import { CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
 import { of, throwError } from 'rxjs';
+import { TestbedHarnessEnvironment } from '@angular/cdk/testing/testbed';
+import { MatSelectHarness } from '@angular/material/select/testing';
 import { ExaminationsTab } from './examinations-tab';
 
 const agency = { id: 'i0000000-0000-4000-8000-0000000000a1', name: 'Test Prosecution Office', kind: 'prosecutor' } as const;
@@ -88,5 +90,29 @@ describe('ExaminationsTab', () => {
       'record a conclusion on the Istanbul Protocol scale',
       'confirm that no officer of the implicated agency was present',
     ]);
+  });
+
+  it('starts the appointment form clean after an appointment: no field turns red with "Required"', async () => {
+    const appointExamination = jest.fn().mockReturnValue(of(examination));
+    const { fixture, host } = await render('prosecutor', { examinations: jest.fn().mockReturnValue(of([])), appointExamination });
+    const form = host.querySelector('[data-testid="appoint-form"]') as HTMLElement;
+    const type = (name: string, value: string) => {
+      const input = form.querySelector(`[formcontrolname="${name}"]`) as HTMLInputElement;
+      input.value = value;
+      input.dispatchEvent(new Event('input'));
+    };
+    await (await TestbedHarnessEnvironment.loader(fixture).getHarness(MatSelectHarness.with({ selector: '[data-testid="examination-type"]' }))).clickOptions({
+      index: 0,
+    });
+    type('institution', 'Test Forensic Bureau');
+    type('dueAt', '2099-03-05T10:00');
+    (host.querySelector('[data-testid="appoint-examination"]') as HTMLButtonElement).click();
+    await settle();
+    await fixture.whenStable();
+
+    expect(appointExamination).toHaveBeenCalledWith('case-1', expect.objectContaining({ institution: 'Test Forensic Bureau' }));
+    expect((form.querySelector('[formcontrolname="institution"]') as HTMLInputElement).value).toBe('');
+    expect((form.querySelector('[formcontrolname="consentRecordedAt"]') as HTMLInputElement).value).not.toBe('');
+    expect(form.querySelectorAll('.mat-form-field-invalid, mat-error')).toHaveLength(0);
   });
 });
