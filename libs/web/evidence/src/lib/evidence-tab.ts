@@ -39,14 +39,13 @@ import {
 } from '@vigil/web-data-access';
 import { agencyKindKey, tierAudienceKey, tierKey, TranslatePipe, Translator } from '@vigil/web-i18n';
 import {
+  askReason,
   DateTimePipe,
   describeProblem,
   FieldError,
   FileSizePipe,
   formSubmission,
   problemOf,
-  ReasonDialog,
-  type ReasonDialogData,
   resetClean,
 } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
@@ -242,15 +241,11 @@ export class EvidenceTab {
   }
 
   protected async supersede(item: Evidence): Promise<void> {
-    const ref = this.dialog.open<ReasonDialog, ReasonDialogData, string>(ReasonDialog, {
-      data: {
-        title: this.translator.translate('evidence.supersedeTitle', { title: item.title }),
-        explain: this.translator.translate('evidence.supersedeExplain'),
-        maxLength: SUPERSEDE_REASON_MAX_LENGTH,
-      },
-      autoFocus: 'first-tabbable',
+    const reason = await askReason(this.dialog, {
+      title: this.translator.translate('evidence.supersedeTitle', { title: item.title }),
+      explain: this.translator.translate('evidence.supersedeExplain'),
+      maxLength: SUPERSEDE_REASON_MAX_LENGTH,
     });
-    const reason = await firstValueFrom(ref.afterClosed());
     if (!reason) {
       return;
     }

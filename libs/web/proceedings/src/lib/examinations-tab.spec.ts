@@ -101,9 +101,8 @@ describe('ExaminationsTab', () => {
       input.value = value;
       input.dispatchEvent(new Event('input'));
     };
-    await (await TestbedHarnessEnvironment.loader(fixture).getHarness(MatSelectHarness.with({ selector: '[data-testid="examination-type"]' }))).clickOptions({
-      index: 0,
-    });
+    const typeSelect = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatSelectHarness.with({ selector: '[data-testid="examination-type"]' }));
+    await typeSelect.clickOptions({ text: /Forensic/ });
     type('institution', 'Test Forensic Bureau');
     type('dueAt', '2099-03-05T10:00');
     (host.querySelector('[data-testid="appoint-examination"]') as HTMLButtonElement).click();

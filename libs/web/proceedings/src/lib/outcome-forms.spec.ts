@@ -39,10 +39,8 @@ describe('Outcome forms', () => {
       input.value = value;
       input.dispatchEvent(new Event('input'));
     };
-    const choose = async (name: string) =>
-      (await TestbedHarnessEnvironment.loader(fixture).getHarness(MatSelectHarness.with({ selector: `[formcontrolname="${name}"]` }))).clickOptions({
-        index: 0,
-      });
+    const choose = async (name: string, text: string) =>
+      (await TestbedHarnessEnvironment.loader(fixture).getHarness(MatSelectHarness.with({ selector: `[formcontrolname="${name}"]` }))).clickOptions({ text });
     const save = async (form: HTMLElement) => {
       (form.querySelector('button[type="submit"]') as HTMLButtonElement).click();
       await settle();
@@ -69,7 +67,7 @@ describe('Outcome forms', () => {
     const { host, type, choose, save } = await render(MeasuresSection, { measures: jest.fn().mockReturnValue(of([])), adoptMeasure });
     const form = host.querySelector('[data-testid="measure-form"]') as HTMLElement;
     type('cause', 'No camera in the interview room');
-    await choose('act');
+    await choose('act', 'Representation');
     type('description', 'Install cameras in every interview room');
     type('dueAt', '2099-06-01T10:00');
     await save(form);

@@ -1,10 +1,11 @@
 import { ChangeDetectionStrategy, Component, inject } from '@angular/core';
 import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
-import { MAT_DIALOG_DATA, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
+import { MAT_DIALOG_DATA, type MatDialog, MatDialogModule, MatDialogRef } from '@angular/material/dialog';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { TranslatePipe } from '@vigil/web-i18n';
+import { firstValueFrom } from 'rxjs';
 import { FieldError } from './field-error';
 
 /** What the dialog asks; every text already in the UI language. */
@@ -67,4 +68,9 @@ export class ReasonDialog {
     }
     this.dialogRef.close(reason);
   }
+}
+
+/** Asks why in a `ReasonDialog`: the reason given, or undefined when cancelled. */
+export function askReason(dialog: MatDialog, data: ReasonDialogData): Promise<string | undefined> {
+  return firstValueFrom(dialog.open<ReasonDialog, ReasonDialogData, string>(ReasonDialog, { data, autoFocus: 'first-tabbable' }).afterClosed());
 }

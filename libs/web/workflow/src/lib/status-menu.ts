@@ -6,7 +6,7 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { can, STATUS_REASON_MAX_LENGTH, STATUS_TRANSITIONS, STATUSES_WITH_REASON, type CaseStatus, type Role } from '@vigil/contracts';
 import { apiErrorOf, CasesApi } from '@vigil/web-data-access';
 import { caseStatusKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { ReasonDialog, type ReasonDialogData } from '@vigil/web-ui';
+import { askReason } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 
 /** Statuses a case enters only by recording the visit (the Visit tab), never from this menu. */
@@ -58,15 +58,11 @@ export class StatusMenu {
   protected async choose(to: CaseStatus): Promise<void> {
     let reason: string | undefined;
     if (STATUSES_WITH_REASON.includes(to)) {
-      const ref = this.dialog.open<ReasonDialog, ReasonDialogData, string>(ReasonDialog, {
-        data: {
-          title: this.translator.translate('status.reasonTitle', { status: this.translator.translate(caseStatusKey(to)) }),
-          explain: this.translator.translate('status.reasonExplain'),
-          maxLength: STATUS_REASON_MAX_LENGTH,
-        },
-        autoFocus: 'first-tabbable',
+      reason = await askReason(this.dialog, {
+        title: this.translator.translate('status.reasonTitle', { status: this.translator.translate(caseStatusKey(to)) }),
+        explain: this.translator.translate('status.reasonExplain'),
+        maxLength: STATUS_REASON_MAX_LENGTH,
       });
-      reason = await firstValueFrom(ref.afterClosed());
       if (!reason) {
         return;
       }

@@ -94,7 +94,7 @@ describe('TaskForm', () => {
     const { fixture, select, host } = await render('prosecutor');
     const created = jest.fn();
     fixture.componentInstance.created.subscribe(created);
-    await (await select('task-kind')).clickOptions({ index: 0 });
+    await (await select('task-kind')).clickOptions({ text: 'Seize CCTV recordings' });
     await (await select('task-agency')).clickOptions({ text: /Test City Police/ });
     const title = host.querySelector('[data-testid="task-title"]') as HTMLInputElement;
     title.value = 'Seize the camera recordings';
