@@ -38,7 +38,7 @@ export function implicatedUnitRefusal(error: ApiError): boolean {
     <mat-dialog-content>
       <mat-form-field appearance="outline" class="search" subscriptSizing="dynamic">
         <mat-label>{{ 'members.search' | translate }}</mat-label>
-        <input matInput type="search" cdkFocusInitial [value]="query()" (input)="query.set($any($event.target).value)" data-testid="member-search" />
+        <input matInput type="search" [value]="query()" (input)="query.set($any($event.target).value)" data-testid="member-search" />
       </mat-form-field>
       <p class="status" role="status" data-testid="member-added">{{ notice() }}</p>
       @if (problem(); as problem) {
