@@ -43,4 +43,8 @@ export class MyWorkPage {
   protected readonly overdueCount = computed(() =>
     this.cases().reduce((count, group) => count + group.items.filter((item) => item.overdue).length, 0),
   );
+
+  constructor() {
+    void this.store.load();
+  }
 }
