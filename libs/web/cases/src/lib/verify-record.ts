@@ -32,7 +32,7 @@ type Check = { state: 'idle' | 'checking' | 'failed' } | { state: 'done'; result
             @if (result.ok) {
               {{ 'verify.intact' | translate: { count: result.headSeq } }}
             } @else {
-              {{ 'verify.broken' | translate: { seq: result.firstBrokenSeq } }}
+              {{ 'verify.broken' | translate: { seq: result.firstBrokenSeq ?? '?' } }}
             }
           }
         }
