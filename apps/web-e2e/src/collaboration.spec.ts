@@ -100,6 +100,19 @@ test.describe('collaboration', () => {
     await expect(list.rows.getByTestId('case-status')).toHaveText(Array(await list.rows.count()).fill('Registered'));
   });
 
+  test('on a phone the filters fold behind one button', async ({ page }) => {
+    await page.setViewportSize({ width: 390, height: 844 });
+    await signIn(page, 'prosecutor@demo.vigil');
+    const status = page.getByRole('combobox', { name: 'Status' });
+    const toggle = page.getByRole('button', { name: 'Filters' });
+    await expect(page.getByRole('searchbox', { name: 'Search cases' })).toBeVisible();
+    await expect(status).toBeHidden();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'false');
+    await toggle.click();
+    await expect(toggle).toHaveAttribute('aria-expanded', 'true');
+    await expect(status).toBeVisible();
+  });
+
   test('the case list is searched by reference and by a word of the summary', async ({ page, request }) => {
     const token = await apiToken(request, 'prosecutor@demo.vigil');
     const probe = await request.get('/api/cases?q=probe', { headers: { Authorization: `Bearer ${token}` } });
