@@ -1,4 +1,5 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
+import type { Account, AgencyRef, UnitRef } from '@vigil/contracts';
 import { apiToken, CaseListPage, createCase } from './case-pages';
 import { ShellPage, SignInPage } from './pages';
 
@@ -8,6 +9,11 @@ async function signIn(page: Page, email: string): Promise<void> {
   await signInPage.signIn(email);
   await expect(new ShellPage(page).userName).toBeVisible();
   await expect(page).toHaveURL(/\/cases$/);
+}
+
+async function setUnit(request: APIRequestContext, headers: Record<string, string>, accountId: string, unitId: string | null): Promise<void> {
+  const response = await request.patch(`/api/admin/accounts/${accountId}`, { headers, data: { unitId } });
+  expect(response.status()).toBe(200);
 }
 
 test.describe('collaboration', () => {
@@ -65,6 +71,45 @@ test.describe('collaboration', () => {
     // The record's hash chain holds.
     await page.getByTestId('verify-record').click();
     await expect(page.getByTestId('verify-result')).toHaveText(/The record is intact: \d+ events? checked\./);
+  });
+
+  test('an officer of the unit the case implicates is refused, with the reason in words', async ({ page, request }) => {
+    const admin = { Authorization: `Bearer ${await apiToken(request, 'admin@demo.vigil')}` };
+    const prosecutor = await apiToken(request, 'prosecutor@demo.vigil');
+    const get = async <T>(url: string, headers: Record<string, string>): Promise<T> => {
+      const response = await request.get(url, { headers });
+      expect(response.status()).toBe(200);
+      return (await response.json()) as T;
+    };
+    const accounts = await get<Account[]>('/api/admin/accounts', admin);
+    const officer = accounts.find((account) => account.email === 'police@demo.vigil') as Account;
+    const police = (await get<AgencyRef[]>('/api/agencies', { Authorization: `Bearer ${prosecutor}` })).find(
+      (agency) => agency.id === officer.agency.id,
+    ) as AgencyRef;
+    const [unit] = await get<UnitRef[]>(`/api/agencies/${police.id}/units`, { Authorization: `Bearer ${prosecutor}` });
+    await setUnit(request, admin, officer.id, unit.id);
+    try {
+      const suffix = Date.now().toString(36);
+      const created = await createCase(request, prosecutor, {
+        summary: `Invented report ${suffix}: blows during questioning`,
+        source: 'lawyer',
+        facility: { name: `Test Station ${suffix}`, kind: 'police_station' },
+        victim: { fullName: 'Aigul Fictivna', birthYear: 1993 },
+        intake: { implicated: { agencyId: police.id, unitId: unit.id } },
+      });
+      await signIn(page, 'prosecutor@demo.vigil');
+      await new CaseListPage(page).open(created.reference);
+      await page.getByTestId('open-add-member').click();
+      const dialog = page.getByRole('dialog');
+      await dialog.getByRole('searchbox', { name: 'Search by name, agency or role' }).fill('Timur');
+      await dialog.getByRole('button', { name: 'Add Timur Ospanov to the case' }).click();
+      await expect(dialog.getByTestId('member-problem')).toHaveText(
+        'An officer of the unit this case implicates cannot be a member of it (conflict of interest).',
+      );
+    } finally {
+      // Other tests work with this officer in cases that implicate no unit.
+      await setUnit(request, admin, officer.id, null);
+    }
   });
 
   test('the case list is filtered by status, and the filter survives a reload', async ({ page, request }) => {
