@@ -115,8 +115,9 @@ export function implicatedUnitRefusal(error: ApiError): boolean {
       font: var(--mat-sys-body-small);
       color: var(--mat-sys-on-surface-variant);
     }
-    .status:empty {
-      display: none;
+    /* Always in the page, so that screen readers hear what is added to it. */
+    .status {
+      margin: 0.25rem 0;
     }
     .problem {
       padding: 0.5rem 0.75rem;

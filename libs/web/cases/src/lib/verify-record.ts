@@ -49,9 +49,6 @@ type Check = { state: 'idle' | 'checking' | 'failed' } | { state: 'done'; result
     .verdict {
       margin: 0;
     }
-    .verdict:empty {
-      display: none;
-    }
     .verdict[data-state='broken'],
     .verdict[data-state='failed'] {
       padding: 0.5rem 0.75rem;
