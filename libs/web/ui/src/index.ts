@@ -5,3 +5,6 @@ export * from './lib/duration-pipe';
 export * from './lib/file-size-pipe';
 export * from './lib/reason-dialog';
 export * from './lib/server-errors';
+export * from './lib/locale-format';
+export * from './lib/money-pipe';
+export * from './lib/local-name';
