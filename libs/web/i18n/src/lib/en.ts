@@ -550,6 +550,26 @@ export const en = {
   'compensationStatus.claimed': 'Claimed',
   'compensationStatus.awarded': 'Awarded',
   'compensationStatus.paid': 'Paid',
+
+  // Phone layout, admin units, names in three languages (issue 18)
+  'shell.menu': 'Menu',
+  'shell.mainNav': 'Main',
+  'account.activeSwitch': 'Active: can sign in',
+  'account.unit': 'Unit',
+  'account.noUnit': 'No unit',
+  'account.unitHint': 'Officers of a case’s implicated unit are kept out of it',
+  'name.en': 'Name in English',
+  'name.ru': 'Name in Russian',
+  'name.kk': 'Name in Kazakh',
+  'name.fallbackHint': 'Left empty, the English name is shown',
+  'unit.title': 'Units of {agency}',
+  'unit.manage': 'Units',
+  'unit.manageLabel': 'Units of {agency}',
+  'unit.empty': 'No units yet.',
+  'unit.add': 'Add unit',
+  'unit.rename': 'Rename',
+  'unit.renameLabel': 'Rename {unit}',
+  'unit.nameTaken': 'This agency already has a unit with this name',
 } as const satisfies Record<string, Entry>;
 
 export type TranslationKey = keyof typeof en;

@@ -1,15 +1,18 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { CaseSocket, Session, type VisitAlertSignal } from '@vigil/web-data-access';
-import { roleKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { AgencyBadge, DateTimePipe, LanguageSwitch } from '@vigil/web-ui';
+import { agencyKindKey, roleKey, TranslatePipe, Translator } from '@vigil/web-i18n';
+import { AGENCY_KIND_COLORS, DateTimePipe, LanguageSwitch, LocalNamePipe } from '@vigil/web-ui';
 import { ADMIN_PATH, CASES_PATH, MY_WORK_PATH, PLACES_PATH, SIGN_IN_PATH } from './guards';
 
 /**
- * The frame of every signed-in page: who you are, your agency, language, sign out; and, for
+ * The frame of every signed-in page: who you are, your agency, language, sign out (on a phone,
+ * all of it behind one menu button); and, for
  * those who supervise, visit-deadline alerts wherever they are in the app.
  */
 @Component({
@@ -17,11 +20,13 @@ import { ADMIN_PATH, CASES_PATH, MY_WORK_PATH, PLACES_PATH, SIGN_IN_PATH } from 
   imports: [
     MatToolbarModule,
     MatButtonModule,
+    MatMenuModule,
+    NgTemplateOutlet,
     RouterOutlet,
     RouterLink,
     RouterLinkActive,
     TranslatePipe,
-    AgencyBadge,
+    LocalNamePipe,
     LanguageSwitch,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -42,6 +47,11 @@ export class Shell {
     const me = this.me();
     return me ? roleKey(me.role) : null;
   });
+  protected readonly agencyColor = computed(() => {
+    const kind = this.me()?.agency.kind;
+    return kind ? AGENCY_KIND_COLORS[kind] : null;
+  });
+  protected readonly agencyKindKey = agencyKindKey;
   protected readonly casesPath = CASES_PATH;
   protected readonly adminPath = ADMIN_PATH;
   protected readonly myWorkPath = MY_WORK_PATH;
