@@ -144,7 +144,7 @@ export class AdminPage {
 
   async createAgency(name: string, kindLabel: string): Promise<void> {
     await this.page.getByTestId('new-agency').click();
-    await this.dialog.getByLabel('Name').fill(name);
+    await this.dialog.getByLabel('Name in English').fill(name);
     await this.chooseOption(this.dialog.getByRole('combobox', { name: 'Kind' }), kindLabel);
     await this.dialog.getByRole('button', { name: 'Create' }).click();
     await expect(this.dialog).toBeHidden();

@@ -570,6 +570,7 @@ export const en = {
   'unit.rename': 'Rename',
   'unit.renameLabel': 'Rename {unit}',
   'unit.nameTaken': 'This agency already has a unit with this name',
+  'agency.activeSwitch': 'Active: its accounts can sign in',
 } as const satisfies Record<string, Entry>;
 
 export type TranslationKey = keyof typeof en;

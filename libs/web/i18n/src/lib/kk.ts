@@ -565,4 +565,5 @@ export const kk: Dictionary = {
   'unit.rename': 'Атын өзгерту',
   'unit.renameLabel': 'Атын өзгерту: {unit}',
   'unit.nameTaken': 'Бұл ведомствода осындай атаулы бөлімше бар',
+  'agency.activeSwitch': 'Белсенді: қызметкерлері кіре алады',
 };

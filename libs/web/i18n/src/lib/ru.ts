@@ -577,4 +577,5 @@ export const ru: Dictionary = {
   'unit.rename': 'Переименовать',
   'unit.renameLabel': 'Переименовать: {unit}',
   'unit.nameTaken': 'В этом ведомстве уже есть подразделение с таким названием',
+  'agency.activeSwitch': 'Активно: его сотрудники могут входить',
 };
