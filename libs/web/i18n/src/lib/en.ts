@@ -152,9 +152,9 @@ export const en = {
   'role.observer': 'Observer',
   'role.admin': 'Administrator',
 
-  'agencyKind.prosecutor': 'Prosecutor',
+  'agencyKind.prosecutor': 'Prosecutor’s office',
   'agencyKind.police': 'Police',
-  'agencyKind.ombudsman': 'Ombudsman',
+  'agencyKind.ombudsman': 'Ombudsman’s office',
   'agencyKind.civil_society': 'Civil society',
   'agencyKind.system': 'Vigil',
 

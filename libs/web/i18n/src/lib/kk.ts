@@ -150,7 +150,7 @@ export const kk: Dictionary = {
 
   'agencyKind.prosecutor': 'Прокуратура',
   'agencyKind.police': 'Полиция',
-  'agencyKind.ombudsman': 'Омбудсмен',
+  'agencyKind.ombudsman': 'Омбудсмен аппараты',
   'agencyKind.civil_society': 'Азаматтық қоғам',
   'agencyKind.system': 'Vigil (жүйе)',
 

@@ -159,7 +159,7 @@ export const ru: Dictionary = {
 
   'agencyKind.prosecutor': 'Прокуратура',
   'agencyKind.police': 'Полиция',
-  'agencyKind.ombudsman': 'Омбудсмен',
+  'agencyKind.ombudsman': 'Аппарат омбудсмена',
   'agencyKind.civil_society': 'Гражданское общество',
   'agencyKind.system': 'Vigil (система)',
 

@@ -6,8 +6,8 @@ import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { CaseSocket, Session, type VisitAlertSignal } from '@vigil/web-data-access';
-import { agencyKindKey, roleKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { AGENCY_KIND_COLORS, DateTimePipe, LanguageSwitch, LocalNamePipe } from '@vigil/web-ui';
+import { roleKey, TranslatePipe, Translator } from '@vigil/web-i18n';
+import { AgencyBadge, DateTimePipe, LanguageSwitch, LocalNamePipe } from '@vigil/web-ui';
 import { ADMIN_PATH, CASES_PATH, MY_WORK_PATH, PLACES_PATH, SIGN_IN_PATH } from './guards';
 
 /**
@@ -26,6 +26,7 @@ import { ADMIN_PATH, CASES_PATH, MY_WORK_PATH, PLACES_PATH, SIGN_IN_PATH } from 
     RouterLink,
     RouterLinkActive,
     TranslatePipe,
+    AgencyBadge,
     LocalNamePipe,
     LanguageSwitch,
   ],
@@ -47,11 +48,6 @@ export class Shell {
     const me = this.me();
     return me ? roleKey(me.role) : null;
   });
-  protected readonly agencyColor = computed(() => {
-    const kind = this.me()?.agency.kind;
-    return kind ? AGENCY_KIND_COLORS[kind] : null;
-  });
-  protected readonly agencyKindKey = agencyKindKey;
   protected readonly casesPath = CASES_PATH;
   protected readonly adminPath = ADMIN_PATH;
   protected readonly myWorkPath = MY_WORK_PATH;

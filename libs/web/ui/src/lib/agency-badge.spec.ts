@@ -26,9 +26,9 @@ describe('AgencyBadge', () => {
   }
 
   it.each([
-    ['prosecutor', 'Prosecutor'],
+    ['prosecutor', 'Prosecutor’s office'],
     ['police', 'Police'],
-    ['ombudsman', 'Ombudsman'],
+    ['ombudsman', 'Ombudsman’s office'],
     ['civil_society', 'Civil society'],
   ] as const)('shows %s as a word and as its own colour', async (kind, label) => {
     const { host, kindLabel } = await render(kind);
