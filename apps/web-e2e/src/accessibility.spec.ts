@@ -77,8 +77,29 @@ async function sharedCase(request: APIRequestContext): Promise<Case> {
     // The on-duty chief may already be a member.
     expect([201, 409]).toContain(added.status());
   }
+  // Two files in the room's tier, one superseded: the evidence actions are on screen, also on a muted card.
+  const items: string[] = [];
+  for (const title of [`Photo of the cell ${suffix}`, `Photo of the corridor ${suffix}`]) {
+    const added = await request.post(`/api/cases/${created.id}/evidence`, {
+      headers: { Authorization: `Bearer ${prosecutorToken}` },
+      multipart: { title, tier: 'room', file: { name: 'photo.png', mimeType: 'image/png', buffer: TINY_PNG } },
+    });
+    expect(added.status()).toBe(201);
+    items.push(((await added.json()) as { id: string }).id);
+  }
+  const superseded = await request.post(`/api/cases/${created.id}/evidence/${items[0]}/supersede`, {
+    headers: { Authorization: `Bearer ${prosecutorToken}` },
+    data: { reason: 'A clearer photo replaces it' },
+  });
+  expect(superseded.status()).toBe(200);
   return created;
 }
+
+/** A 1 × 1 transparent PNG. */
+const TINY_PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAQAAAC1HAwCAAAAC0lEQVR42mNkYAAAAAYAAjCB0C8AAAAASUVORK5CYII=',
+  'base64',
+);
 
 test.describe('accessibility: no serious or critical axe violation on any page', () => {
   let shared: Case;

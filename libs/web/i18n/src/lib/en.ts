@@ -369,7 +369,7 @@ export const en = {
   'evidence.note': 'Note',
   'evidence.recordHandOver': 'Record the hand-over',
   'evidence.supersede': 'Mark superseded',
-  'evidence.supersedeLabel': 'Mark “{title}” superseded',
+  'evidence.supersedeLabel': 'Mark superseded: “{title}”',
   'evidence.supersedeTitle': 'Mark “{title}” superseded',
   'evidence.supersedeExplain': 'Nothing is deleted: the item stays listed and downloadable, marked superseded with your reason.',
   'exam.appoint': 'Appoint an examination',

@@ -365,7 +365,7 @@ export const kk: Dictionary = {
   'evidence.note': 'Ескертпе',
   'evidence.recordHandOver': 'Беруді жазу',
   'evidence.supersede': 'Ауыстырылды деп белгілеу',
-  'evidence.supersedeLabel': '«{title}» ауыстырылды деп белгілеу',
+  'evidence.supersedeLabel': 'Ауыстырылды деп белгілеу: «{title}»',
   'evidence.supersedeTitle': '«{title}» ауыстырылды деп белгілеу',
   'evidence.supersedeExplain': 'Ештеңе жойылмайды: материал тізімде қалады және жүктеп алуға болады, ауыстыру белгісімен және сіздің себебіңізбен.',
   'exam.appoint': 'Сараптама тағайындау',

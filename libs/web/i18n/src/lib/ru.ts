@@ -374,7 +374,7 @@ export const ru: Dictionary = {
   'evidence.note': 'Примечание',
   'evidence.recordHandOver': 'Записать передачу',
   'evidence.supersede': 'Отметить как заменённое',
-  'evidence.supersedeLabel': 'Отметить «{title}» как заменённое',
+  'evidence.supersedeLabel': 'Отметить как заменённое: «{title}»',
   'evidence.supersedeTitle': 'Отметить «{title}» как заменённое',
   'evidence.supersedeExplain': 'Ничего не удаляется: материал остаётся в списке и доступен для скачивания, с отметкой о замене и вашей причиной.',
   'exam.appoint': 'Назначить экспертизу',
