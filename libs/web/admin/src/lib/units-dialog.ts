@@ -1,5 +1,5 @@
 import { ChangeDetectionStrategy, Component, computed, inject, signal } from '@angular/core';
-import { NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
+import { type FormGroupDirective, NonNullableFormBuilder, ReactiveFormsModule, Validators } from '@angular/forms';
 import { MatButtonModule } from '@angular/material/button';
 import { ErrorStateMatcher, ShowOnDirtyErrorStateMatcher } from '@angular/material/core';
 import { MAT_DIALOG_DATA, MatDialogModule } from '@angular/material/dialog';
@@ -83,7 +83,7 @@ export interface UnitsDialogData {
           }
         }
       </ul>
-      <form class="row add" [formGroup]="addForm" (ngSubmit)="add()" novalidate>
+      <form class="row add" [formGroup]="addForm" #addDirective="ngForm" (ngSubmit)="add(addDirective)" novalidate>
         <mat-form-field appearance="outline" subscriptSizing="dynamic">
           <mat-label>{{ 'unit.add' | translate }}</mat-label>
           <input matInput formControlName="name" required data-testid="unit-add-input" />
@@ -154,11 +154,11 @@ export class UnitsDialog {
     this.renaming.set(unit.id);
   }
 
-  protected async add(): Promise<void> {
+  protected async add(directive: FormGroupDirective): Promise<void> {
     const saved = await this.submit(this.addForm, (name) => this.api.createUnit(this.agency.id, { name }));
     if (saved) {
-      // A fresh field, not a red "Required" one: the name was taken in.
-      this.addForm.reset({ name: '' });
+      // A fresh field, not a red "Required" one: resetting the directive forgets the submit too.
+      directive.resetForm({ name: '' });
     }
   }
 
