@@ -12,7 +12,7 @@ test.describe('sign-in', () => {
       await expect(shell.userName).toHaveText(account.displayName);
       await expect(shell.userRole).toHaveText(account.role);
       if (account.agencyName === null) {
-        await expect(page.getByTestId('agency-badge')).toHaveCount(0);
+        await expect(page.getByTestId('current-user').getByTestId('agency-badge')).toHaveCount(0);
       } else {
         await expect(shell.agencyName).toHaveText(account.agencyName);
         await expect(shell.agencyKind).toHaveText(account.agencyKind ?? '');
