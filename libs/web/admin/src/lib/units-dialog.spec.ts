@@ -32,7 +32,7 @@ describe('UnitsDialog', () => {
     const fixture = TestBed.createComponent(UnitsDialog);
     await fixture.whenStable();
     const host = fixture.nativeElement as HTMLElement;
-    const names = () => [...host.querySelectorAll('[data-testid="unit-name"]')].map((element) => element.textContent?.trim());
+    const names = () => Array.from(host.querySelectorAll('[data-testid="unit-name"]')).map((element) => element.textContent?.trim());
     const type = (testId: string, value: string) => {
       const input = host.querySelector(`[data-testid="${testId}"]`) as HTMLInputElement;
       input.value = value;
