@@ -19,7 +19,7 @@ import { AgencyBadge } from '@vigil/web-ui';
             <span class="name" data-testid="member-name">{{ member.displayName }}</span>
             <span class="visually-hidden">{{ (here ? 'room.online' : 'room.away') | translate }}</span>
             <span class="role">{{ roleKey(member.role) | translate }}</span>
-            <vigil-agency-badge [kind]="member.agency.kind" [name]="member.agency.name" truncate />
+            <vigil-agency-badge [kind]="member.agency.kind" [name]="member.agency" truncate />
           </span>
         </li>
       }

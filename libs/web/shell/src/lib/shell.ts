@@ -7,7 +7,7 @@ import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
 import { CaseSocket, Session, type VisitAlertSignal } from '@vigil/web-data-access';
 import { roleKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { AgencyBadge, DateTimePipe, LanguageSwitch, LocalNamePipe } from '@vigil/web-ui';
+import { AgencyBadge, DateTimePipe, LanguageSwitch } from '@vigil/web-ui';
 import { ADMIN_PATH, CASES_PATH, MY_WORK_PATH, PLACES_PATH, SIGN_IN_PATH } from './guards';
 
 /**
@@ -27,7 +27,6 @@ import { ADMIN_PATH, CASES_PATH, MY_WORK_PATH, PLACES_PATH, SIGN_IN_PATH } from 
     RouterLinkActive,
     TranslatePipe,
     AgencyBadge,
-    LocalNamePipe,
     LanguageSwitch,
   ],
   changeDetection: ChangeDetectionStrategy.OnPush,
