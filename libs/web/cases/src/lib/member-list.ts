@@ -39,7 +39,7 @@ import { VerifyRecord } from './verify-record';
             <span class="name" data-testid="member-name">{{ member.displayName }}</span>
             <span class="visually-hidden">{{ (here ? 'room.online' : 'room.away') | translate }}</span>
             <span class="role">{{ roleKey(member.role) | translate }}</span>
-            <vigil-agency-badge [kind]="member.agency.kind" [name]="member.agency.name" truncate />
+            <vigil-agency-badge [kind]="member.agency.kind" [name]="member.agency" truncate />
             <span class="reads" data-testid="member-reads">{{ 'members.reads' | translate: { tiers: tierWords(member) } }}</span>
           </span>
           @if (manages() && member.userId !== me()?.id) {

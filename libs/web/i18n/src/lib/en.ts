@@ -152,9 +152,9 @@ export const en = {
   'role.observer': 'Observer',
   'role.admin': 'Administrator',
 
-  'agencyKind.prosecutor': 'Prosecutor',
+  'agencyKind.prosecutor': 'Prosecutor’s office',
   'agencyKind.police': 'Police',
-  'agencyKind.ombudsman': 'Ombudsman',
+  'agencyKind.ombudsman': 'Ombudsman’s office',
   'agencyKind.civil_society': 'Civil society',
   'agencyKind.system': 'Vigil',
 
@@ -377,7 +377,7 @@ export const en = {
   'evidence.note': 'Note',
   'evidence.recordHandOver': 'Record the hand-over',
   'evidence.supersede': 'Mark superseded',
-  'evidence.supersedeLabel': 'Mark “{title}” superseded',
+  'evidence.supersedeLabel': 'Mark superseded: “{title}”',
   'evidence.supersedeTitle': 'Mark “{title}” superseded',
   'evidence.supersedeExplain': 'Nothing is deleted: the item stays listed and downloadable, marked superseded with your reason.',
   'exam.appoint': 'Appoint an examination',
@@ -601,6 +601,27 @@ export const en = {
   },
   'verify.broken': 'The record was altered at event {seq}.',
   'verify.failed': 'The record could not be checked. Try again.',
+
+  // Phone layout, admin units, names in three languages (issue 18)
+  'shell.menu': 'Menu',
+  'shell.mainNav': 'Main',
+  'account.activeSwitch': 'Active: can sign in',
+  'account.unit': 'Unit',
+  'account.noUnit': 'No unit',
+  'account.unitHint': 'Officers of a case’s implicated unit are kept out of it',
+  'name.en': 'Name in English',
+  'name.ru': 'Name in Russian',
+  'name.kk': 'Name in Kazakh',
+  'name.fallbackHint': 'Left empty, the English name is shown',
+  'unit.title': 'Units of {agency}',
+  'unit.manage': 'Units',
+  'unit.manageLabel': 'Units of {agency}',
+  'unit.empty': 'No units yet.',
+  'unit.add': 'Add unit',
+  'unit.rename': 'Rename',
+  'unit.renameLabel': 'Rename {unit}',
+  'unit.nameTaken': 'This agency already has a unit with this name',
+  'agency.activeSwitch': 'Active: its accounts can sign in',
 } as const satisfies Record<string, Entry>;
 
 export type TranslationKey = keyof typeof en;

@@ -150,7 +150,7 @@ export const kk: Dictionary = {
 
   'agencyKind.prosecutor': 'Прокуратура',
   'agencyKind.police': 'Полиция',
-  'agencyKind.ombudsman': 'Омбудсмен',
+  'agencyKind.ombudsman': 'Омбудсмен аппараты',
   'agencyKind.civil_society': 'Азаматтық қоғам',
   'agencyKind.system': 'Vigil (жүйе)',
 
@@ -373,7 +373,7 @@ export const kk: Dictionary = {
   'evidence.note': 'Ескертпе',
   'evidence.recordHandOver': 'Беруді жазу',
   'evidence.supersede': 'Ауыстырылды деп белгілеу',
-  'evidence.supersedeLabel': '«{title}» ауыстырылды деп белгілеу',
+  'evidence.supersedeLabel': 'Ауыстырылды деп белгілеу: «{title}»',
   'evidence.supersedeTitle': '«{title}» ауыстырылды деп белгілеу',
   'evidence.supersedeExplain': 'Ештеңе жойылмайды: материал тізімде қалады және жүктеп алуға болады, ауыстыру белгісімен және сіздің себебіңізбен.',
   'exam.appoint': 'Сараптама тағайындау',
@@ -595,4 +595,25 @@ export const kk: Dictionary = {
   },
   'verify.broken': 'Жазба {seq}-оқиғада өзгертілген.',
   'verify.failed': 'Жазбаны тексеру мүмкін болмады. Қайталап көріңіз.',
+
+  // Phone layout, admin units, names in three languages (issue 18)
+  'shell.menu': 'Мәзір',
+  'shell.mainNav': 'Негізгі мәзір',
+  'account.activeSwitch': 'Белсенді: кіре алады',
+  'account.unit': 'Бөлімше',
+  'account.noUnit': 'Бөлімшесіз',
+  'account.unitHint': 'Шағым түскен бөлімшенің қызметкерлері іске жіберілмейді',
+  'name.en': 'Ағылшынша атауы',
+  'name.ru': 'Орысша атауы',
+  'name.kk': 'Қазақша атауы',
+  'name.fallbackHint': 'Бос болса, ағылшынша атауы көрсетіледі',
+  'unit.title': 'Бөлімшелер: {agency}',
+  'unit.manage': 'Бөлімшелер',
+  'unit.manageLabel': 'Бөлімшелер: {agency}',
+  'unit.empty': 'Әзірге бөлімше жоқ.',
+  'unit.add': 'Бөлімше қосу',
+  'unit.rename': 'Атын өзгерту',
+  'unit.renameLabel': 'Атын өзгерту: {unit}',
+  'unit.nameTaken': 'Бұл ведомствода осындай атаулы бөлімше бар',
+  'agency.activeSwitch': 'Белсенді: қызметкерлері кіре алады',
 };

@@ -159,7 +159,7 @@ export const ru: Dictionary = {
 
   'agencyKind.prosecutor': 'Прокуратура',
   'agencyKind.police': 'Полиция',
-  'agencyKind.ombudsman': 'Омбудсмен',
+  'agencyKind.ombudsman': 'Аппарат омбудсмена',
   'agencyKind.civil_society': 'Гражданское общество',
   'agencyKind.system': 'Vigil (система)',
 
@@ -382,7 +382,7 @@ export const ru: Dictionary = {
   'evidence.note': 'Примечание',
   'evidence.recordHandOver': 'Записать передачу',
   'evidence.supersede': 'Отметить как заменённое',
-  'evidence.supersedeLabel': 'Отметить «{title}» как заменённое',
+  'evidence.supersedeLabel': 'Отметить как заменённое: «{title}»',
   'evidence.supersedeTitle': 'Отметить «{title}» как заменённое',
   'evidence.supersedeExplain': 'Ничего не удаляется: материал остаётся в списке и доступен для скачивания, с отметкой о замене и вашей причиной.',
   'exam.appoint': 'Назначить экспертизу',
@@ -610,4 +610,25 @@ export const ru: Dictionary = {
   },
   'verify.broken': 'Запись изменена на событии {seq}.',
   'verify.failed': 'Не удалось проверить запись. Попробуйте ещё раз.',
+
+  // Phone layout, admin units, names in three languages (issue 18)
+  'shell.menu': 'Меню',
+  'shell.mainNav': 'Основное меню',
+  'account.activeSwitch': 'Активна: может входить',
+  'account.unit': 'Подразделение',
+  'account.noUnit': 'Без подразделения',
+  'account.unitHint': 'Сотрудники подразделения, на которое подана жалоба, не допускаются к делу',
+  'name.en': 'Название на английском',
+  'name.ru': 'Название на русском',
+  'name.kk': 'Название на казахском',
+  'name.fallbackHint': 'Если пусто, показывается английское название',
+  'unit.title': 'Подразделения: {agency}',
+  'unit.manage': 'Подразделения',
+  'unit.manageLabel': 'Подразделения: {agency}',
+  'unit.empty': 'Подразделений пока нет.',
+  'unit.add': 'Добавить подразделение',
+  'unit.rename': 'Переименовать',
+  'unit.renameLabel': 'Переименовать: {unit}',
+  'unit.nameTaken': 'В этом ведомстве уже есть подразделение с таким названием',
+  'agency.activeSwitch': 'Активно: его сотрудники могут входить',
 };
