@@ -36,6 +36,11 @@ export class CaseListStore {
   private readonly socket = inject(CaseSocket);
   private readonly subscriptions = new Subscription();
   private loaded = false;
+  /**
+   * A load made while the socket was still connecting already reads what its first connection
+   * would read again: that connection is not a reason to ask twice (later ones are).
+   */
+  private connectionCoveredByLoad = false;
 
   readonly cases = signal<readonly CaseSummary[]>([]);
   readonly nextCursor = signal<string | null>(null);
@@ -52,7 +57,9 @@ export class CaseListStore {
     // Activity missed while disconnected: read the list again.
     this.subscriptions.add(
       this.socket.connected$.subscribe(() => {
-        if (this.loaded) {
+        const covered = this.connectionCoveredByLoad;
+        this.connectionCoveredByLoad = false;
+        if (this.loaded && !covered) {
           void this.load();
         }
       }),
@@ -62,6 +69,7 @@ export class CaseListStore {
 
   /** The first page, replacing what is held. */
   async load(): Promise<void> {
+    this.connectionCoveredByLoad = this.socket.state() !== 'connected';
     this.socket.connect();
     this.loading.set(true);
     try {
