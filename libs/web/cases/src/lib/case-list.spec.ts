@@ -56,7 +56,7 @@ describe('CaseList', () => {
         },
         {
           provide: CaseSocket,
-          useValue: { connect: jest.fn(), activity$, removed$: new Subject(), connected$: new Subject() },
+          useValue: { connect: jest.fn(), activity$, removed$: new Subject(), connected$: new Subject(), state: signal('connected') },
         },
       ],
     });
