@@ -53,7 +53,7 @@ describe('CaseList', () => {
         { provide: Session, useValue: { me: signal(me) } },
         {
           provide: CaseSocket,
-          useValue: { connect: jest.fn(), activity$, removed$: new Subject(), connected$: new Subject() },
+          useValue: { connect: jest.fn(), activity$, removed$: new Subject(), connected$: new Subject(), state: signal('connected') },
         },
       ],
     });

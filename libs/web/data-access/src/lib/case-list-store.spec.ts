@@ -82,6 +82,19 @@ describe('CaseListStore', () => {
     await store.load();
   }
 
+  it('asks for the list once when the socket connects after it was read, and again on a reconnection', async () => {
+    socket.state.set('connecting');
+    await load();
+    socket.state.set('connected');
+    socket.connected$.next();
+    expect(api.list).toHaveBeenCalledTimes(1);
+
+    api.list.mockReturnValueOnce(of(page([summary('d', '2026-03-01T13:00:00.000Z')])));
+    socket.connected$.next();
+    await Promise.resolve();
+    expect(api.list).toHaveBeenCalledTimes(2);
+  });
+
   it('loads the first page and opens the socket', async () => {
     await load();
     expect(socket.connect).toHaveBeenCalled();

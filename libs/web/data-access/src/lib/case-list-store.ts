@@ -41,6 +41,11 @@ export class CaseListStore {
   private loaded = false;
   /** Answers to an older filter arrive late and are dropped: only the newest request counts. */
   private generation = 0;
+  /**
+   * A load made while the socket was still connecting already reads what its first connection
+   * would read again: that connection is not a reason to ask twice (later ones are).
+   */
+  private connectionCoveredByLoad = false;
 
   readonly filter = signal<CaseFilter>({});
   readonly cases = signal<readonly CaseSummary[]>([]);
@@ -58,7 +63,9 @@ export class CaseListStore {
     // Activity missed while disconnected: read the list again.
     this.subscriptions.add(
       this.socket.connected$.subscribe(() => {
-        if (this.loaded) {
+        const covered = this.connectionCoveredByLoad;
+        this.connectionCoveredByLoad = false;
+        if (this.loaded && !covered) {
           void this.load();
         }
       }),
@@ -68,6 +75,7 @@ export class CaseListStore {
 
   /** The first page for `filter` (by default the current one), replacing what is held. */
   async load(filter: CaseFilter = this.filter()): Promise<void> {
+    this.connectionCoveredByLoad = this.socket.state() !== 'connected';
     this.socket.connect();
     this.filter.set(filter);
     const generation = ++this.generation;
