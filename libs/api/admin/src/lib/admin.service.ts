@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { conflict, hashPassword, invalid, notFound } from '@vigil/api-core';
+import { detail, conflict, hashPassword, invalid, notFound } from '@vigil/api-core';
 import { SecurityLog, SessionsService } from '@vigil/api-auth';
 import { CasesService } from '@vigil/api-cases';
 import { AccountEntity, AgencyEntity, RoleGrantEntity, UnitEntity } from '@vigil/api-database';
@@ -121,7 +121,7 @@ export class AdminService {
       const unitId = body.unitId === undefined ? null : await this.unitOf(manager, agency.id, body.unitId);
       const email = body.email.trim().toLowerCase();
       if (await manager.exists(AccountEntity, { where: { email } })) {
-        throw conflict('An account with this email exists', [{ field: 'email', message: 'is already in use' }]);
+        throw conflict('An account with this email exists', [detail('email', 'taken', 'is already in use')]);
       }
       const proposed = needsApproval(body.role);
       const account = await manager.save(
@@ -151,7 +151,7 @@ export class AdminService {
     const changed = await this.db.transaction(async (manager) => {
       const account = await manager.findOne(AccountEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!account) throw notFound('Account');
-      if (body.disabled && id === adminId) throw conflict('You cannot disable your own account', [{ field: 'disabled', message: 'cannot disable your own account' }]);
+      if (body.disabled && id === adminId) throw conflict('You cannot disable your own account', [detail('disabled', 'own_account', 'cannot disable your own account')]);
       const agency = await this.agency(manager, body.agencyId ?? account.agencyId);
       const pending = await manager.findOne(RoleGrantEntity, { where: { accountId: id, status: 'pending' }, lock: { mode: 'pessimistic_write' } });
       // The role the account is meant to hold: asked for now, else proposed, else held.
@@ -242,23 +242,23 @@ export class AdminService {
 
   private async agency(manager: EntityManager, id: string): Promise<AgencyEntity> {
     const agency = await manager.findOne(AgencyEntity, { where: { id } });
-    if (!agency) throw invalid('agencyId', 'does not name an agency');
+    if (!agency) throw invalid('agencyId', 'unknown_agency', 'does not name an agency');
     return agency;
   }
 
   private async unitOf(manager: EntityManager, agencyId: string, unitId: string): Promise<string> {
-    if (!(await manager.exists(UnitEntity, { where: { id: unitId, agencyId } }))) throw invalid('unitId', 'does not name a unit of the account’s agency');
+    if (!(await manager.exists(UnitEntity, { where: { id: unitId, agencyId } }))) throw invalid('unitId', 'unknown_unit', 'does not name a unit of the account’s agency');
     return unitId;
   }
 }
 
 function assertRoleFits(role: Role, agency: AgencyEntity): void {
   if (!roleFitsAgency(role, agency.kind)) {
-    throw invalid('role', `${role} does not fit an agency of kind ${agency.kind}`);
+    throw invalid('role', 'role_agency', `${role} does not fit an agency of kind ${agency.kind}`, { role, kind: agency.kind });
   }
 }
 
 /** Only prosecutors go on duty: those on duty join every new case at once. */
 function assertOnDutyFits(role: Role, onDuty: boolean | undefined): void {
-  if (onDuty && !can(role, 'case.receive_reports')) throw invalid('onDuty', 'only a prosecutor can be on duty');
+  if (onDuty && !can(role, 'case.receive_reports')) throw invalid('onDuty', 'on_duty_prosecutor', 'only a prosecutor can be on duty');
 }

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { conflict, invalid, notFound } from '@vigil/api-core';
+import { detail, conflict, invalid, notFound } from '@vigil/api-core';
 import { SecurityLog } from '@vigil/api-auth';
 import { AgencyEntity, UnitEntity, unitName, unitNameKey } from '@vigil/api-database';
 import type { Unit, UnitRef } from '@vigil/contracts';
@@ -8,7 +8,7 @@ import { QueryFailedError, type DataSource, type EntityManager } from 'typeorm';
 
 const toUnit = (unit: UnitEntity): Unit => ({ id: unit.id, agencyId: unit.agencyId, name: unit.name, createdAt: unit.createdAt.toISOString() });
 
-const taken = () => conflict('The agency has a unit of this name', [{ field: 'name', message: 'is already a unit of this agency' }]);
+const taken = () => conflict('The agency has a unit of this name', [detail('name', 'taken', 'is already a unit of this agency')]);
 
 /** Units are records of an agency: a name differing only in spacing or letter case is the same unit. */
 @Injectable()
@@ -71,6 +71,6 @@ export class UnitsService {
 
 function normalised(name: string): { shown: string; key: string } {
   const shown = unitName(name);
-  if (!shown) throw invalid('name', 'must not be empty');
+  if (!shown) throw invalid('name', 'not_blank', 'must not be empty');
   return { shown, key: unitNameKey(name) };
 }

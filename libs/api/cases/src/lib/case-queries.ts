@@ -148,7 +148,7 @@ export class CaseQueries {
 
   async events(caller: Caller, caseId: string, query: EventsQuery): Promise<EventsPage> {
     if (query.afterSeq !== undefined && query.beforeSeq !== undefined) {
-      throw invalid('beforeSeq', 'cannot be combined with afterSeq');
+      throw invalid('beforeSeq', 'exclusive', 'cannot be combined with afterSeq', { other: 'afterSeq' });
     }
     const { kase, clearance } = await this.access.authorize(caller, caseId, 'case.read');
     return this.page(kase, clearance, query);
@@ -261,5 +261,5 @@ function decodeCursor(cursor: string | undefined): { at: string; id: string } | 
   } catch {
     // fall through
   }
-  throw invalid('cursor', 'is not a cursor this server issued');
+  throw invalid('cursor', 'cursor', 'is not a cursor this server issued');
 }

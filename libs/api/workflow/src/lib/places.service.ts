@@ -59,7 +59,7 @@ export class PlacesService {
   private async agency(id: string | undefined): Promise<AgencyEntity | null> {
     if (id === undefined) return null;
     const agency = await this.db.getRepository(AgencyEntity).findOneBy({ id });
-    if (!agency) throw invalid('agencyId', 'does not name an agency');
+    if (!agency) throw invalid('agencyId', 'unknown_agency', 'does not name an agency');
     return agency;
   }
 }
