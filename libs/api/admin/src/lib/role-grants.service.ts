@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { detail, conflict, forbidden, notFound } from '@vigil/api-core';
 import { SecurityLog, SessionsService, type AuthUser } from '@vigil/api-auth';
-import { AccountEntity, AgencyEntity, RoleGrantEntity } from '@vigil/api-database';
+import { AccountEntity, AgencyEntity, RoleGrantEntity, agencyRef } from '@vigil/api-database';
 import { can, roleFitsAgency, type RoleGrant, type RoleGrantStatus } from '@vigil/contracts';
 import type { DataSource } from 'typeorm';
 
@@ -12,7 +12,7 @@ export const toRoleGrant = (grant: RoleGrantEntity & { account: AccountEntity })
     id: grant.account.id,
     email: grant.account.email,
     displayName: grant.account.displayName,
-    agency: { id: grant.account.agency.id, name: grant.account.agency.name, kind: grant.account.agency.kind },
+    agency: agencyRef(grant.account.agency),
   },
   role: grant.role,
   previousRole: grant.previousRole,

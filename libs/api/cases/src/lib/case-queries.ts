@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { createHash } from 'node:crypto';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock, invalid, isIssuedTime, isUuid, notFound } from '@vigil/api-core';
-import { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseIntakeEntity, CaseMemberEntity, MessageEntity, UnitEntity } from '@vigil/api-database';
+import { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseIntakeEntity, CaseMemberEntity, MessageEntity, UnitEntity, agencyRef, unitRef } from '@vigil/api-database';
 import {
   canRead,
   CASES_PAGE_DEFAULT,
@@ -70,7 +70,7 @@ export class CaseQueries {
       allegation: { methods: intake?.allegationMethods ?? [], injuries: intake?.injuries ?? null, witnesses: intake?.witnesses ?? null },
       custody: { circumstances: intake?.custodyCircumstances ?? null, detainedAt: intake?.detainedAt?.toISOString() ?? null },
       sourceDetails: intake?.sourceDetails ?? null,
-      implicated: { agency: agency ? { id: agency.id, name: agency.name, kind: agency.kind } : null, unit: unit ? { id: unit.id, name: unit.name } : null },
+      implicated: { agency: agency ? agencyRef(agency) : null, unit: unit ? unitRef(unit) : null },
       reprisalRisk: intake?.reprisalRisk ?? false,
       protectionMeasures: intake?.protectionMeasures ?? null,
     };

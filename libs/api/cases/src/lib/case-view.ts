@@ -1,3 +1,4 @@
+import { agencyRef } from '@vigil/api-database';
 import type { AccountEntity, CaseEntity, CaseEventEntity, MessageEntity } from '@vigil/api-database';
 import {
   canRead,
@@ -120,6 +121,6 @@ export function toMember(account: AccountEntity): CaseMember {
     displayName: account.displayName,
     // Members always hold a role: an account without one cannot be added (see addMember).
     role: account.role as Role,
-    agency: { id: account.agency.id, name: account.agency.name, kind: account.agency.kind },
+    agency: agencyRef(account.agency),
   };
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { invalid, notFound } from '@vigil/api-core';
 import { CaseAccess, CaseQueries, type Caller } from '@vigil/api-cases';
-import { AgencyEntity, PlaceEntity } from '@vigil/api-database';
+import { AgencyEntity, PlaceEntity, agencyRef } from '@vigil/api-database';
 import type { CaseSummary, Place } from '@vigil/contracts';
 import type { DataSource } from 'typeorm';
 import type { CreatePlaceBody, UpdatePlaceBody } from './workflow.dto';
@@ -70,7 +70,7 @@ function toPlace(place: PlaceEntity): Place {
     name: place.name,
     kind: place.kind,
     address: place.address,
-    agency: place.agency ? { id: place.agency.id, name: place.agency.name, kind: place.agency.kind } : null,
+    agency: place.agency ? agencyRef(place.agency) : null,
     cctv: place.cctv,
     createdAt: place.createdAt.toISOString(),
   };

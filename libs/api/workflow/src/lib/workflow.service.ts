@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { detail, Clock, conflict, forbidden, invalid, isUuid, notFound } from '@vigil/api-core';
 import { assertNoDisclosure, CaseAccess, cappedClearance, CasesService, implicatedOfficer, memberData, recordStatus, victimOf, type Caller, type CaseChange } from '@vigil/api-cases';
-import { AccountEntity, AgencyEntity, CaseEntity, CaseMemberEntity, CaseTaskEntity, CaseVisitEntity } from '@vigil/api-database';
+import { AccountEntity, AgencyEntity, CaseEntity, CaseMemberEntity, CaseTaskEntity, CaseVisitEntity, agencyRef } from '@vigil/api-database';
 import {
   can,
   canRead,
@@ -18,7 +18,7 @@ import {
   type Tier,
   type Visit,
 } from '@vigil/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { ArrivalBody, ChangeStatusBody, CreateTaskBody, UpdateTaskBody } from './workflow.dto';
 
 /** Statuses entered only by recording the visit itself. */
@@ -237,7 +237,15 @@ export class WorkflowService {
           .limit(200)
           .getMany()
       : [];
+    // The cases of the tasks, beside those of the visits (loaded already): one read for the page.
+    const visitCases = new Map(visits.map((kase) => [kase.id, kase]));
+    const taskCaseIds = [...new Set(tasks.entities.map((task) => task.caseId))].filter((id) => !visitCases.has(id));
+    const taskCases = taskCaseIds.length
+      ? await this.db.getRepository(CaseEntity).find({ where: { id: In(taskCaseIds) }, select: { id: true, reference: true, summary: true, status: true } })
+      : [];
     return {
+      now: now.toISOString(),
+      cases: [...visits, ...taskCases].map((kase) => ({ id: kase.id, reference: kase.reference, summary: kase.summary, status: kase.status })),
       tasks: tasks.entities.map((task) => this.toTask(task, references.get(task.id) ?? '')),
       visits: visits.map((kase) => ({
         caseId: kase.id,
@@ -269,7 +277,7 @@ export class WorkflowService {
       details: task.details,
       tier: task.tier,
       assignee: {
-        agency: { id: agency.id, name: agency.name, kind: agency.kind },
+        agency: agencyRef(agency),
         user: task.assigneeAccount ? { userId: task.assigneeAccount.id, displayName: task.assigneeAccount.displayName } : null,
       },
       dueAt: task.dueAt.toISOString(),
