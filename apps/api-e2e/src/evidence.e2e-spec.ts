@@ -275,6 +275,7 @@ describe('downloading evidence', () => {
       statusCode: 409,
       code: 'CONFLICT',
       message: 'The stored file no longer matches its recorded sha256; it may have been altered',
+      details: [{ field: '', rule: 'stored_file', message: 'The stored file no longer matches its recorded sha256; it may have been altered' }],
     });
     expect(refused.bytes.toString('utf8')).not.toContain('nothing found');
     expect(refused.headers.get('content-disposition')).toBeNull();
