@@ -1,4 +1,4 @@
-import type { AgencyKind, Role } from './access';
+import type { Role } from './access';
 import type { AgencyRef } from './auth';
 
 /**
