@@ -184,7 +184,7 @@ export class CaseAccess {
 
   /** One may write at any tier one can read, and at no other: the implicated-agency cap holds for writes too. */
   assertCanWriteAt(clearance: Tier, tier: Tier): void {
-    if (!canRead(clearance, tier)) throw forbidden(`Your clearance in this case does not reach the ${tier} tier`, 'tier_above_clearance', 'tier');
+    if (!canRead(clearance, tier)) throw forbidden(`Your clearance in this case does not reach the ${tier} tier`, 'tier_above_clearance', 'tier', { tier });
   }
 }
 

@@ -34,8 +34,8 @@ export const invalid = <R extends ErrorRule>(field: string, rule: R, message: st
   refusal([detail(field, rule, message, ...params)]);
 export const unauthenticated = (message = 'Not signed in') => new ApiException('UNAUTHENTICATED', message);
 /** A 403 with its reason: one detail naming the field it is about (or `''`) and the rule. */
-export const forbidden = (message = 'Not allowed', rule: ErrorRule = 'role_not_allowed', field = '') =>
-  new ApiException('FORBIDDEN', message, [{ field, message, rule }]);
+export const forbidden = (message = 'Not allowed', rule: ErrorRule = 'role_not_allowed', field = '', params?: Record<string, string | number>) =>
+  new ApiException('FORBIDDEN', message, [{ field, message, rule, ...(params && { params }) }]);
 /**
  * Every 404 reads the same, whatever `what` was looked for: a message that named it told a malformed
  * id from a well-formed one, and which part of a path (the case, or an item in it) the caller may not

@@ -177,7 +177,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection {
   typing(socket: VigilSocket, payload: unknown, ack: Reply | undefined) {
     return this.handle(socket, ack, TypingPayload, payload, async (user, { caseId, typing, tier = 'room' }) => {
       const { kase, clearance } = await this.queries.open(user, caseId);
-      if (!canRead(clearance, tier)) throw forbidden(`Your clearance does not reach the ${tier} tier`, 'tier_above_clearance', 'tier');
+      if (!canRead(clearance, tier)) throw forbidden(`Your clearance does not reach the ${tier} tier`, 'tier_above_clearance', 'tier', { tier });
       // A draft's audience alone hears of it: who writes to the prosecution is itself confidential.
       const rooms = clearancesReading(tier).map((reader) => tierRoom(kase.id, reader));
       socket.to(rooms).emit('typing', { caseId: kase.id, userId: user.id, displayName: user.displayName, typing });
