@@ -1,14 +1,15 @@
 import { expect, test, type APIRequestContext, type Page } from '@playwright/test';
 import type { Account, AgencyRef, UnitRef } from '@vigil/contracts';
 import { apiToken, CaseListPage, createCase } from './case-pages';
-import { ShellPage, SignInPage } from './pages';
+import { SignInPage } from './pages';
 
 async function signIn(page: Page, email: string): Promise<void> {
   const signInPage = new SignInPage(page);
   await signInPage.goto();
   await signInPage.signIn(email);
-  await expect(new ShellPage(page).userName).toBeVisible();
+  // The case list, at any width (on a phone the user's name sits in the menu).
   await expect(page).toHaveURL(/\/cases$/);
+  await expect(new CaseListPage(page).rows.first()).toBeVisible();
 }
 
 async function setUnit(request: APIRequestContext, headers: Record<string, string>, accountId: string, unitId: string | null): Promise<void> {
