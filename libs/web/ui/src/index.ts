@@ -7,3 +7,5 @@ export * from './lib/reason-dialog';
 export * from './lib/server-errors';
 export * from './lib/field-error';
 export * from './lib/form-submission';
+export * from './lib/language-date-adapter';
+export * from './lib/date-time-field';

@@ -558,6 +558,25 @@ export const en = {
   'compensationStatus.claimed': 'Claimed',
   'compensationStatus.awarded': 'Awarded',
   'compensationStatus.paid': 'Paid',
+  // date and time pickers (web-ui date-time-field, calendar labels)
+  'picker.date': 'Date',
+  'picker.time': 'Time',
+  'picker.datePlaceholder': 'DD/MM/YYYY',
+  'picker.timePlaceholder': 'HH:MM',
+  'picker.openTimes': 'Choose a time',
+  'picker.times': 'Times',
+  'picker.calendar': 'Calendar',
+  'picker.openCalendar': 'Open calendar',
+  'picker.closeCalendar': 'Close calendar',
+  'picker.prevMonth': 'Previous month',
+  'picker.nextMonth': 'Next month',
+  'picker.prevYear': 'Previous year',
+  'picker.nextYear': 'Next year',
+  'picker.prevYears': 'Previous 24 years',
+  'picker.nextYears': 'Next 24 years',
+  'picker.chooseDate': 'Choose date',
+  'picker.chooseMonthYear': 'Choose month and year',
+  'picker.yearRange': '{start} to {end}',
 } as const satisfies Record<string, Entry>;
 
 export type TranslationKey = keyof typeof en;
