@@ -40,6 +40,7 @@ import {
 import { agencyKindKey, tierAudienceKey, tierKey, TranslatePipe, Translator } from '@vigil/web-i18n';
 import {
   askReason,
+  DateTimeField,
   DateTimePipe,
   describeProblem,
   FieldError,
@@ -73,6 +74,7 @@ export const EVIDENCE_ACCEPT =
     DateTimePipe,
     FileSizePipe,
     FieldError,
+    DateTimeField,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -32,7 +32,7 @@ import {
   Translator,
   type TranslationKey,
 } from '@vigil/web-i18n';
-import { applyServerErrors, DateTimePipe, describeProblem, FieldError, type FormProblem, formSubmission, problemOf } from '@vigil/web-ui';
+import { applyServerErrors, DateTimeField, DateTimePipe, describeProblem, FieldError, type FormProblem, formSubmission, problemOf } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { fromLocalInput, liveSection, may, notInFuture, toLocalInput, validLocalTime } from '@vigil/web-workflow';
 
@@ -61,6 +61,7 @@ const MISSING_KEYS: Readonly<Record<string, TranslationKey>> = {
     TranslatePipe,
     DateTimePipe,
     FieldError,
+    DateTimeField,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -18,7 +18,7 @@ import {
   ReactiveFormsModule,
   Validators,
 } from '@angular/forms';
-import { DateAdapter, type ErrorStateMatcher, MAT_DATE_FORMATS } from '@angular/material/core';
+import { DateAdapter, ErrorStateMatcher, MAT_DATE_FORMATS } from '@angular/material/core';
 import { MatDatepickerIntl, MatDatepickerModule } from '@angular/material/datepicker';
 import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
@@ -117,10 +117,13 @@ export class DateTimeField implements ControlValueAccessor, OnInit {
   protected readonly time = new FormControl<Date | null>(null);
   protected required = false;
 
-  /** Both parts turn red with the form's control, when it is invalid and touched or submitted. */
+  /** The form's own rule for when errors show (e.g. once dirty), asked about the form's control. */
+  private readonly formErrorState = inject(ErrorStateMatcher);
+
+  /** Both parts turn red with the form's control, not with their own: the form's control has the errors. */
   protected readonly errors: ErrorStateMatcher = {
     isErrorState: (_control: AbstractControl | null, form: FormGroupDirective | NgForm | null) =>
-      !!this.outer && this.outer.invalid && (this.outer.touched || !!form?.submitted),
+      this.formErrorState.isErrorState(this.outer as FormControl, form),
   };
 
   private onChange: (value: string) => void = () => undefined;
