@@ -7,5 +7,3 @@ export * from './lib/reason-dialog';
 export * from './lib/server-errors';
 export * from './lib/field-error';
 export * from './lib/form-submission';
-export * from './lib/language-date-adapter';
-export * from './lib/date-time-field';

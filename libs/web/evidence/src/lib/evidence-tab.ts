@@ -40,7 +40,6 @@ import {
 import { agencyKindKey, tierAudienceKey, tierKey, TranslatePipe, Translator } from '@vigil/web-i18n';
 import {
   askReason,
-  DateTimeField,
   DateTimePipe,
   describeProblem,
   FieldError,
@@ -49,6 +48,7 @@ import {
   problemOf,
   resetClean,
 } from '@vigil/web-ui';
+import { DateTimeField } from '@vigil/web-ui/pickers';
 import { firstValueFrom } from 'rxjs';
 import { fromLocalInput, liveSection, may, notInFuture, validLocalTime } from '@vigil/web-workflow';
 

@@ -32,7 +32,8 @@ import {
   Translator,
   type TranslationKey,
 } from '@vigil/web-i18n';
-import { applyServerErrors, DateTimeField, DateTimePipe, describeProblem, FieldError, type FormProblem, formSubmission, problemOf } from '@vigil/web-ui';
+import { applyServerErrors, DateTimePipe, describeProblem, FieldError, type FormProblem, formSubmission, problemOf } from '@vigil/web-ui';
+import { DateTimeField } from '@vigil/web-ui/pickers';
 import { firstValueFrom } from 'rxjs';
 import { fromLocalInput, liveSection, may, notInFuture, toLocalInput, validLocalTime } from '@vigil/web-workflow';
 

@@ -19,7 +19,8 @@ import {
 } from '@vigil/contracts';
 import { CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
 import { agencyKindKey, responsibleKindKey, routeKindKey, TranslatePipe } from '@vigil/web-i18n';
-import { DateTimeField, DateTimePipe, FieldError, formSubmission, resetClean, type SubmitOptions } from '@vigil/web-ui';
+import { DateTimePipe, FieldError, formSubmission, resetClean, type SubmitOptions } from '@vigil/web-ui';
+import { DateTimeField } from '@vigil/web-ui/pickers';
 import { fromLocalInput, liveSection, may, notInFuture, validLocalTime } from '@vigil/web-workflow';
 
 /** A criminal route names the article of the criminal code. */

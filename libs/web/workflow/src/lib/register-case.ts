@@ -25,7 +25,8 @@ import {
 } from '@vigil/contracts';
 import { CasesApi, DirectoryApi, PlacesApi, Session } from '@vigil/web-data-access';
 import { agencyKindKey, allegedMethodKey, caseSourceKey, facilityKindKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { DateTimeField, FieldError, formSubmission } from '@vigil/web-ui';
+import { FieldError, formSubmission } from '@vigil/web-ui';
+import { DateTimeField } from '@vigil/web-ui/pickers';
 import { firstValueFrom } from 'rxjs';
 import { fromLocalInput, notInFuture, validLocalTime } from './local-time';
 import { may } from './roles';

@@ -21,7 +21,8 @@ import {
 } from '@vigil/contracts';
 import { WorkflowApi } from '@vigil/web-data-access';
 import { agencyKindKey, roleKey, taskKindKey, tierAudienceKey, tierKey, TranslatePipe } from '@vigil/web-i18n';
-import { DateTimeField, FieldError, formSubmission } from '@vigil/web-ui';
+import { FieldError, formSubmission } from '@vigil/web-ui';
+import { DateTimeField } from '@vigil/web-ui/pickers';
 import { merge } from 'rxjs';
 import { fromLocalInput, toLocalInput, validLocalTime } from './local-time';
 
