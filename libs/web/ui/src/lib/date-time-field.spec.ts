@@ -99,6 +99,8 @@ describe('DateTimeField', () => {
     const weekdays = Array.from(calendar.querySelectorAll('thead th span[aria-hidden="true"]')).map((cell) => cell.textContent?.trim());
     expect(weekdays).toEqual(['Дс', 'Сс', 'Ср', 'Бс', 'Жм', 'Сб', 'Жс']);
     expect(calendar.querySelector('.mat-calendar-previous-button')?.getAttribute('aria-label')).toBe('Алдыңғы ай');
+    // The month button is named by the words it shows, then by what it does.
+    expect(calendar.querySelector('.mat-calendar-period-button')?.getAttribute('aria-label')).toBe('ЖЕЛТОҚСАН 2026, Ай мен жылды таңдау');
     expect(calendar.textContent).not.toContain('M12');
   });
 

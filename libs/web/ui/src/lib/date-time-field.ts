@@ -25,6 +25,7 @@ import { MatInputModule } from '@angular/material/input';
 import { MatTimepickerModule } from '@angular/material/timepicker';
 import { TranslatePipe } from '@vigil/web-i18n';
 import { merge } from 'rxjs';
+import { CalendarHeader } from './calendar-header';
 import { FieldError, type FieldErrorWords } from './field-error';
 import { LanguageDateAdapter, TranslatedDatepickerIntl, VIGIL_DATE_FORMATS } from './language-date-adapter';
 
@@ -78,7 +79,7 @@ const two = (value: number) => String(value).padStart(2, '0');
         data-part="date"
       />
       <mat-datepicker-toggle matIconSuffix [for]="calendar" />
-      <mat-datepicker #calendar />
+      <mat-datepicker #calendar [calendarHeaderComponent]="header" />
       @if (hint()) {
         <mat-hint>{{ hint() }}</mat-hint>
       }
@@ -113,6 +114,7 @@ export class DateTimeField implements ControlValueAccessor, OnInit {
   /** Words for the form's own validators, as `<vigil-field-error>` takes them. */
   readonly words = input<FieldErrorWords>({});
 
+  protected readonly header = CalendarHeader;
   protected readonly date = new FormControl<Date | null>(null);
   protected readonly time = new FormControl<Date | null>(null);
   protected required = false;
