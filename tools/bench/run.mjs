@@ -1,12 +1,13 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --only=bare,vigil,catchup,reads] [-- --realtime=1000x10,5000x50]
+// `npm run bench [-- --quick] [-- --only=bare,vigil,catchup,reads,web] [-- --realtime=1000x10,5000x50]
 //                 [-- --doc] [-- --build] [-- --profile] [-- --keep] [-- --report=tmp/bench/<run>/results.json]
 //                 [-- --hold=<posts/s>x<seconds>[x<times>]] [-- --main=<a build's main.js>] [-- --node-args="<flags>"]`
 //
 // Runs, one after the other, with the same harness: for each real-time configuration the ceiling
 // (a bare socket.io server) and then Vigil built for production, on an embedded PostgreSQL that is
 // fresh at the start of the run (fsync on); then Vigil's catch-up and reads. Each Vigil workload
-// gets a process of its own on the run's data. The server runs on core 0,
+// gets a process of its own on the run's data; then what Chromium downloads to reach the sign-in
+// page and the case list (`--only=web` alone takes a minute). The server runs on core 0,
 // this process (the load generator) on core 1. Prints a table; `--doc` also writes it into
 // docs/benchmarks.md. See docs/benchmarks.md for what is measured and how.
 //
@@ -29,6 +30,7 @@ import { realtimeWorkload } from './lib/realtime.mjs';
 import { renderHolds, renderReport, updateDoc } from './lib/report.mjs';
 import { bulkSession, CaseWriter, seedAccounts } from './lib/seed.mjs';
 import { benchPasswordHash, signIn, startVigil, withDatabase } from './lib/vigil.mjs';
+import { webWorkload } from './lib/web.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const args = process.argv.slice(2);
@@ -53,7 +55,7 @@ if (hold && (hold.length < 2 || hold.some((n) => !(n > 0)) || flag('doc'))) {
   process.exit(2);
 }
 const vigilMain = option('main') ? resolve(option('main')) : join(root, 'dist/apps/api/main.js');
-const only = new Set((option('only') ?? 'bare,vigil,catchup,reads').split(','));
+const only = new Set((option('only') ?? 'bare,vigil,catchup,reads,web').split(','));
 
 const SERVER_CORE = 0;
 /**
@@ -108,7 +110,7 @@ async function main() {
   const machine = describeMachine();
   log(`bench: ${quick ? 'QUICK mode' : 'full run'}, ${machine.date}; ${machine.cpu}, ${machine.cores} cores, ${machine.ramGb} GB RAM, Node ${machine.node}; load average ${machine.load}`);
   log(`bench: server on core ${SERVER_CORE}, load generator (this process, pid ${process.pid}) on core ${CLIENT_CORE}; work dir ${runDir}`);
-  const results = { machine, quick, plan, bare: [], vigil: [], catchUp: null, reads: null };
+  const results = { machine, quick, plan, bare: [], vigil: [], catchUp: null, reads: null, web: null };
 
   const vigil = only.has('vigil') || only.has('catchup') || only.has('reads') ? await prepareVigil() : null;
 
@@ -176,6 +178,10 @@ async function main() {
         ...(await readsWorkload({ origin: server.origin, serverPid: server.pid, databaseUrl: server.databaseUrl, seeded, tokens: readerTokens, plan: r, log })),
       };
     });
+  }
+  if (only.has('web')) {
+    log(`\n== web transfer: Chromium, the built app served by Vigil (demo city)`);
+    results.web = await measureWeb();
   }
   if (flag('profile') && vigil) log(`  CPU profile(s) in ${vigil.profileDir} (summarise: node tools/bench/profile-summary.mjs ${vigil.profileDir})`);
 
@@ -259,6 +265,22 @@ async function prepareVigil() {
   return { run, passwordHash, roomsByConfig, catchUpRooms, tokens, profileDir };
 }
 
+/** The built app served by a Vigil of its own on the demo city, measured in Chromium. */
+async function measureWeb() {
+  const webDist = join(dirname(vigilMain), '..', 'web', 'browser');
+  if (!option('main') && (flag('build') || !existsSync(join(webDist, 'index.html')))) build('web');
+  if (!option('main') && (flag('build') || !existsSync(vigilMain))) build('api');
+  const dataDir = join(runDir, 'web-data');
+  if (!flag('keep')) atExit(() => rmSync(dataDir, { recursive: true, force: true }));
+  const server = await startVigil({ root, main: vigilMain, core: SERVER_CORE, dataDir, webDist, log });
+  try {
+    return await webWorkload({ origin: server.origin, password: process.env.DEMO_PASSWORD ?? 'vigil-demo', log });
+  } finally {
+    await server.stop();
+    writeFileSync(join(runDir, 'vigil-web.log'), server.output());
+  }
+}
+
 /** Asks the server to verify a few seeded hash chains: the seeded rows are what the app would write. */
 async function verifySample(origin, seeded, tokens) {
   const { httpClient } = await import('./lib/http.mjs');
@@ -275,9 +297,9 @@ async function verifySample(origin, seeded, tokens) {
   }
 }
 
-function build() {
-  log(`bench: building the API (nx build api)…`);
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), 'build', 'api', '--outputStyle=static'], {
+function build(project = 'api') {
+  log(`bench: building ${project === 'api' ? 'the API' : 'the web app'} (nx build ${project})…`);
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/nx/dist/bin/nx.js'), 'build', project, '--outputStyle=static'], {
     cwd: root,
     stdio: ['ignore', 'inherit', 'inherit'],
     env: { ...process.env, NX_NO_CLOUD: 'true', NX_DAEMON: 'false' },

@@ -1,7 +1,7 @@
 import { NestFactory, Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
-import { ConfigError, createValidationPipe, DEFAULT_DEMO_PASSWORD, guardApiRequests, JsonRoutesOnly, loadConfig, VigilExpressAdapter, type VigilConfig } from '@vigil/api-core';
+import { ConfigError, createValidationPipe, DEFAULT_DEMO_PASSWORD, guardApiRequests, JsonRoutesOnly, loadConfig, serveWebApp, VigilExpressAdapter, type VigilConfig } from '@vigil/api-core';
 import { AppRoleError, DataDirInUseError, DEMO_ACCOUNTS, ensureAppRole, grantChiefFromCommandLine, openDatabase, seedDemoIfEmpty, startEmbeddedPostgres, type EmbeddedDatabase } from '@vigil/api-database';
 import cookieParser from 'cookie-parser';
 import helmet from 'helmet';
@@ -106,6 +106,8 @@ async function start(): Promise<void> {
   app.use(helmet());
   app.use(cookieParser());
   guardApiRequests(app);
+  // The web app, precompressed at build time; everything under /api and /socket.io passes through.
+  if (config.webDist) app.use(serveWebApp(config.webDist));
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalInterceptors(new JsonRoutesOnly(app.get(Reflector)));
   // Answers are live case data, never revalidated: no SHA-1 of every body for an ETag.

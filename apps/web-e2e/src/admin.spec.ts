@@ -82,8 +82,8 @@ test.describe('administration', () => {
     await admin.createAgency(name, 'Civil society');
 
     await admin.agencyRow(name).getByRole('button', { name: `Edit: ${name}` }).click();
-    await admin.dialog.getByLabel('Name').fill(`${name} renamed`);
-    await admin.dialog.getByRole('switch', { name: 'Disabled' }).click();
+    await admin.dialog.getByLabel('Name in English').fill(`${name} renamed`);
+    await admin.dialog.getByRole('switch', { name: 'Active: its accounts can sign in' }).click();
     await admin.dialog.getByRole('button', { name: 'Save' }).click();
     await expect(admin.dialog).toBeHidden();
 

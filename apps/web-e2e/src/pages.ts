@@ -6,8 +6,9 @@ export interface DemoAccount {
   email: string;
   displayName: string;
   role: string;
-  agencyName: string;
-  agencyKind: string;
+  /** null: the header shows no agency (administrators). */
+  agencyName: string | null;
+  agencyKind: string | null;
 }
 
 /** The seeded demo city; role and kind as the English UI labels them. */
@@ -17,14 +18,14 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: 'Arman Tasov',
     role: 'Prosecutor',
     agencyName: "Shymkent City Prosecutor's Office",
-    agencyKind: 'Prosecutor',
+    agencyKind: 'Prosecutor’s office',
   },
   {
     email: 'chief@demo.vigil',
     displayName: 'Gulnara Ermekova',
     role: 'Chief prosecutor',
     agencyName: "Shymkent City Prosecutor's Office",
-    agencyKind: 'Prosecutor',
+    agencyKind: 'Prosecutor’s office',
   },
   {
     email: 'police@demo.vigil',
@@ -38,7 +39,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     displayName: 'Aigerim Nurova',
     role: 'Ombudsman',
     agencyName: "Human Rights Commissioner's Representative in Shymkent",
-    agencyKind: 'Ombudsman',
+    agencyKind: 'Ombudsman’s office',
   },
   {
     email: 'observer@demo.vigil',
@@ -51,8 +52,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
     email: 'admin@demo.vigil',
     displayName: 'System Administrator',
     role: 'Administrator',
-    agencyName: "Shymkent City Prosecutor's Office",
-    agencyKind: 'Prosecutor',
+    agencyName: null,
+    agencyKind: null,
   },
 ];
 
@@ -144,7 +145,7 @@ export class AdminPage {
 
   async createAgency(name: string, kindLabel: string): Promise<void> {
     await this.page.getByTestId('new-agency').click();
-    await this.dialog.getByLabel('Name').fill(name);
+    await this.dialog.getByLabel('Name in English').fill(name);
     await this.chooseOption(this.dialog.getByRole('combobox', { name: 'Kind' }), kindLabel);
     await this.dialog.getByRole('button', { name: 'Create' }).click();
     await expect(this.dialog).toBeHidden();

@@ -147,6 +147,19 @@ export function renderReport(results) {
     lines.push('');
   }
 
+  if (results.web) {
+    const w = results.web;
+    const kb = (bytes) => `${int(bytes)} (${(bytes / 1000).toFixed(1)} kB)`;
+    lines.push('Web transfer (Chromium, empty cache, 390 px wide; bytes on the wire: headers and encoded bodies, as the Network panel counts them):');
+    lines.push('');
+    lines.push('| page | responses | transferred, bytes | encoded bodies | decoded bodies |');
+    lines.push('|---|---:|---:|---:|---:|');
+    lines.push(`| sign-in page, interactive | ${w.signIn.requests} | ${kb(w.signIn.transferred)} | ${int(w.signIn.encodedBody)} | ${int(w.signIn.decodedBody)} |`);
+    lines.push(`| then signed in, case list on screen | ${w.caseList.requests} | ${kb(w.caseList.transferred)} | ${int(w.caseList.encodedBody)} | ${int(w.caseList.decodedBody)} |`);
+    lines.push(`| a first visit to the case list, in all | ${w.signIn.requests + w.caseList.requests} | ${kb(w.toCaseList)} | ${int(w.signIn.encodedBody + w.caseList.encodedBody)} | ${int(w.signIn.decodedBody + w.caseList.decodedBody)} |`);
+    lines.push('');
+  }
+
   lines.push('```');
   for (const line of figures(results)) lines.push(line);
   lines.push('```');
@@ -177,6 +190,10 @@ export function figures(results) {
   if (results.catchUp) {
     out.push(`SECONDS catchup_${results.catchUp.clients}_clients=${round(results.catchUp.seconds)}`);
     out.push(`LOSS catchup=${results.catchUp.gaps + results.catchUp.missing}`);
+  }
+  if (results.web) {
+    out.push(`BYTES web_sign_in=${results.web.signIn.transferred}`);
+    out.push(`BYTES web_to_case_list=${results.web.toCaseList}`);
   }
   if (results.reads) {
     const r = results.reads;

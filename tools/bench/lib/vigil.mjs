@@ -11,7 +11,7 @@ import { spawnPinned, stopProcess } from './procs.mjs';
 
 export const BENCH_PASSWORD = 'bench-password-not-secret';
 
-export async function startVigil({ root, main = join(root, 'dist/apps/api/main.js'), core, dataDir, extraArgs = [], jwtSecret = randomBytes(36).toString('base64url'), log }) {
+export async function startVigil({ root, main = join(root, 'dist/apps/api/main.js'), core, dataDir, extraArgs = [], jwtSecret = randomBytes(36).toString('base64url'), webDist = 'none', log }) {
   if (!existsSync(main)) throw new Error(`${main} is missing: build it (npx nx build api) or pass --build`);
   const port = await freePort();
   let output = '';
@@ -23,7 +23,7 @@ export async function startVigil({ root, main = join(root, 'dist/apps/api/main.j
     JWT_SECRET: jwtSecret,
     ACCESS_TOKEN_TTL_SECONDS: '86400',
     LOG_LEVEL: process.env.BENCH_LOG_LEVEL ?? 'warn',
-    WEB_DIST: 'none',
+    WEB_DIST: webDist,
     // The load generator speaks for many people through few accounts: no per-account budget.
     ACCOUNT_RATE_PER_SECOND: '1000000',
     ACCOUNT_BURST: '1000000',

@@ -1,6 +1,5 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER } from '@nestjs/core';
-import { ServeStaticModule } from '@nestjs/serve-static';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminModule } from '@vigil/api-admin';
 import { AuthModule } from '@vigil/api-auth';
@@ -29,9 +28,6 @@ export class AppModule {
           // The data source that start-up migrated is the one the app uses.
           dataSourceFactory: async () => dataSource,
         }),
-        ...(config.webDist
-          ? [ServeStaticModule.forRoot({ rootPath: config.webDist, exclude: ['/api/{*rest}', '/socket.io/{*rest}'] })]
-          : []),
         AuthModule,
         AdminModule,
         CasesModule,

@@ -1,11 +1,11 @@
 import type { Route } from '@angular/router';
-import { adminGuard, caseWorkerGuard, Shell, SignIn, signedInGuard, signedOutGuard } from '@vigil/web-shell';
+import { adminGuard, caseWorkerGuard, signedInGuard, signedOutGuard } from '@vigil/web-shell';
 
 export const appRoutes: Route[] = [
-  { path: 'sign-in', component: SignIn, canMatch: [signedOutGuard], title: 'Vigil' },
+  { path: 'sign-in', loadComponent: () => import('./sign-in.page').then((m) => m.SignIn), canMatch: [signedOutGuard], title: 'Vigil' },
   {
     path: '',
-    component: Shell,
+    loadComponent: () => import('./shell.page').then((m) => m.Shell),
     canMatch: [signedInGuard],
     children: [
       { path: '', pathMatch: 'full', redirectTo: 'cases' },

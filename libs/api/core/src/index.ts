@@ -12,3 +12,4 @@ export * from './lib/http-server';
 export * from './lib/token-bucket';
 export * from './lib/api-requests';
 export * from './lib/canonical';
+export * from './lib/web-app';

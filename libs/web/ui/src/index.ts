@@ -7,3 +7,6 @@ export * from './lib/reason-dialog';
 export * from './lib/server-errors';
 export * from './lib/field-error';
 export * from './lib/form-submission';
+export * from './lib/locale-format';
+export * from './lib/money-pipe';
+export * from './lib/local-name';

@@ -4,7 +4,8 @@ import { TestBed } from '@angular/core/testing';
 import { MAT_DIALOG_DATA, MatDialogRef } from '@angular/material/dialog';
 import { MatInputHarness } from '@angular/material/input/testing';
 import { MatSelectHarness } from '@angular/material/select/testing';
-import type { Account, Agency } from '@vigil/contracts';
+import type { Account, Agency, Unit } from '@vigil/contracts';
+import { MatSlideToggleHarness } from '@angular/material/slide-toggle/testing';
 import { AdminApi } from '@vigil/web-data-access';
 import { of, throwError } from 'rxjs';
 import { AccountDialog, type AccountDialogData } from './account-dialog';
@@ -25,6 +26,11 @@ const agencies: Agency[] = [
   agency('44444444-4444-4444-8444-444444444444', 'Closed Test Bureau', 'ombudsman', true),
 ];
 
+const policeUnits: Unit[] = [
+  { id: '66666666-6666-4666-8666-666666666666', name: 'Patrol Unit 3', agencyId: agencies[0].id, createdAt: '2026-01-10T09:00:00.000Z' },
+  { id: '77777777-7777-4777-8777-777777777777', name: 'Detention Block', agencyId: agencies[0].id, createdAt: '2026-01-10T09:00:00.000Z' },
+];
+
 describe('rolesForAgencyKind', () => {
   it('follows roleFitsAgency for every kind', () => {
     expect(rolesForAgencyKind('police')).toEqual(['police', 'admin']);
@@ -36,12 +42,16 @@ describe('rolesForAgencyKind', () => {
 });
 
 describe('AccountDialog', () => {
-  let api: { createAccount: jest.Mock; updateAccount: jest.Mock };
+  let api: { createAccount: jest.Mock; updateAccount: jest.Mock; units: jest.Mock };
   let close: jest.Mock;
 
   async function open(data: AccountDialogData) {
     localStorage.clear();
-    api = { createAccount: jest.fn(), updateAccount: jest.fn() };
+    api = {
+      createAccount: jest.fn(),
+      updateAccount: jest.fn(),
+      units: jest.fn((agencyId: string) => of(agencyId === agencies[0].id ? policeUnits : [])),
+    };
     close = jest.fn();
     TestBed.configureTestingModule({
       imports: [AccountDialog],
@@ -222,5 +232,50 @@ describe('AccountDialog', () => {
     await fixture.whenStable();
 
     expect(api.updateAccount).toHaveBeenCalledWith(account.id, { displayName: 'Some One Renamed' });
+  });
+  it("offers the chosen agency's units and sends the one chosen", async () => {
+    const { loader, select, optionTexts, host, fixture } = await open({ agencies });
+    await fillNewPoliceAccount(loader, select);
+    const unitSelect = await select('account-unit');
+    expect(await optionTexts(unitSelect)).toEqual(['No unit', 'Patrol Unit 3', 'Detention Block']);
+    await unitSelect.open();
+    await unitSelect.clickOptions({ text: 'Detention Block' });
+    api.createAccount.mockReturnValue(of({ id: 'x' } as Account));
+
+    submit(host);
+    await fixture.whenStable();
+
+    expect(api.units).toHaveBeenCalledWith(agencies[0].id);
+    expect(api.createAccount).toHaveBeenCalledWith(expect.objectContaining({ unitId: policeUnits[1].id }));
+  });
+
+  it('says "Active" for an account that can sign in, and turning it off disables the account', async () => {
+    const account: Account = {
+      id: '55555555-5555-4555-8555-555555555555',
+      email: 'officer@example.test',
+      displayName: 'Test Officer',
+      role: 'police',
+      pendingGrant: null,
+      agency: { id: agencies[0].id, name: agencies[0].name, kind: agencies[0].kind },
+      unit: { id: policeUnits[0].id, name: policeUnits[0].name },
+      disabled: false,
+      onDuty: false,
+      createdAt: '2026-01-11T09:00:00.000Z',
+    };
+    const { loader, select, host, fixture } = await open({ account, agencies });
+    const active = await loader.getHarness(MatSlideToggleHarness.with({ selector: '[data-testid="account-active"]' }));
+    expect(await active.getLabelText()).toBe('Active: can sign in');
+    expect(await active.isChecked()).toBe(true);
+    expect(await (await select('account-unit')).getValueText()).toBe('Patrol Unit 3');
+    await active.toggle();
+    const unitSelect = await select('account-unit');
+    await unitSelect.open();
+    await unitSelect.clickOptions({ text: 'No unit' });
+    api.updateAccount.mockReturnValue(of({ ...account, disabled: true, unit: null }));
+
+    submit(host);
+    await fixture.whenStable();
+
+    expect(api.updateAccount).toHaveBeenCalledWith(account.id, { disabled: true, unitId: null });
   });
 });

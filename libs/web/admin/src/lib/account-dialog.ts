@@ -16,12 +16,13 @@ import {
   type CreateAccountRequest,
   PASSWORD_MIN_LENGTH,
   type Role,
+  type Unit,
   type UpdateAccountRequest,
 } from '@vigil/contracts';
 import { AdminApi, apiErrorOf } from '@vigil/web-data-access';
 import { agencyKindKey, roleKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { applyServerErrors, describeProblem, FieldError, type FormProblem } from '@vigil/web-ui';
-import { firstValueFrom } from 'rxjs';
+import { applyServerErrors, describeProblem, FieldError, type FormProblem, LocalNamePipe } from '@vigil/web-ui';
+import { catchError, firstValueFrom, of, startWith, switchMap } from 'rxjs';
 import { rolesForAgencyKind } from './account-roles';
 
 export interface AccountDialogData {
@@ -31,11 +32,17 @@ export interface AccountDialogData {
 }
 
 /** Server field names that differ from the form's control names. */
-const FIELD_ALIASES: Readonly<Record<string, string>> = { agency: 'agencyId', 'agency.id': 'agencyId' };
+const FIELD_ALIASES: Readonly<Record<string, string>> = {
+  agency: 'agencyId',
+  'agency.id': 'agencyId',
+  unit: 'unitId',
+  disabled: 'active',
+};
 
 /**
  * Create or edit an account. The role list follows the chosen agency's kind, so the form
- * never offers a role the server would refuse (a police agency holds no prosecutor).
+ * never offers a role the server would refuse (a police agency holds no prosecutor); the unit
+ * list is the chosen agency's units.
  */
 @Component({
   selector: 'vigil-account-dialog',
@@ -50,6 +57,7 @@ const FIELD_ALIASES: Readonly<Record<string, string>> = { agency: 'agencyId', 'a
     MatSlideToggleModule,
     TranslatePipe,
     FieldError,
+    LocalNamePipe,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -82,8 +90,11 @@ export class AccountDialog {
     ],
     agencyId: [this.account?.agency.id ?? '', Validators.required],
     role: [this.account?.role ?? ('' as Role | ''), Validators.required],
+    /** '' is no unit. */
+    unitId: [this.account?.unit?.id ?? ''],
     onDuty: [this.account?.onDuty ?? false],
-    disabled: [this.account?.disabled ?? false],
+    /** On: the account can sign in (the server keeps the negative, `disabled`). */
+    active: [!(this.account?.disabled ?? false)],
   });
 
   private readonly agencyId = toSignal(this.form.controls.agencyId.valueChanges, {
@@ -92,6 +103,14 @@ export class AccountDialog {
   private readonly role = toSignal(this.form.controls.role.valueChanges, {
     initialValue: this.form.controls.role.value,
   });
+  /** The chosen agency's units (none while it has none, or before one is chosen). */
+  protected readonly units = toSignal(
+    this.form.controls.agencyId.valueChanges.pipe(
+      startWith(this.form.controls.agencyId.value),
+      switchMap((agencyId) => (agencyId ? this.api.units(agencyId).pipe(catchError(() => of([]))) : of([]))),
+    ),
+    { initialValue: [] as Unit[] },
+  );
   protected readonly roles = computed(() => rolesForAgencyKind(this.agencyOf(this.agencyId())?.kind));
   protected readonly showOnDuty = computed(() => can(this.role() as Role, 'case.receive_reports'));
 
@@ -106,7 +125,11 @@ export class AccountDialog {
     this.fitRoleToAgency(this.form.controls.agencyId.value);
     this.form.controls.agencyId.valueChanges
       .pipe(takeUntilDestroyed())
-      .subscribe((agencyId) => this.fitRoleToAgency(agencyId));
+      .subscribe((agencyId) => {
+        this.fitRoleToAgency(agencyId);
+        // A unit belongs to one agency: another agency starts with none chosen.
+        this.form.controls.unitId.setValue('');
+      });
   }
 
   protected async save(): Promise<void> {
@@ -163,6 +186,9 @@ export class AccountDialog {
       role: value.role as Role,
       agencyId: value.agencyId,
     };
+    if (value.unitId !== '') {
+      request.unitId = value.unitId;
+    }
     if (can(value.role as Role, 'case.receive_reports')) {
       request.onDuty = value.onDuty;
     }
@@ -186,8 +212,11 @@ export class AccountDialog {
     if (value.password !== '') {
       request.password = value.password;
     }
-    if (value.disabled !== account.disabled) {
-      request.disabled = value.disabled;
+    if (value.unitId !== (account.unit?.id ?? '')) {
+      request.unitId = value.unitId === '' ? null : value.unitId;
+    }
+    if (value.active === account.disabled) {
+      request.disabled = !value.active;
     }
     if (can(value.role as Role, 'case.receive_reports') && value.onDuty !== account.onDuty) {
       request.onDuty = value.onDuty;

@@ -6,13 +6,13 @@ import { MatTableModule } from '@angular/material/table';
 import type { Account, Agency } from '@vigil/contracts';
 import { AdminApi } from '@vigil/web-data-access';
 import { roleKey, TranslatePipe } from '@vigil/web-i18n';
-import { AgencyBadge } from '@vigil/web-ui';
+import { AgencyBadge, LocalNamePipe } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { AccountDialog, type AccountDialogData } from './account-dialog';
 
 @Component({
   selector: 'vigil-account-list',
-  imports: [MatButtonModule, MatProgressBarModule, MatTableModule, TranslatePipe, AgencyBadge],
+  imports: [MatButtonModule, MatProgressBarModule, MatTableModule, TranslatePipe, AgencyBadge, LocalNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './account-list.html',
   styleUrl: './admin-list.scss',

@@ -7,18 +7,39 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import { AGENCY_KINDS, type Agency, type AgencyKind, type UpdateAgencyRequest } from '@vigil/contracts';
+import {
+  AGENCY_KINDS,
+  type Agency,
+  type AgencyKind,
+  type CreateAgencyRequest,
+  type UpdateAgencyRequest,
+} from '@vigil/contracts';
 import { AdminApi, apiErrorOf } from '@vigil/web-data-access';
 import { agencyKindKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { AgencyBadge, applyServerErrors, describeProblem, FieldError, type FormProblem } from '@vigil/web-ui';
+import { AgencyBadge, applyServerErrors, describeProblem, FieldError, type FormProblem, type LocalNames } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
+
+/** Agencies as the server sends them once it keeps their names in three languages. */
+export type NamedAgency = Agency & { names?: LocalNames | null };
+
+/** Server field names that differ from the form's control names. */
+const FIELD_ALIASES: Readonly<Record<string, string>> = {
+  name: 'nameEn',
+  'names.en': 'nameEn',
+  'names.ru': 'nameRu',
+  'names.kk': 'nameKk',
+  disabled: 'active',
+};
 
 export interface AgencyDialogData {
   /** Absent: create a new agency. */
-  agency?: Agency;
+  agency?: NamedAgency;
 }
 
-/** Create an agency (name, kind) or edit one (name, disabled); its kind never changes. */
+/**
+ * Create an agency (names, kind) or edit one (names, active); its kind never changes. The name is
+ * kept in English, Russian and Kazakh; the English one is required and is the agency's `name`.
+ */
 @Component({
   selector: 'vigil-agency-dialog',
   imports: [
@@ -46,9 +67,12 @@ export class AgencyDialog {
   protected readonly kinds = AGENCY_KINDS;
   protected readonly kindKey = agencyKindKey;
   protected readonly form = inject(NonNullableFormBuilder).group({
-    name: [this.agency?.name ?? '', [Validators.required, Validators.maxLength(200)]],
+    nameEn: [this.agency?.names?.en ?? this.agency?.name ?? '', [Validators.required, Validators.maxLength(200)]],
+    nameRu: [this.agency?.names?.ru ?? '', Validators.maxLength(200)],
+    nameKk: [this.agency?.names?.kk ?? '', Validators.maxLength(200)],
     kind: [this.agency?.kind ?? ('' as AgencyKind | ''), Validators.required],
-    disabled: [this.agency?.disabled ?? false],
+    /** On: accounts of the agency can sign in (the server keeps the negative, `disabled`). */
+    active: [!(this.agency?.disabled ?? false)],
   });
   protected readonly busy = signal(false);
   protected readonly problem = signal<FormProblem | null>(null);
@@ -65,28 +89,48 @@ export class AgencyDialog {
     }
     this.busy.set(true);
     this.problem.set(null);
-    const { name, kind, disabled } = this.form.getRawValue();
+    const { kind, active } = this.form.getRawValue();
+    const names = this.names();
     try {
       const saved = this.agency
-        ? await firstValueFrom(this.api.updateAgency(this.agency.id, this.changes(name.trim(), disabled)))
-        : await firstValueFrom(this.api.createAgency({ name: name.trim(), kind: kind as AgencyKind }));
+        ? await firstValueFrom(this.api.updateAgency(this.agency.id, this.changes(names, !active)))
+        : await firstValueFrom(this.api.createAgency({ ...names, kind: kind as AgencyKind } as CreateAgencyRequest));
       this.dialogRef.close(saved);
     } catch (error) {
       const apiError = apiErrorOf(error);
       if (apiError.statusCode === 409 && (apiError.details ?? []).every((d) => d.field === 'name')) {
-        this.form.controls.name.setErrors({ taken: true });
+        this.form.controls.nameEn.setErrors({ taken: true });
       } else {
-        this.problem.set(applyServerErrors(this.form, apiError));
+        this.problem.set(applyServerErrors(this.form, apiError, FIELD_ALIASES));
       }
     } finally {
       this.busy.set(false);
     }
   }
 
-  private changes(name: string, disabled: boolean): UpdateAgencyRequest {
-    const request: UpdateAgencyRequest = {};
+  /**
+   * `name` (the English one) and, when there is more to say than it, `names`: a server that does
+   * not keep names yet still takes an agency named in English only.
+   */
+  private names(): { name: string; names?: LocalNames } {
+    const value = this.form.getRawValue();
+    const name = value.nameEn.trim();
+    const ru = value.nameRu.trim();
+    const kk = value.nameKk.trim();
+    if (!ru && !kk && !this.agency?.names) {
+      return { name };
+    }
+    return { name, names: { en: name, ru, kk } };
+  }
+
+  private changes({ name, names }: { name: string; names?: LocalNames }, disabled: boolean): UpdateAgencyRequest {
+    const request: UpdateAgencyRequest & { names?: LocalNames } = {};
     if (name !== this.agency?.name) {
       request.name = name;
+    }
+    const before = this.agency?.names;
+    if (names && (names.en !== (before?.en ?? name) || names.ru !== (before?.ru ?? '') || names.kk !== (before?.kk ?? ''))) {
+      request.names = names;
     }
     if (disabled !== this.agency?.disabled) {
       request.disabled = disabled;

@@ -6,13 +6,14 @@ import { MatTableModule } from '@angular/material/table';
 import type { Agency } from '@vigil/contracts';
 import { AdminApi } from '@vigil/web-data-access';
 import { TranslatePipe } from '@vigil/web-i18n';
-import { AgencyBadge } from '@vigil/web-ui';
+import { AgencyBadge, LocalNamePipe } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
 import { AgencyDialog, type AgencyDialogData } from './agency-dialog';
+import { UnitsDialog, type UnitsDialogData } from './units-dialog';
 
 @Component({
   selector: 'vigil-agency-list',
-  imports: [MatButtonModule, MatProgressBarModule, MatTableModule, TranslatePipe, AgencyBadge],
+  imports: [MatButtonModule, MatProgressBarModule, MatTableModule, TranslatePipe, AgencyBadge, LocalNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './agency-list.html',
   styleUrl: './admin-list.scss',
@@ -36,6 +37,10 @@ export class AgencyList {
 
   protected async edit(agency: Agency): Promise<void> {
     await this.openDialog({ agency });
+  }
+
+  protected units(agency: Agency): void {
+    this.dialog.open<UnitsDialog, UnitsDialogData>(UnitsDialog, { data: { agency }, autoFocus: 'first-tabbable' });
   }
 
   private async openDialog(data: AgencyDialogData): Promise<void> {

@@ -76,6 +76,20 @@ export interface OutgoingMessage {
     .send-row button {
       margin-top: 0.5rem;
     }
+    /* A phone: tier and send side by side, so the docked composer stays short. */
+    @media (max-width: 767.98px) {
+      .send-row {
+        flex-wrap: nowrap;
+        align-items: center;
+      }
+      .tier {
+        flex: 1 1 auto;
+        min-width: 0;
+      }
+      .send-row button {
+        margin-top: 0;
+      }
+    }
   `,
 })
 export class Composer {

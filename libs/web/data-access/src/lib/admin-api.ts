@@ -5,13 +5,16 @@ import type {
   Agency,
   CreateAccountRequest,
   CreateAgencyRequest,
+  CreateUnitRequest,
+  Unit,
   UpdateAccountRequest,
   UpdateAgencyRequest,
+  UpdateUnitRequest,
 } from '@vigil/contracts';
 import type { Observable } from 'rxjs';
 import { API_URLS } from './api-urls';
 
-/** Agencies and accounts, for the admin role only. */
+/** Agencies, their units and accounts, for the admin role only. */
 @Injectable({ providedIn: 'root' })
 export class AdminApi {
   private readonly http = inject(HttpClient);
@@ -28,6 +31,18 @@ export class AdminApi {
     return this.http.patch<Agency>(`${API_URLS.agencies}/${encodeURIComponent(id)}`, request);
   }
 
+  units(agencyId: string): Observable<Unit[]> {
+    return this.http.get<Unit[]>(this.unitsUrl(agencyId));
+  }
+
+  createUnit(agencyId: string, request: CreateUnitRequest): Observable<Unit> {
+    return this.http.post<Unit>(this.unitsUrl(agencyId), request);
+  }
+
+  renameUnit(agencyId: string, unitId: string, request: UpdateUnitRequest): Observable<Unit> {
+    return this.http.patch<Unit>(`${this.unitsUrl(agencyId)}/${encodeURIComponent(unitId)}`, request);
+  }
+
   accounts(): Observable<Account[]> {
     return this.http.get<Account[]>(API_URLS.accounts);
   }
@@ -38,5 +53,9 @@ export class AdminApi {
 
   updateAccount(id: string, request: UpdateAccountRequest): Observable<Account> {
     return this.http.patch<Account>(`${API_URLS.accounts}/${encodeURIComponent(id)}`, request);
+  }
+
+  private unitsUrl(agencyId: string): string {
+    return `${API_URLS.agencies}/${encodeURIComponent(agencyId)}/units`;
   }
 }

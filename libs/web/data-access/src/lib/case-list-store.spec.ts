@@ -82,6 +82,19 @@ describe('CaseListStore', () => {
     await store.load();
   }
 
+  it('asks for the list once when the socket connects after it was read, and again on a reconnection', async () => {
+    socket.state.set('connecting');
+    await load();
+    socket.state.set('connected');
+    socket.connected$.next();
+    expect(api.list).toHaveBeenCalledTimes(1);
+
+    api.list.mockReturnValueOnce(of(page([summary('d', '2026-03-01T13:00:00.000Z')])));
+    socket.connected$.next();
+    await Promise.resolve();
+    expect(api.list).toHaveBeenCalledTimes(2);
+  });
+
   it('loads the first page and opens the socket', async () => {
     await load();
     expect(socket.connect).toHaveBeenCalled();
@@ -124,5 +137,42 @@ describe('CaseListStore', () => {
     expect(api.list).toHaveBeenLastCalledWith({ limit: 50, cursor: 'cursor-1' });
     expect(ids()).toEqual(['a', 'z']);
     expect(store.nextCursor()).toBeNull();
+  });
+
+  it('keeps the filter when it shows more, and starts over when the filter changes', async () => {
+    api.list.mockReturnValueOnce(of(page([summary('a', '2026-03-01T12:00:00.000Z')], 'cursor-1')));
+    await store.load({ q: 'TST', status: ['registered'] });
+    api.list.mockReturnValueOnce(of(page([summary('z', '2026-02-01T12:00:00.000Z')], 'cursor-2')));
+    await store.loadMore();
+    expect(api.list).toHaveBeenLastCalledWith({ q: 'TST', status: ['registered'], limit: 50, cursor: 'cursor-1' });
+    expect(ids()).toEqual(['a', 'z']);
+
+    api.list.mockReturnValueOnce(of(page([summary('b', '2026-03-01T11:00:00.000Z')])));
+    await store.load({ overdue: true });
+    expect(api.list).toHaveBeenLastCalledWith({ overdue: true, limit: 50 });
+    expect(ids()).toEqual(['b']);
+    expect(store.nextCursor()).toBeNull();
+  });
+
+  it('drops the answer to a filter that was changed before it came', async () => {
+    const late = new Subject<Page<CaseSummary>>();
+    api.list.mockReturnValueOnce(late);
+    const first = store.load({ q: 'old' });
+    api.list.mockReturnValueOnce(of(page([summary('new', '2026-03-01T12:00:00.000Z')])));
+    await store.load({ q: 'new' });
+    late.next(page([summary('old', '2026-03-01T13:00:00.000Z')]));
+    late.complete();
+    await first;
+    expect(ids()).toEqual(['new']);
+    expect(store.loading()).toBe(false);
+  });
+
+  it('keeps the server order when sorted by urgency, even as activity arrives', async () => {
+    api.list.mockReturnValueOnce(of(page([summary('late', '2026-03-01T09:00:00.000Z'), summary('busy', '2026-03-01T12:00:00.000Z')])));
+    await store.load({ sort: 'urgency' });
+    expect(ids()).toEqual(['late', 'busy']);
+    socket.activity$.next({ caseId: 'busy', headSeq: 4, updatedAt: '2026-03-01T12:10:00.000Z', newEvents: 1 });
+    expect(ids()).toEqual(['late', 'busy']);
+    expect(store.cases()[1].unread).toBe(1);
   });
 });

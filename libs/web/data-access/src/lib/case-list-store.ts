@@ -2,7 +2,7 @@ import { DestroyRef, inject, Injectable, signal } from '@angular/core';
 import { CASES_PAGE_DEFAULT, type CaseSummary } from '@vigil/contracts';
 import { firstValueFrom, Subscription } from 'rxjs';
 import { CaseSocket, type CaseActivity } from './case-socket';
-import { CasesApi } from './cases-api';
+import { CasesApi, type CaseFilter } from './cases-api';
 
 /** Newest activity first, as the server orders them. */
 export function byActivity(a: CaseSummary, b: CaseSummary): number {
@@ -13,8 +13,8 @@ export function byActivity(a: CaseSummary, b: CaseSummary): number {
  * A row after `case:activity`: a newer head brings the events it stands for as unread (the
  * server's exact count comes with the next fetch); the row moves up with its new time.
  */
-export function applyActivity(cases: readonly CaseSummary[], activity: CaseActivity): CaseSummary[] {
-  return cases
+export function applyActivity(cases: readonly CaseSummary[], activity: CaseActivity, resort = true): CaseSummary[] {
+  const updated = cases
     .map((summary) => {
       if (summary.id !== activity.caseId || activity.headSeq <= summary.headSeq) {
         return summary;
@@ -25,18 +25,29 @@ export function applyActivity(cases: readonly CaseSummary[], activity: CaseActiv
         updatedAt: activity.updatedAt > summary.updatedAt ? activity.updatedAt : summary.updatedAt,
         unread: summary.unread + activity.newEvents,
       };
-    })
-    .sort(byActivity);
+    });
+  return resort ? updated.sort(byActivity) : updated;
 }
 
-/** The case list of one visit to it: pages from REST, kept current by `case:activity`. */
+/**
+ * The case list of one visit to it: pages from REST for the current filter, kept current by
+ * `case:activity`. A changed filter starts over from the first page; "more" keeps the filter.
+ */
 @Injectable()
 export class CaseListStore {
   private readonly api = inject(CasesApi);
   private readonly socket = inject(CaseSocket);
   private readonly subscriptions = new Subscription();
   private loaded = false;
+  /** Answers to an older filter arrive late and are dropped: only the newest request counts. */
+  private generation = 0;
+  /**
+   * A load made while the socket was still connecting already reads what its first connection
+   * would read again: that connection is not a reason to ask twice (later ones are).
+   */
+  private connectionCoveredByLoad = false;
 
+  readonly filter = signal<CaseFilter>({});
   readonly cases = signal<readonly CaseSummary[]>([]);
   readonly nextCursor = signal<string | null>(null);
   readonly loading = signal(false);
@@ -52,7 +63,9 @@ export class CaseListStore {
     // Activity missed while disconnected: read the list again.
     this.subscriptions.add(
       this.socket.connected$.subscribe(() => {
-        if (this.loaded) {
+        const covered = this.connectionCoveredByLoad;
+        this.connectionCoveredByLoad = false;
+        if (this.loaded && !covered) {
           void this.load();
         }
       }),
@@ -60,20 +73,30 @@ export class CaseListStore {
     inject(DestroyRef).onDestroy(() => this.subscriptions.unsubscribe());
   }
 
-  /** The first page, replacing what is held. */
-  async load(): Promise<void> {
+  /** The first page for `filter` (by default the current one), replacing what is held. */
+  async load(filter: CaseFilter = this.filter()): Promise<void> {
+    this.connectionCoveredByLoad = this.socket.state() !== 'connected';
     this.socket.connect();
+    this.filter.set(filter);
+    const generation = ++this.generation;
     this.loading.set(true);
     try {
-      const page = await firstValueFrom(this.api.list({ limit: CASES_PAGE_DEFAULT }));
-      this.cases.set([...page.items].sort(byActivity));
+      const page = await firstValueFrom(this.api.list({ ...filter, limit: CASES_PAGE_DEFAULT }));
+      if (generation !== this.generation) {
+        return;
+      }
+      this.cases.set(this.ordered(page.items));
       this.nextCursor.set(page.nextCursor);
       this.failed.set(false);
       this.loaded = true;
     } catch {
-      this.failed.set(true);
+      if (generation === this.generation) {
+        this.failed.set(true);
+      }
     } finally {
-      this.loading.set(false);
+      if (generation === this.generation) {
+        this.loading.set(false);
+      }
     }
   }
 
@@ -82,18 +105,35 @@ export class CaseListStore {
     if (cursor === null || this.loading()) {
       return;
     }
+    const generation = ++this.generation;
     this.loading.set(true);
     try {
-      const page = await firstValueFrom(this.api.list({ limit: CASES_PAGE_DEFAULT, cursor }));
+      const page = await firstValueFrom(this.api.list({ ...this.filter(), limit: CASES_PAGE_DEFAULT, cursor }));
+      if (generation !== this.generation) {
+        return;
+      }
       const known = new Set(this.cases().map((summary) => summary.id));
-      this.cases.update((cases) => [...cases, ...page.items.filter((summary) => !known.has(summary.id))].sort(byActivity));
+      this.cases.update((cases) => this.ordered([...cases, ...page.items.filter((summary) => !known.has(summary.id))]));
       this.nextCursor.set(page.nextCursor);
       this.failed.set(false);
     } catch {
-      this.failed.set(true);
+      if (generation === this.generation) {
+        this.failed.set(true);
+      }
     } finally {
-      this.loading.set(false);
+      if (generation === this.generation) {
+        this.loading.set(false);
+      }
     }
+  }
+
+  /** By activity the list is kept in order here; by urgency it keeps the server's order. */
+  private ordered(cases: readonly CaseSummary[]): CaseSummary[] {
+    return this.byUrgency() ? [...cases] : [...cases].sort(byActivity);
+  }
+
+  private byUrgency(): boolean {
+    return this.filter().sort === 'urgency';
   }
 
   private onActivity(activity: CaseActivity): void {
@@ -101,7 +141,7 @@ export class CaseListStore {
       return;
     }
     if (this.cases().some((summary) => summary.id === activity.caseId)) {
-      this.cases.update((cases) => applyActivity(cases, activity));
+      this.cases.update((cases) => applyActivity(cases, activity, !this.byUrgency()));
     } else {
       // A case just opened to this user (a new report, a new membership).
       void this.load();

@@ -363,7 +363,7 @@ describe('CaseRoomStore', () => {
   });
 
   it("tracks others' typing, presence and read positions", async () => {
-    await open([message(1, 0, 'one'), message(2, 1, 'two')]);
+    await open([message(1, 0, 'one', observerActor), message(2, 1, 'two', observerActor)]);
     socket.typing$.next({ caseId: CASE_ID, userId: prosecutorActor.id, displayName: 'Test Prosecutor', typing: true });
     socket.typing$.next({ caseId: CASE_ID, userId: observer.id, displayName: observer.displayName, typing: true });
     expect(store.typists()).toEqual([{ userId: prosecutorActor.id, displayName: 'Test Prosecutor' }]);
@@ -378,6 +378,16 @@ describe('CaseRoomStore', () => {
     socket.reads$.next({ caseId: CASE_ID, userId: prosecutorActor.id, seq: 2 });
     expect(store.seenBy().get(1)).toBeUndefined();
     expect(store.seenBy().get(2)).toEqual(['Test Prosecutor']);
+  });
+
+  it('never names a message\'s own author among those who have seen it', async () => {
+    await open([message(1, 0, 'mine', observerActor), message(2, 1, 'theirs')]);
+    socket.reads$.next({ caseId: CASE_ID, userId: prosecutorActor.id, seq: 1 });
+    expect(store.seenBy().get(1)).toEqual(['Test Prosecutor']);
+    // The prosecutor wrote message 2: reading up to it is no news to anyone.
+    socket.reads$.next({ caseId: CASE_ID, userId: prosecutorActor.id, seq: 2 });
+    expect(store.seenBy().get(1)).toBeUndefined();
+    expect(store.seenBy().get(2)).toBeUndefined();
   });
 
   it('tells only the audience of the draft that one is typing, and stops the old audience when the tier changes', async () => {

@@ -70,7 +70,7 @@ export class CaseRoomStore {
   /** The oldest event held names its predecessor: 0 means the whole history is here. */
   readonly hasEarlier = this.log.hasEarlier;
   readonly members = computed<readonly CaseMember[]>(() => this.record()?.members ?? []);
-  /** Under each message, the others whose read position stops there. */
+  /** Under each message, the others (neither me nor its author) whose read position stops there. */
   readonly seenBy = computed(() => {
     const messages = this.timeline().filter((entry): entry is TimelineMessage => entry.kind === 'message');
     const names = new Map(this.members().map((member) => [member.userId, member.displayName]));
@@ -83,7 +83,8 @@ export class CaseRoomStore {
       }
       const read = messages.filter((message) => message.seq <= seq);
       const last = read[read.length - 1];
-      if (last) {
+      // Authors have seen what they wrote: "seen by" names only the others.
+      if (last && last.author.id !== userId) {
         seen.set(last.seq, [...(seen.get(last.seq) ?? []), name]);
       }
     }

@@ -1,8 +1,8 @@
 import { TestBed } from '@angular/core/testing';
-import type { MyWork, VisitAlert } from '@vigil/contracts';
+import type { MyWork, Task, VisitAlert } from '@vigil/contracts';
 import { of, Subject } from 'rxjs';
 import { CaseSocket, type CaseActivity } from './case-socket';
-import { MY_WORK_REFRESH_DELAY_MS, MyWorkStore } from './my-work-store';
+import { MY_WORK_REFRESH_DELAY_MS, MyWorkStore, workByCase } from './my-work-store';
 import { WorkflowApi } from './workflow-api';
 
 const empty: MyWork = { tasks: [], visits: [] };
@@ -49,5 +49,50 @@ describe('MyWorkStore', () => {
     connected$.next();
     await jest.advanceTimersByTimeAsync(MY_WORK_REFRESH_DELAY_MS);
     expect(myWork).not.toHaveBeenCalled();
+  });
+});
+
+describe('workByCase', () => {
+  const now = Date.parse('2026-03-01T12:00:00.000Z');
+  const task = (id: string, caseId: string, dueAt: string, overdue = false): Task => ({
+    id,
+    caseId,
+    caseReference: `TST-${caseId}`,
+    kind: 'other',
+    title: `Task ${id}`,
+    details: null,
+    tier: 'room',
+    assignee: { agency: { id: 'agency-1', name: 'Test Police Unit', kind: 'police' }, user: null },
+    dueAt,
+    overdue,
+    status: 'open',
+    result: null,
+    createdBy: { userId: 'user-1', displayName: 'Test Prosecutor' },
+    createdAt: '2026-03-01T00:00:00.000Z',
+    updatedAt: '2026-03-01T00:00:00.000Z',
+  });
+
+  it('groups by case, overdue first, then the nearest deadline, within and across cases', () => {
+    const groups = workByCase(
+      {
+        tasks: [
+          task('far', 'a', '2026-03-03T12:00:00.000Z'),
+          task('soon', 'b', '2026-03-01T13:00:00.000Z'),
+          task('passed', 'a', '2026-03-01T11:00:00.000Z'),
+          task('flagged', 'c', '2026-03-01T12:30:00.000Z', true),
+        ],
+        visits: [
+          { caseId: 'b', reference: 'TST-b', summary: 'Invented summary b', status: 'registered', visitDueAt: '2026-03-01T14:00:00.000Z', overdue: false },
+        ],
+      },
+      now,
+    );
+    expect(groups.map((group) => group.caseId)).toEqual(['a', 'c', 'b']);
+    expect(groups[0].items.map((item) => (item.kind === 'task' ? item.task.id : 'visit'))).toEqual(['passed', 'far']);
+    expect(groups[0].items.map((item) => item.overdue)).toEqual([true, false]);
+    expect(groups[1].items[0].overdue).toBe(true);
+    expect(groups[2]).toMatchObject({ reference: 'TST-b', summary: 'Invented summary b' });
+    expect(groups[2].items.map((item) => item.kind)).toEqual(['task', 'visit']);
+    expect(groups[0].summary).toBeNull();
   });
 });

@@ -5,7 +5,7 @@ import { provideRouter } from '@angular/router';
 import type { Me } from '@vigil/contracts';
 import { API_URLS } from './api-urls';
 import { authInterceptor } from './auth-interceptor';
-import { Session } from './session';
+import { Session, SIGNED_IN_MARKER_KEY } from './session';
 
 const admin: Me = {
   id: 'a1b2c3d4-0000-4000-8000-000000000001',
@@ -22,6 +22,7 @@ describe('Session', () => {
   let session: Session;
 
   beforeEach(() => {
+    localStorage.setItem(SIGNED_IN_MARKER_KEY, '1');
     TestBed.configureTestingModule({
       providers: [provideRouter([]), provideHttpClient(withInterceptors([authInterceptor])), provideHttpClientTesting()],
     });
@@ -51,6 +52,26 @@ describe('Session', () => {
       .flush({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'no' }, { status: 401, statusText: 'Unauthorized' });
     await expect(restored).resolves.toBe(false);
     expect(session.signedIn()).toBe(false);
+  });
+
+  it('does not ask the server when this browser holds no sign-in, and remembers one once signed in', async () => {
+    localStorage.removeItem(SIGNED_IN_MARKER_KEY);
+    await expect(session.restore()).resolves.toBe(false);
+    backend.expectNone(API_URLS.refresh);
+
+    const signedIn = session.signIn(admin.email, 'secret-password');
+    backend.expectOne(API_URLS.login).flush({ accessToken: 'token-1', expiresIn: 900, user: admin });
+    await settle();
+    backend.expectOne(API_URLS.me).flush(admin);
+    await signedIn;
+    expect(localStorage.getItem(SIGNED_IN_MARKER_KEY)).toBe('1');
+  });
+
+  it('forgets the sign-in when the refresh cookie no longer works', async () => {
+    const restored = session.restore();
+    backend.expectOne(API_URLS.refresh).flush({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'no' }, { status: 401, statusText: 'Unauthorized' });
+    await restored;
+    expect(localStorage.getItem(SIGNED_IN_MARKER_KEY)).toBeNull();
   });
 
   it('signs out on the server with the bearer token and forgets the session', async () => {

@@ -1,8 +1,14 @@
 import { HttpClient } from '@angular/common/http';
-import { computed, inject, Injectable, signal } from '@angular/core';
+import { computed, DOCUMENT, inject, Injectable, signal } from '@angular/core';
 import { can, type LoginResponse, type Me, type RefreshResponse } from '@vigil/contracts';
 import { firstValueFrom } from 'rxjs';
 import { API_URLS } from './api-urls';
+
+/**
+ * Set while this browser holds a sign-in (not a secret: the refresh cookie is), so that a visitor
+ * who never signed in is not sent to `/api/auth/refresh` for a 401 on every page load.
+ */
+export const SIGNED_IN_MARKER_KEY = 'vigil.signedIn';
 
 /**
  * Who is signed in. The access token lives only in memory; the refresh token is an httpOnly
@@ -11,6 +17,7 @@ import { API_URLS } from './api-urls';
 @Injectable({ providedIn: 'root' })
 export class Session {
   private readonly http = inject(HttpClient);
+  private readonly storage = storageOf(inject(DOCUMENT).defaultView);
   private readonly token = signal<string | null>(null);
   private readonly user = signal<Me | null>(null);
   private refreshing: Promise<string> | null = null;
@@ -27,11 +34,16 @@ export class Session {
   async signIn(email: string, password: string): Promise<Me> {
     const response = await firstValueFrom(this.http.post<LoginResponse>(API_URLS.login, { email, password }));
     this.token.set(response.accessToken);
+    this.mark(true);
     return this.loadMe();
   }
 
   /** On start: trade the refresh cookie, if any, for a token and the profile. Never throws. */
   async restore(): Promise<boolean> {
+    if (this.storage !== null && this.storage.getItem(SIGNED_IN_MARKER_KEY) === null) {
+      // Never signed in here, or signed out: there is no cookie to trade.
+      return false;
+    }
     try {
       await this.refresh();
       await this.loadMe();
@@ -75,5 +87,24 @@ export class Session {
   clear(): void {
     this.token.set(null);
     this.user.set(null);
+    this.mark(false);
+  }
+
+  private mark(signedIn: boolean): void {
+    try {
+      if (signedIn) this.storage?.setItem(SIGNED_IN_MARKER_KEY, '1');
+      else this.storage?.removeItem(SIGNED_IN_MARKER_KEY);
+    } catch {
+      // Storage full or blocked: the next load asks the server, as without the marker.
+    }
+  }
+}
+
+/** Local storage, or null where it is blocked (then every load asks the server). */
+function storageOf(window: Window | null): Storage | null {
+  try {
+    return window?.localStorage ?? null;
+  } catch {
+    return null;
   }
 }

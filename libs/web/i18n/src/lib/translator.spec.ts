@@ -36,6 +36,17 @@ describe('Translator', () => {
     expect(document.documentElement.lang).toBe('kk');
   });
 
+  it('holds the first render until the remembered language is loaded, and a slower earlier switch does not win', async () => {
+    localStorage.setItem(LANGUAGE_STORAGE_KEY, 'kk');
+    const translator = createTranslator();
+    await translator.ready();
+    expect(translator.translate('shell.signOut')).toBe('Шығу');
+
+    await Promise.all([translator.use('ru'), translator.use('en')]);
+    expect(translator.language()).toBe('en');
+    expect(translator.translate('shell.signOut')).toBe('Sign out');
+  });
+
   it('comes back in the remembered language on the next start', () => {
     createTranslator().use('kk');
     TestBed.resetTestingModule();

@@ -1,5 +1,7 @@
 import { ChangeDetectionStrategy, Component, computed, DestroyRef, inject } from '@angular/core';
+import { NgTemplateOutlet } from '@angular/common';
 import { MatButtonModule } from '@angular/material/button';
+import { MatMenuModule } from '@angular/material/menu';
 import { MatSnackBar } from '@angular/material/snack-bar';
 import { MatToolbarModule } from '@angular/material/toolbar';
 import { Router, RouterLink, RouterLinkActive, RouterOutlet } from '@angular/router';
@@ -9,7 +11,8 @@ import { AgencyBadge, DateTimePipe, LanguageSwitch } from '@vigil/web-ui';
 import { ADMIN_PATH, CASES_PATH, MY_WORK_PATH, PLACES_PATH, SIGN_IN_PATH } from './guards';
 
 /**
- * The frame of every signed-in page: who you are, your agency, language, sign out; and, for
+ * The frame of every signed-in page: who you are, your agency, language, sign out (on a phone,
+ * all of it behind one menu button); and, for
  * those who supervise, visit-deadline alerts wherever they are in the app.
  */
 @Component({
@@ -17,6 +20,8 @@ import { ADMIN_PATH, CASES_PATH, MY_WORK_PATH, PLACES_PATH, SIGN_IN_PATH } from 
   imports: [
     MatToolbarModule,
     MatButtonModule,
+    MatMenuModule,
+    NgTemplateOutlet,
     RouterOutlet,
     RouterLink,
     RouterLinkActive,

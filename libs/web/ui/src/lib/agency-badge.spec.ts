@@ -2,6 +2,7 @@ import { TestBed } from '@angular/core/testing';
 import { AGENCY_KINDS, type AgencyKind } from '@vigil/contracts';
 import { Translator } from '@vigil/web-i18n';
 import { AGENCY_KIND_COLORS, AgencyBadge } from './agency-badge';
+import type { Named } from './local-name';
 
 describe('AgencyBadge', () => {
   beforeEach(() => {
@@ -9,7 +10,7 @@ describe('AgencyBadge', () => {
     TestBed.resetTestingModule();
   });
 
-  async function render(kind: AgencyKind, name?: string) {
+  async function render(kind: AgencyKind, name?: string | Named) {
     const fixture = TestBed.createComponent(AgencyBadge);
     fixture.componentRef.setInput('kind', kind);
     if (name !== undefined) {
@@ -26,9 +27,9 @@ describe('AgencyBadge', () => {
   }
 
   it.each([
-    ['prosecutor', 'Prosecutor'],
+    ['prosecutor', 'Prosecutor’s office'],
     ['police', 'Police'],
-    ['ombudsman', 'Ombudsman'],
+    ['ombudsman', 'Ombudsman’s office'],
     ['civil_society', 'Civil society'],
   ] as const)('shows %s as a word and as its own colour', async (kind, label) => {
     const { host, kindLabel } = await render(kind);
@@ -51,6 +52,18 @@ describe('AgencyBadge', () => {
 
     const withoutName = await render('police');
     expect(withoutName.nameLabel()).toBeNull();
+  });
+
+  it("names an agency in the UI language, falling back to its name", async () => {
+    const agency = { name: 'Test City Police', names: { en: 'Test City Police', ru: 'Тестовая полиция', kk: 'Тест полициясы' } };
+    const { fixture, nameLabel } = await render('police', agency);
+    expect(nameLabel()?.textContent?.trim()).toBe('Test City Police');
+    TestBed.inject(Translator).use('kk');
+    await fixture.whenStable();
+    expect(nameLabel()?.textContent?.trim()).toBe('Тест полициясы');
+
+    const unnamed = await render('police', { name: 'Old Police' });
+    expect(unnamed.nameLabel()?.textContent?.trim()).toBe('Old Police');
   });
 
   it('translates the kind when the language changes', async () => {

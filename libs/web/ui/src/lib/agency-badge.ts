@@ -1,6 +1,7 @@
-import { booleanAttribute, ChangeDetectionStrategy, Component, computed, input } from '@angular/core';
+import { booleanAttribute, ChangeDetectionStrategy, Component, computed, inject, input } from '@angular/core';
 import type { AgencyKind, SystemRole } from '@vigil/contracts';
-import { agencyKindKey, TranslatePipe } from '@vigil/web-i18n';
+import { agencyKindKey, TranslatePipe, Translator } from '@vigil/web-i18n';
+import { localName, type Named } from './local-name';
 
 /** One colour per agency kind, each dark enough for white text (WCAG AA). */
 export const AGENCY_KIND_COLORS: Readonly<Record<AgencyKind | SystemRole, string>> = {
@@ -25,8 +26,8 @@ export const AGENCY_KIND_COLORS: Readonly<Record<AgencyKind | SystemRole, string
   },
   template: `
     <span class="kind" data-testid="agency-kind" [style.background-color]="color()">{{ kindKey() | translate }}</span>
-    @if (name()) {
-      <span class="name" data-testid="agency-name" [attr.title]="truncate() ? name() : null">{{ name() }}</span>
+    @if (label(); as label) {
+      <span class="name" data-testid="agency-name" [attr.title]="truncate() ? label : null">{{ label }}</span>
     }
   `,
   styles: `
@@ -54,10 +55,16 @@ export const AGENCY_KIND_COLORS: Readonly<Record<AgencyKind | SystemRole, string
 })
 export class AgencyBadge {
   readonly kind = input.required<AgencyKind | SystemRole>();
-  readonly name = input<string>();
+  /** A name as is, or an agency (`{ name, names? }`), named in the UI language. */
+  readonly name = input<string | Named>();
   /** One line, cut with an ellipsis (the full name in a tooltip): for tight spaces like the toolbar. */
   readonly truncate = input(false, { transform: booleanAttribute });
 
+  private readonly translator = inject(Translator);
+  protected readonly label = computed(() => {
+    const name = this.name();
+    return typeof name === 'object' ? localName(name, this.translator.language()) : name;
+  });
   protected readonly kindKey = computed(() => agencyKindKey(this.kind()));
   protected readonly color = computed(() => AGENCY_KIND_COLORS[this.kind()]);
 }

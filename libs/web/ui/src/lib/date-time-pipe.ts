@@ -1,14 +1,14 @@
 import { inject, Pipe, type PipeTransform } from '@angular/core';
-import { Translator, type Language } from '@vigil/web-i18n';
+import { Translator } from '@vigil/web-i18n';
+import { formatDateTime } from './locale-format';
 
 /**
- * `{{ event.at | dateTime }}`: a date and time in the UI language. Impure like `translate`, so
- * a language switch re-renders it at once.
+ * `{{ event.at | dateTime }}`: a date and time in the UI language ("7 желтоқсан 2026, 22:00").
+ * Impure like `translate`, so a language switch re-renders it at once.
  */
 @Pipe({ name: 'dateTime', pure: false })
 export class DateTimePipe implements PipeTransform {
   private readonly translator = inject(Translator);
-  private readonly formats = new Map<Language, Intl.DateTimeFormat>();
 
   transform(iso: string | null | undefined): string {
     if (!iso) {
@@ -18,12 +18,6 @@ export class DateTimePipe implements PipeTransform {
     if (Number.isNaN(date.getTime())) {
       return '';
     }
-    const language = this.translator.language();
-    let format = this.formats.get(language);
-    if (!format) {
-      format = new Intl.DateTimeFormat(language, { dateStyle: 'medium', timeStyle: 'short' });
-      this.formats.set(language, format);
-    }
-    return format.format(date);
+    return formatDateTime(date, this.translator.language());
   }
 }

@@ -1,5 +1,6 @@
 import { inject, Pipe, type PipeTransform } from '@angular/core';
 import { Translator } from '@vigil/web-i18n';
+import { formatNumber } from './locale-format';
 
 /** `{{ evidence.size | fileSize }}`: bytes in the units people read (B, KiB, MiB), in the UI language. */
 @Pipe({ name: 'fileSize', pure: false })
@@ -8,8 +9,7 @@ export class FileSizePipe implements PipeTransform {
 
   transform(bytes: number | null | undefined): string {
     const size = bytes ?? 0;
-    const number = (value: number) =>
-      new Intl.NumberFormat(this.translator.language(), { maximumFractionDigits: 1 }).format(value);
+    const number = (value: number) => formatNumber(value, this.translator.language(), 1);
     if (size >= 1024 * 1024) {
       return this.translator.translate('size.mib', { size: number(size / (1024 * 1024)) });
     }

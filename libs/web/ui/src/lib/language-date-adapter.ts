@@ -2,6 +2,7 @@ import { effect, inject, Injectable, untracked } from '@angular/core';
 import { type MatDateFormats, NativeDateAdapter } from '@angular/material/core';
 import { MatDatepickerIntl } from '@angular/material/datepicker';
 import { Translator, type Language, type TranslationKey } from '@vigil/web-i18n';
+import { formatDate, KK_MONTHS } from './locale-format';
 
 /**
  * Names the calendar shows, written out per language: Chromium ships no Kazakh date data (its
@@ -20,7 +21,8 @@ const MONTHS: Readonly<Record<Language, Readonly<Record<'long' | 'short' | 'narr
     narrow: ['Я', 'Ф', 'М', 'А', 'М', 'И', 'И', 'А', 'С', 'О', 'Н', 'Д'],
   },
   kk: {
-    long: ['қаңтар', 'ақпан', 'наурыз', 'сәуір', 'мамыр', 'маусым', 'шілде', 'тамыз', 'қыркүйек', 'қазан', 'қараша', 'желтоқсан'],
+    // Kazakh names a month alike on its own and in a date: the date formats' table.
+    long: [...KK_MONTHS],
     short: ['қаң.', 'ақп.', 'нау.', 'сәу.', 'мам.', 'мау.', 'шіл.', 'там.', 'қыр.', 'қаз.', 'қар.', 'жел.'],
     narrow: ['Қ', 'А', 'Н', 'С', 'М', 'М', 'Ш', 'Т', 'Қ', 'Қ', 'Қ', 'Ж'],
   },
@@ -44,9 +46,6 @@ const WEEKDAYS: Readonly<Record<Language, Readonly<Record<'long' | 'short' | 'na
     narrow: ['Жс', 'Дс', 'Сс', 'Ср', 'Бс', 'Жм', 'Сб'],
   },
 };
-
-/** Russian months as a date reads them ("7 декабря 2026"), for screen readers' day labels. */
-const RU_GENITIVE = ['января', 'февраля', 'марта', 'апреля', 'мая', 'июня', 'июля', 'августа', 'сентября', 'октября', 'ноября', 'декабря'];
 
 /** Day before month in every language (en as in Britain): `/` in English, `.` in Russian and Kazakh. */
 const DATE_SEPARATOR: Readonly<Record<Language, string>> = { en: '/', ru: '.', kk: '.' };
@@ -154,9 +153,8 @@ export class LanguageDateAdapter extends NativeDateAdapter {
       case 'monthYear':
         return `${MONTHS[this.language].long[month]} ${year}`;
       case 'dateLong':
-        return this.language === 'en'
-          ? `${day} ${MONTHS.en.long[month]} ${year}`
-          : `${day} ${this.language === 'ru' ? RU_GENITIVE[month] : MONTHS.kk.long[month]} ${year}`;
+        // What screen readers hear on a day of the calendar: the date as the app writes it elsewhere.
+        return formatDate(date, this.language);
       default: {
         const separator = DATE_SEPARATOR[this.language];
         return `${two(day)}${separator}${two(month + 1)}${separator}${year}`;

@@ -1,20 +1,24 @@
+import { NgTemplateOutlet } from '@angular/common';
 import { ChangeDetectionStrategy, Component, computed, inject } from '@angular/core';
 import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { RouterLink } from '@angular/router';
-import type { MyWork, Task } from '@vigil/contracts';
-import { MyWorkStore, Session } from '@vigil/web-data-access';
+import { MyWorkStore, Session, workByCase } from '@vigil/web-data-access';
 import { caseStatusKey, taskKindKey, taskStatusKey, TranslatePipe } from '@vigil/web-i18n';
-import { DateTimePipe } from '@vigil/web-ui';
+import { DateTimePipe, DurationPipe } from '@vigil/web-ui';
 import { ticking } from './clock';
 import { may } from './roles';
 
+/** Time left is shown to the minute: the page re-renders once a minute. */
+const MINUTE_MS = 60_000;
+
 /**
- * "My work": my open tasks and the visits I must make or supervise, soonest due first, the late
- * ones marked. It stays current live: a task assigned to me appears without a reload.
+ * "My work": my open tasks and the visits I must make or supervise, grouped by case, the most
+ * urgent first (overdue, then the nearest deadline), each with its time left or how late it is.
+ * It stays current live: a task assigned to me appears without a reload.
  */
 @Component({
   selector: 'vigil-my-work',
-  imports: [MatProgressBarModule, RouterLink, TranslatePipe, DateTimePipe],
+  imports: [NgTemplateOutlet, MatProgressBarModule, RouterLink, TranslatePipe, DateTimePipe, DurationPipe],
   providers: [MyWorkStore],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './my-work.html',
@@ -23,29 +27,24 @@ import { may } from './roles';
 export class MyWorkPage {
   private readonly session = inject(Session);
   protected readonly store = inject(MyWorkStore);
-  protected readonly now = ticking(30_000);
+  protected readonly now = ticking(MINUTE_MS);
   /** Only prosecutors make (or supervise) visits. */
   protected readonly makesVisits = computed(() => may(this.session.me()?.role, 'visit.record'));
   protected readonly taskKindKey = taskKindKey;
   protected readonly taskStatusKey = taskStatusKey;
   protected readonly caseStatusKey = caseStatusKey;
-  protected readonly tasks = computed<Task[]>(() => this.store.work()?.tasks ?? []);
-  protected readonly visits = computed<MyWork['visits']>(() => this.store.work()?.visits ?? []);
-  protected readonly overdueCount = computed(
-    () =>
-      this.tasks().filter((task) => this.taskOverdue(task)).length +
-      this.visits().filter((visit) => this.visitOverdue(visit)).length,
+  protected readonly cases = computed(() => {
+    const work = this.store.work();
+    if (work === null) {
+      return [];
+    }
+    return workByCase(this.makesVisits() ? work : { ...work, visits: [] }, this.now());
+  });
+  protected readonly overdueCount = computed(() =>
+    this.cases().reduce((count, group) => count + group.items.filter((item) => item.overdue).length, 0),
   );
 
   constructor() {
     void this.store.load();
-  }
-
-  protected taskOverdue(task: Task): boolean {
-    return task.overdue || Date.parse(task.dueAt) < this.now();
-  }
-
-  protected visitOverdue(visit: MyWork['visits'][number]): boolean {
-    return visit.overdue || Date.parse(visit.visitDueAt) < this.now();
   }
 }
