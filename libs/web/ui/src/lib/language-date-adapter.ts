@@ -1,5 +1,5 @@
 import { effect, inject, Injectable, untracked } from '@angular/core';
-import { type MatDateFormats, NativeDateAdapter } from '@angular/material/core';
+import { DateAdapter, type MatDateFormats } from '@angular/material/core';
 import { MatDatepickerIntl } from '@angular/material/datepicker';
 import { Translator, type Language, type TranslationKey } from '@vigil/web-i18n';
 import { formatDate, KK_MONTHS } from './locale-format';
@@ -71,16 +71,20 @@ export const VIGIL_DATE_FORMATS: MatDateFormats = {
 const DAY_FIRST = /^(\d{1,2})[./\- ](\d{1,2})[./\- ](\d{4})$/;
 /** `2026-12-07`, as pasted from elsewhere. */
 const ISO_DATE = /^(\d{4})-(\d{1,2})-(\d{1,2})$/;
+/** `22:00`, `22.00`, `7:05`: hours and minutes on a 24-hour clock. */
+const CLOCK = /^(\d{1,2})[:.](\d{2})$/;
 
 const two = (value: number) => String(value).padStart(2, '0');
 
 /**
- * Material's date adapter in the UI language: follows `Translator.language()`, so open calendars
- * and typed dates switch with it, and reads and writes dates day first and times on a 24-hour
- * clock in every language.
+ * Material's date adapter for native `Date`s in the UI language: follows `Translator.language()`,
+ * so open calendars and typed dates switch with it, and reads and writes dates day first and
+ * times on a 24-hour clock in every language. Written on `DateAdapter` itself rather than on
+ * Material's `NativeDateAdapter`, whose code would otherwise ship in the chunk of Material's core
+ * that the sign-in page loads.
  */
 @Injectable()
-export class LanguageDateAdapter extends NativeDateAdapter {
+export class LanguageDateAdapter extends DateAdapter<Date, Language> {
   private readonly translator = inject(Translator);
 
   constructor() {
@@ -100,30 +104,133 @@ export class LanguageDateAdapter extends NativeDateAdapter {
     return this.locale as Language;
   }
 
-  override getMonthNames(style: 'long' | 'short' | 'narrow'): string[] {
+  getYear(date: Date): number {
+    return date.getFullYear();
+  }
+
+  getMonth(date: Date): number {
+    return date.getMonth();
+  }
+
+  getDate(date: Date): number {
+    return date.getDate();
+  }
+
+  getDayOfWeek(date: Date): number {
+    return date.getDay();
+  }
+
+  getNumDaysInMonth(date: Date): number {
+    return new Date(date.getFullYear(), date.getMonth() + 1, 0).getDate();
+  }
+
+  clone(date: Date): Date {
+    return new Date(date.getTime());
+  }
+
+  createDate(year: number, month: number, day: number): Date {
+    return this.calendarDate(year, month + 1, day);
+  }
+
+  today(): Date {
+    return new Date();
+  }
+
+  /** Adding a month to 31 January gives the last day of February, as Material expects. */
+  addCalendarMonths(date: Date, months: number): Date {
+    const target = new Date(date.getFullYear(), date.getMonth() + months, 1);
+    const day = Math.min(date.getDate(), this.getNumDaysInMonth(target));
+    return new Date(target.getFullYear(), target.getMonth(), day);
+  }
+
+  addCalendarYears(date: Date, years: number): Date {
+    return this.addCalendarMonths(date, years * 12);
+  }
+
+  addCalendarDays(date: Date, days: number): Date {
+    return new Date(date.getFullYear(), date.getMonth(), date.getDate() + days);
+  }
+
+  toIso8601(date: Date): string {
+    return `${date.getUTCFullYear()}-${two(date.getUTCMonth() + 1)}-${two(date.getUTCDate())}`;
+  }
+
+  isDateInstance(value: unknown): value is Date {
+    return value instanceof Date;
+  }
+
+  isValid(date: Date): boolean {
+    return !Number.isNaN(date.getTime());
+  }
+
+  invalid(): Date {
+    return new Date(NaN);
+  }
+
+  override setTime(target: Date, hours: number, minutes: number, seconds: number): Date {
+    const date = this.clone(target);
+    date.setHours(hours, minutes, seconds, 0);
+    return date;
+  }
+
+  override getHours(date: Date): number {
+    return date.getHours();
+  }
+
+  override getMinutes(date: Date): number {
+    return date.getMinutes();
+  }
+
+  override getSeconds(date: Date): number {
+    return date.getSeconds();
+  }
+
+  override addSeconds(date: Date, seconds: number): Date {
+    return new Date(date.getTime() + seconds * 1000);
+  }
+
+  /** `22:00` or `22.00`, today; an invalid date for any other text, `null` for none. */
+  override parseTime(value: unknown): Date | null {
+    if (value instanceof Date) {
+      return this.clone(value);
+    }
+    if (typeof value !== 'string' || value.trim() === '') {
+      return null;
+    }
+    const clock = CLOCK.exec(value.trim());
+    if (!clock || Number(clock[1]) > 23 || Number(clock[2]) > 59) {
+      return this.invalid();
+    }
+    return this.setTime(this.today(), Number(clock[1]), Number(clock[2]), 0);
+  }
+
+  getMonthNames(style: 'long' | 'short' | 'narrow'): string[] {
     return [...MONTHS[this.language][style]];
   }
 
-  override getDayOfWeekNames(style: 'long' | 'short' | 'narrow'): string[] {
+  getDayOfWeekNames(style: 'long' | 'short' | 'narrow'): string[] {
     return [...WEEKDAYS[this.language][style]];
   }
 
-  override getDateNames(): string[] {
+  getDateNames(): string[] {
     return Array.from({ length: 31 }, (_, index) => String(index + 1));
   }
 
-  override getYearName(date: Date): string {
+  getYearName(date: Date): string {
     return String(date.getFullYear());
   }
 
   /** Monday, as in Kazakhstan, whatever the language. */
-  override getFirstDayOfWeek(): number {
+  getFirstDayOfWeek(): number {
     return 1;
   }
 
-  override parse(value: unknown, parseFormat?: unknown): Date | null {
+  parse(value: unknown): Date | null {
+    if (value instanceof Date) {
+      return this.clone(value);
+    }
     if (typeof value !== 'string') {
-      return super.parse(value, parseFormat);
+      return null;
     }
     const text = value.trim();
     if (text === '') {
@@ -140,7 +247,7 @@ export class LanguageDateAdapter extends NativeDateAdapter {
     return this.invalid();
   }
 
-  override format(date: Date, displayFormat: unknown): string {
+  format(date: Date, displayFormat: unknown): string {
     if (!this.isValid(date)) {
       throw Error('LanguageDateAdapter: cannot format an invalid date.');
     }
