@@ -27,6 +27,47 @@ describe('administration of agencies and accounts', () => {
     );
   });
 
+  it('keeps an agency’s and a unit’s name in English, Russian and Kazakh, and sends them wherever the agency or unit goes', async () => {
+    const names = { en: 'Zz Invented District Police', ru: 'Выдуманная районная полиция', kk: 'Ойдан шығарылған аудандық полиция' };
+    const created = await call('POST', '/api/admin/agencies', { token: admin, body: { names, kind: 'police' } });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({ name: names.en, names, kind: 'police' });
+    // `name` alone, from an older client, names all three; `names` renames each.
+    const plain = await call('POST', '/api/admin/agencies', { token: admin, body: { name: 'Zz Invented Plain Police', kind: 'police' } });
+    expect(plain.body.names).toEqual({ en: 'Zz Invented Plain Police', ru: 'Zz Invented Plain Police', kk: 'Zz Invented Plain Police' });
+    const renamed = await call('PATCH', `/api/admin/agencies/${plain.body.id}`, { token: admin, body: { names: { en: 'Zz Invented Plain Police', ru: 'Простая полиция', kk: 'Қарапайым полиция' } } });
+    expect(renamed.body).toMatchObject({ name: 'Zz Invented Plain Police', names: { ru: 'Простая полиция', kk: 'Қарапайым полиция' } });
+    // Neither, a part missing or blank: refused by name, nothing created.
+    const none = await call('POST', '/api/admin/agencies', { token: admin, body: { kind: 'police' } });
+    expect(none.status).toBe(400);
+    expect(none.body.details).toEqual([expect.objectContaining({ field: 'names', rule: 'required' })]);
+    const partial = await call('POST', '/api/admin/agencies', { token: admin, body: { names: { en: 'Half Named', ru: ' ' }, kind: 'police' } });
+    expect(partial.status).toBe(400);
+    expect([...new Set(partial.body.details.map((d: { field: string }) => d.field))].sort()).toEqual(['names.kk', 'names.ru']);
+
+    const unitNames = { en: 'Invented Escort Unit', ru: 'Выдуманный конвойный отдел', kk: 'Ойдан шығарылған айдауыл бөлімі' };
+    const unit = await call('POST', `/api/admin/agencies/${created.body.id}/units`, { token: admin, body: { names: unitNames } });
+    expect(unit.status).toBe(201);
+    expect(unit.body).toMatchObject({ name: unitNames.en, names: unitNames });
+    const account = await createAccount(admin, {
+      email: `escort-${Date.now()}@demo.vigil`, displayName: 'Invented Escort Officer', password: 'escort-officer-pass', role: 'admin', agencyId: created.body.id, unitId: unit.body.id,
+    });
+    expect(account.status).toBe(201);
+    expect(account.body).toMatchObject({ agency: { names }, unit: { names: unitNames } });
+    const me = await login(account.body.email, 'escort-officer-pass');
+    expect(me.user.agency).toEqual({ id: created.body.id, name: names.en, names, kind: 'police' });
+    const listed = await call('GET', `/api/agencies/${created.body.id}/units`, { token: (await login('observer@demo.vigil')).accessToken });
+    expect(listed.body).toEqual([{ id: unit.body.id, name: unitNames.en, names: unitNames }]);
+    // Other suites take the first active agency of a kind: these leave the demo's first.
+    for (const id of [created.body.id, plain.body.id]) await call('PATCH', `/api/admin/agencies/${id}`, { token: admin, body: { disabled: true } });
+  });
+
+  it('names the demo agencies in Russian and Kazakh', async () => {
+    const answer = await call('GET', '/api/agencies', { token: (await login('police@demo.vigil')).accessToken });
+    const prosecutor = answer.body.find((a: { kind: string; name: string }) => a.name === "Shymkent City Prosecutor's Office");
+    expect(prosecutor.names).toEqual({ en: "Shymkent City Prosecutor's Office", ru: 'Прокуратура города Шымкента', kk: 'Шымкент қаласының прокуратурасы' });
+  });
+
   it('creates, renames and disables an agency; disabling ends its accounts’ sessions', async () => {
     const created = await call('POST', '/api/admin/agencies', { token: admin, body: { name: 'District Police Unit 7', kind: 'police' } });
     expect(created.status).toBe(201);
@@ -58,7 +99,7 @@ describe('administration of agencies and accounts', () => {
     const agencies = await call('GET', '/api/admin/agencies', { token: admin });
     const answer = await call('PATCH', `/api/admin/agencies/${agencies.body[0].id}`, { token: admin, body: { kind: 'police' } });
     expect(answer.status).toBe(400);
-    expect(answer.body.details).toEqual([{ field: 'kind', message: expect.any(String) }]);
+    expect(answer.body.details).toEqual([{ field: 'kind', message: expect.any(String), rule: 'unknown_field' }]);
   });
 
   it('refuses a role that does not fit the agency kind: a police agency holds no prosecutor', async () => {
@@ -93,7 +134,7 @@ describe('administration of agencies and accounts', () => {
       body: { email: `duty-${Date.now()}@demo.vigil`, displayName: 'Duty Officer', password: 'duty-password', role: 'police', agencyId: police.id, onDuty: true },
     });
     expect(answer.status).toBe(400);
-    expect(answer.body.details).toEqual([{ field: 'onDuty', message: 'only a prosecutor can be on duty' }]);
+    expect(answer.body.details).toEqual([{ field: 'onDuty', message: 'only a prosecutor can be on duty', rule: 'on_duty_prosecutor' }]);
   });
 
   it('names every bad field of a new account', async () => {
@@ -151,7 +192,7 @@ describe('administration of agencies and accounts', () => {
     const observer = (await login('observer@demo.vigil')).accessToken;
     const agencies = await call('GET', '/api/agencies', { token: observer });
     expect(agencies.status).toBe(200);
-    expect(agencies.body.every((a: object) => Object.keys(a).sort().join() === 'id,kind,name')).toBe(true);
+    expect(agencies.body.every((a: object) => Object.keys(a).sort().join() === 'id,kind,name,names')).toBe(true);
     expect((await call('GET', '/api/directory', { token: observer })).status).toBe(403);
     const prosecutor = (await login('prosecutor@demo.vigil')).accessToken;
     const directory = await call('GET', '/api/directory', { token: prosecutor });

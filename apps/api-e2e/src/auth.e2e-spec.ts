@@ -152,6 +152,31 @@ describe('sessions', () => {
     expect((await signIn(email, 'monitor-pass')).status).toBe(200);
   });
 
+  it('tells a disabled account so, but only after the right password: a wrong one answers as for an unknown account', async () => {
+    const admin = await login('admin@demo.vigil');
+    const agencies = await call('GET', '/api/admin/agencies', { token: admin.accessToken });
+    const civil = agencies.body.find((a: { kind: string }) => a.kind === 'civil_society');
+    const email = `resting-monitor-${Date.now()}@demo.vigil`;
+    const created = await createAccount(admin.accessToken, { email, displayName: 'Resting Monitor', password: 'resting-pass', role: 'observer', agencyId: civil.id });
+    await call('PATCH', `/api/admin/accounts/${created.body.id}`, { token: admin.accessToken, body: { disabled: true } });
+
+    const rightPassword = await signIn(email, 'resting-pass');
+    expect(rightPassword.status).toBe(401);
+    expect(rightPassword.body).toEqual({
+      statusCode: 401,
+      code: 'UNAUTHENTICATED',
+      message: 'The account is disabled',
+      details: [{ field: 'email', rule: 'account_disabled', message: 'is a disabled account' }],
+    });
+    expect(rightPassword.headers.get('set-cookie')).toBeNull();
+
+    const wrongPassword = await signIn(email, 'not-the-password');
+    const unknownEmail = await signIn('nobody-at-all@demo.vigil', 'not-the-password');
+    expect(wrongPassword.status).toBe(401);
+    expect(wrongPassword.body).toEqual(unknownEmail.body);
+    expect(wrongPassword.body).toEqual({ statusCode: 401, code: 'UNAUTHENTICATED', message: 'Wrong email or password' });
+  });
+
   it('stores argon2id hashes, never the password', async () => {
     const hashes = await withDatabase((db) => db.query(`SELECT password_hash FROM accounts WHERE email = 'police@demo.vigil'`));
     expect(hashes.rows[0].password_hash).toMatch(/^\$argon2id\$/);

@@ -162,7 +162,7 @@ describe('the event log', () => {
     expect(above.body.code).toBe('FORBIDDEN');
     const long = await post(people.prosecutor, kase.id, 'room', 'x'.repeat(10_001));
     expect(long.status).toBe(400);
-    expect(long.body.details).toEqual([{ field: 'body', message: expect.stringContaining('10000') }]);
+    expect(long.body.details).toEqual([{ field: 'body', message: expect.stringContaining('10000'), rule: 'max_length', params: { max: 10000 } }]);
     expect(await countRows('case_events')).toBe(before);
   });
 

@@ -235,7 +235,12 @@ describe('uploading evidence', () => {
     await nothingStored(async () => {
       const answer = await upload(people.prosecutor, kase.id, { bytes: Buffer.alloc(70 * 1024, 'a'), name: 'long.txt' }, { title: 'Long statement' });
       expect(answer.status).toBe(413);
-      expect(answer.body).toEqual({ statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The file is larger than the limit of 64 KiB' });
+      expect(answer.body).toEqual({
+        statusCode: 413,
+        code: 'PAYLOAD_TOO_LARGE',
+        message: 'The file is larger than the limit of 64 KiB',
+        details: [{ field: 'file', rule: 'file_too_large', params: { max: 65536 }, message: 'must not be larger than 64 KiB' }],
+      });
     });
     const atLimit = Buffer.concat([text(), Buffer.alloc(65536, 'b')]).subarray(0, 65536);
     expect((await add(people.prosecutor, {}, { bytes: atLimit, name: 'limit.txt' })).size).toBe(65536);
@@ -270,6 +275,7 @@ describe('downloading evidence', () => {
       statusCode: 409,
       code: 'CONFLICT',
       message: 'The stored file no longer matches its recorded sha256; it may have been altered',
+      details: [{ field: '', rule: 'stored_file', message: 'The stored file no longer matches its recorded sha256; it may have been altered' }],
     });
     expect(refused.bytes.toString('utf8')).not.toContain('nothing found');
     expect(refused.headers.get('content-disposition')).toBeNull();

@@ -405,7 +405,7 @@ describe('bad input over the socket', () => {
     client.socket.emit('message:post', 'no ack');
     // Events the contract does not name, even ones spelled like an object's own properties, are refused.
     for (const unknown of ['case:delete', 'constructor', 'toString', '__proto__', 'hasOwnProperty']) {
-      expect(await client.emit(unknown, post)).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'unknown event', details: [{ field: 'event', message: 'is not an event of the contract' }] } });
+      expect(await client.emit(unknown, post)).toEqual({ ok: false, error: { code: 'VALIDATION', message: 'unknown event', details: [{ field: 'event', message: 'is not an event of the contract', rule: 'unknown_event' }] } });
       client.socket.emit(unknown, post); // and without an ack, dropped
     }
     expect(await headSeq(kase.id)).toBe(before);

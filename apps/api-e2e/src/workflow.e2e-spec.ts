@@ -55,7 +55,7 @@ describe('the status machine', () => {
 
   it('needs a reason to refer or dismiss, and a known status', async () => {
     const kase = await openCase(people.prosecutor, people.prosecutor);
-    expect((await status(people.prosecutor, kase.id, 'referred')).body.details).toEqual([{ field: 'reason', message: expect.any(String) }]);
+    expect((await status(people.prosecutor, kase.id, 'referred')).body.details).toEqual([{ field: 'reason', message: expect.any(String), rule: 'reason_required', params: { to: 'referred' } }]);
     expect((await status(people.prosecutor, kase.id, 'forgotten')).body.details[0].field).toBe('to');
     expect((await status(people.prosecutor, kase.id, 'referred', 'Referred to the military prosecutor')).status).toBe(201);
     const event = (await allEvents(people.prosecutor, kase.id)).pop() as CaseEvent;
@@ -224,6 +224,11 @@ describe('urgent investigative actions', () => {
       await police.waitFor(() => police.of('case:activity').find((a) => a.caseId === kase.id), 'activity for the police');
       const work = await call('GET', '/api/my-work', { token: people.police.token });
       expect(work.body.tasks.map((t: Task) => t.id)).toContain(created.body.id);
+      // What a list of work grouped by case, with time left, needs: the due time, the case, and the server's now.
+      const mine = work.body.tasks.find((t: Task) => t.id === created.body.id);
+      expect(mine).toMatchObject({ caseId: kase.id, caseReference: kase.reference, dueAt: created.body.dueAt, overdue: false });
+      expect(work.body.cases).toContainEqual({ id: kase.id, reference: kase.reference, summary: kase.summary, status: 'registered' });
+      expect(new Date(work.body.now).toISOString()).toBe(work.body.now);
       // A state-tier task is not the observer's to see.
       expect((await call('GET', `/api/cases/${kase.id}/tasks`, { token: people.observer.token })).body).toEqual([]);
 

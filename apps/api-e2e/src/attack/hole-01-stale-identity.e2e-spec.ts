@@ -70,7 +70,7 @@ describe('hole 1: an account change ends the sessions that carry the old identit
     const unit = await call<Unit>('POST', `/api/admin/agencies/${police}/units`, { token: admin, body: { name: `Invented Unit ${randomUUID().slice(0, 6)}` } });
     const { account, session, dropped } = await signedIn('police', 'police');
     const moved = await call<Account>('PATCH', `/api/admin/accounts/${account.id}`, { token: admin, body: { unitId: unit.body.id } });
-    expect(moved.body.unit).toEqual({ id: unit.body.id, name: unit.body.name });
+    expect(moved.body.unit).toEqual({ id: unit.body.id, name: unit.body.name, names: unit.body.names });
     await expectSessionEnded(session, dropped);
   });
 

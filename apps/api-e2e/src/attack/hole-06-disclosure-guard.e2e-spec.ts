@@ -16,6 +16,7 @@ const refusal = (field: string, tier: 'room' | 'state', raisable = true) => ({
   field,
   message: `would show the victim's identity to ${tier === 'room' ? 'observers' : 'the police'} (tier ${tier}); ${raisable ? 'raise the tier to oversight or remove it' : 'remove it'}`,
   rule: 'victim_identity',
+  params: { tier },
 });
 
 

@@ -83,10 +83,10 @@ describe('hole 10: text that is not Unicode', () => {
   it('refuses a lone surrogate in a summary or a nested name', async () => {
     const low = await call('POST', '/api/cases', { token: people.prosecutor.token, body: report({ summary: 'x\udc00' }) });
     expect(low.status).toBe(400);
-    expect(low.body.details).toEqual([{ field: 'summary', message: expect.stringContaining('lone surrogate') }]);
+    expect(low.body.details).toEqual([{ field: 'summary', message: expect.stringContaining('lone surrogate'), rule: 'unstorable_text' }]);
     const nested = await call('POST', '/api/cases', { token: people.prosecutor.token, body: report({ facility: { name: LONE, kind: 'police_station' } }) });
     expect(nested.status).toBe(400);
-    expect(nested.body.details).toEqual([{ field: 'facility.name', message: expect.stringContaining('lone surrogate') }]);
+    expect(nested.body.details).toEqual([{ field: 'facility.name', message: expect.stringContaining('lone surrogate'), rule: 'unstorable_text' }]);
   });
 
   it('still takes whole surrogate pairs (emoji)', async () => {

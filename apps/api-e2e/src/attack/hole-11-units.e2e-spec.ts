@@ -49,7 +49,7 @@ describe('hole 11: units are records, compared by id', () => {
     const listed = await call<Unit[]>('GET', `/api/admin/agencies/${police.id}/units`, { token: people.admin.token });
     expect(listed.body.filter((u) => u.name.toLowerCase() === name.toLowerCase())).toHaveLength(1);
     expect((await call('POST', `/api/admin/agencies/${police.id}/units`, { token: people.admin.token, body: { name: '   ' } })).body.details).toEqual([
-      { field: 'name', message: 'must not be empty' },
+      { field: 'name', message: 'must not be empty', rule: 'not_blank' },
     ]);
 
     const other = await newUnit(`Unit 10 ${tag()}`);
@@ -60,7 +60,7 @@ describe('hole 11: units are records, compared by id', () => {
     // Units are the admin's to manage; case workers only read an agency's units.
     expect((await call('POST', `/api/admin/agencies/${police.id}/units`, { token: people.chief.token, body: { name: 'x' } })).status).toBe(403);
     const read = await call<{ id: string; name: string }[]>('GET', `/api/agencies/${police.id}/units`, { token: people.observer.token });
-    expect(read.body).toContainEqual({ id: unit.id, name });
+    expect(read.body).toContainEqual({ id: unit.id, name, names: { en: name, ru: name, kk: name } });
   });
 
   it('keeps the officer of the implicated unit out, however the unit was once spelled', async () => {
@@ -69,7 +69,7 @@ describe('hole 11: units are records, compared by id', () => {
     const kase = await implicating(unit.id);
     expect(kase.status).toBe(201);
     const intake = await call<Intake>('GET', `/api/cases/${kase.body.id}/intake`, { token: people.prosecutor.token });
-    expect(intake.body.implicated.unit).toEqual({ id: unit.id, name: unit.name });
+    expect(intake.body.implicated.unit).toEqual({ id: unit.id, name: unit.name, names: unit.names });
     const refused = await call('POST', `/api/cases/${kase.body.id}/members`, { token: people.prosecutor.token, body: { userId: implicated.id } });
     expect(refused.status).toBe(409);
   });
@@ -85,7 +85,7 @@ describe('hole 11: units are records, compared by id', () => {
     expect((await watcher.emit('case:join', { caseId: kase.body.id })).ok).toBe(true);
 
     const changed = await call<Account>('PATCH', `/api/admin/accounts/${moved.id}`, { token: people.admin.token, body: { unitId: unit9.id } });
-    expect(changed.body.unit).toEqual({ id: unit9.id, name: unit9.name });
+    expect(changed.body.unit).toEqual({ id: unit9.id, name: unit9.name, names: unit9.names });
 
     const removal = await watcher.waitFor(() => watcher.events(kase.body.id).find((e: CaseEvent) => e.type === 'member.removed'), 'member.removed');
     expect(removal.data).toMatchObject({ userId: moved.id, reason: 'implicated_unit' });
@@ -116,7 +116,7 @@ describe('hole 11: units are records, compared by id', () => {
     const unit = await newUnit(`Patrol Unit ${tag()}`);
     const member = await officer(unit.id);
     const directory = await call<DirectoryEntry[]>('GET', '/api/directory', { token: people.prosecutor.token });
-    expect(directory.body.find((entry) => entry.userId === member.id)?.unit).toEqual({ id: unit.id, name: unit.name });
+    expect(directory.body.find((entry) => entry.userId === member.id)?.unit).toEqual({ id: unit.id, name: unit.name, names: unit.names });
   });
 
   it('the migration makes records of the free-text units: trimmed, spaces collapsed, one per agency whatever the case', async () => {

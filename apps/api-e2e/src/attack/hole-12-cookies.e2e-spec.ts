@@ -35,7 +35,7 @@ describe('hole 12: login CSRF', () => {
       const answer = await call('POST', '/api/auth/login', { rawBody: body, headers: { 'content-type': type, 'x-forwarded-for': freshAddress() } });
       expect({ type, status: answer.status }).toEqual({ type, status: 400 });
       expect(refreshCookie(answer.headers)).toBe('');
-      expect(answer.body.details).toEqual([{ field: 'content-type', message: 'must be application/json' }]);
+      expect(answer.body.details).toEqual([{ field: 'content-type', message: 'must be application/json', rule: 'content_type' }]);
     }
   });
 

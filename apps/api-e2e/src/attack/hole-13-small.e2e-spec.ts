@@ -27,7 +27,7 @@ describe('hole 13: limits counted in characters', () => {
     const kase = await openCase(people.prosecutor, people.prosecutor);
     const over = await postMessage(kase.id, HEART.repeat(5001));
     expect(over.status).toBe(400);
-    expect(over.body.details).toEqual([{ field: 'body', message: 'must be at most 10000 characters long' }]);
+    expect(over.body.details).toEqual([{ field: 'body', message: 'must be at most 10000 characters long', rule: 'max_length', params: { max: 10000 } }]);
     expect((await postMessage(kase.id, '😀'.repeat(10_000))).status).toBe(201);
   });
 
@@ -54,7 +54,7 @@ describe('hole 13: blank messages', () => {
     const kase = await openCase(people.prosecutor, people.prosecutor);
     const answer = await postMessage(kase.id, ' \n\t \u3000 ');
     expect(answer.status).toBe(400);
-    expect(answer.body.details).toEqual([{ field: 'body', message: 'must not be blank' }]);
+    expect(answer.body.details).toEqual([{ field: 'body', message: 'must not be blank', rule: 'not_blank' }]);
     const client = await Client.connect(people.prosecutor);
     try {
       const ack = await client.emit('message:post', { caseId: kase.id, clientId: randomUUID(), body: '   ', tier: 'room' });

@@ -1,4 +1,4 @@
-import { ERROR_STATUS, type ErrorCode, type Me } from '@vigil/contracts';
+import { ERROR_RULES, ERROR_STATUS, isErrorRule, type ErrorCode, type ErrorDetail, type Me } from '@vigil/contracts';
 import type { Client as Database } from 'pg';
 import { call, type Answer } from './api';
 import { openCase, upload, type Person, type Role } from './cases';
@@ -153,6 +153,17 @@ export function pathOf(operation: Operation, ids: Record<string, string>, replac
 export const PUBLIC_PATHS = ['/api/auth/login', '/api/auth/refresh', '/api/health', '/api/test/clock'];
 
 /** What is wrong with an answer, or nothing: never 5xx, and every error in the contract's shape. */
+/** What is wrong with a detail's rule: every detail names one of the catalogue, with the params its wording needs. */
+export function ruleProblems(detail: ErrorDetail): string[] {
+  if (!isErrorRule(detail.rule)) return [`detail ${detail.field} (${detail.message}) names no rule of ERROR_RULES (${String(detail.rule)})`];
+  const needed: readonly string[] = ERROR_RULES[detail.rule];
+  const given = Object.keys(detail.params ?? {});
+  if (needed.some((name) => !given.includes(name)) || given.some((name) => !needed.includes(name))) {
+    return [`detail ${detail.field}: rule ${detail.rule} takes params ${needed.join(', ') || 'none'}, got ${given.join(', ') || 'none'}`];
+  }
+  return [];
+}
+
 export function problems(answer: Answer): string[] {
   if (answer.status >= 500) return [`answered ${answer.status}`];
   if (answer.status < 400) return [];
@@ -167,6 +178,7 @@ export function problems(answer: Answer): string[] {
   if (body.details !== undefined) {
     if (!Array.isArray(body.details)) found.push('details is not an array');
     else if (!body.details.every((d: any) => typeof d?.field === 'string' && typeof d?.message === 'string' && d.message)) found.push('a detail without field and message');
+    else found.push(...body.details.flatMap(ruleProblems));
   }
   return found;
 }

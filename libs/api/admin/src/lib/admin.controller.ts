@@ -46,7 +46,7 @@ export class AdminController {
   @Post('agencies/:id/units')
   @ApiOperation({ summary: 'Add a unit to an agency; a name differing only in spacing or letter case is taken (409 `name`)' })
   createUnit(@Param('id', ParseIdPipe) id: string, @Body() body: CreateUnitBody, @CurrentUser() admin: AuthUser): Promise<Unit> {
-    return this.units.create(id, body.name, admin.id);
+    return this.units.create(id, body, admin.id);
   }
 
   @Patch('agencies/:id/units/:unitId')
@@ -57,7 +57,7 @@ export class AdminController {
     @Body() body: UpdateUnitBody,
     @CurrentUser() admin: AuthUser,
   ): Promise<Unit> {
-    return this.units.rename(id, unitId, body.name, admin.id);
+    return this.units.rename(id, unitId, body, admin.id);
   }
 
   @Get('accounts')

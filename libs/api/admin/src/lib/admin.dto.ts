@@ -7,6 +7,7 @@ import {
   type CreateAccountRequest,
   type CreateAgencyRequest,
   type CreateUnitRequest,
+  type LocalizedNames,
   ROLE_GRANT_STATUSES,
   SECURITY_LOG_PAGE_MAX,
   type Role,
@@ -17,14 +18,44 @@ import {
 } from '@vigil/contracts';
 import { Type } from 'class-transformer';
 import { IsBoolean, IsEmail, IsIn, IsInt, IsNotEmpty, IsOptional, IsString, IsUUID, Max, Min } from 'class-validator';
-import { mustBeOneOf, IsOmittable, MaxChars, MinChars } from '@vigil/api-core';
+import { mustBeOneOf, IsOmittable, MaxChars, MinChars, Nested, NotBlank, Trim } from '@vigil/api-core';
+
+/** A name in each UI language: each trimmed, none blank. */
+export class NamesBody implements LocalizedNames {
+  @ApiProperty({ description: 'English' })
+  @IsString()
+  @Trim()
+  @NotBlank()
+  @MaxChars(200)
+  en!: string;
+
+  @ApiProperty({ description: 'Russian' })
+  @IsString()
+  @Trim()
+  @NotBlank()
+  @MaxChars(200)
+  ru!: string;
+
+  @ApiProperty({ description: 'Kazakh' })
+  @IsString()
+  @Trim()
+  @NotBlank()
+  @MaxChars(200)
+  kk!: string;
+}
 
 export class CreateAgencyBody implements CreateAgencyRequest {
-  @ApiProperty()
+  @ApiPropertyOptional({ description: 'The name in all three languages, for clients that send one (names wins)' })
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxChars(200)
-  name!: string;
+  name?: string;
+
+  @ApiPropertyOptional({ type: NamesBody, description: 'The name in each UI language; this or name is required' })
+  @IsOmittable()
+  @Nested(() => NamesBody)
+  names?: NamesBody;
 
   @ApiProperty({ enum: AGENCY_KINDS })
   @IsIn(AGENCY_KINDS, mustBeOneOf(AGENCY_KINDS))
@@ -32,12 +63,17 @@ export class CreateAgencyBody implements CreateAgencyRequest {
 }
 
 export class UpdateAgencyBody implements UpdateAgencyRequest {
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'Taken for all three languages (names wins)' })
   @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxChars(200)
   name?: string;
+
+  @ApiPropertyOptional({ type: NamesBody })
+  @IsOmittable()
+  @Nested(() => NamesBody)
+  names?: NamesBody;
 
   @ApiPropertyOptional()
   @IsOmittable()
@@ -124,11 +160,17 @@ export class UpdateAccountBody implements UpdateAccountRequest {
 }
 
 export class CreateUnitBody implements CreateUnitRequest {
-  @ApiProperty({ description: 'Trimmed, spaces collapsed; unique in the agency whatever the letter case' })
+  @ApiPropertyOptional({ description: 'Trimmed, spaces collapsed; unique in the agency whatever the letter case; taken for all three languages (names wins)' })
+  @IsOmittable()
   @IsString()
   @IsNotEmpty()
   @MaxChars(200)
-  name!: string;
+  name?: string;
+
+  @ApiPropertyOptional({ type: NamesBody, description: 'The name in each UI language; this or name is required. The English one is unique in the agency' })
+  @IsOmittable()
+  @Nested(() => NamesBody)
+  names?: NamesBody;
 }
 
 export class UpdateUnitBody extends CreateUnitBody implements UpdateUnitRequest {}

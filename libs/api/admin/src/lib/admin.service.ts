@@ -1,17 +1,19 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { conflict, hashPassword, invalid, notFound } from '@vigil/api-core';
+import { detail, conflict, hashPassword, invalid, notFound } from '@vigil/api-core';
 import { SecurityLog, SessionsService } from '@vigil/api-auth';
 import { CasesService } from '@vigil/api-cases';
-import { AccountEntity, AgencyEntity, RoleGrantEntity, UnitEntity } from '@vigil/api-database';
+import { AccountEntity, agencyRef, AgencyEntity, nameColumns, namesOf, RoleGrantEntity, UnitEntity, unitRef } from '@vigil/api-database';
 import { can, ROLES, roleFitsAgency, rolesThatCan, ROLES_NEEDING_APPROVAL, type Account, type Agency, type AgencyRef, type DirectoryEntry, type Role } from '@vigil/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { CreateAccountBody, CreateAgencyBody, UpdateAccountBody, UpdateAgencyBody } from './admin.dto';
+import { givenNames, requiredNames } from './names';
 import { toRoleGrant } from './role-grants.service';
 
 const toAgency = (agency: AgencyEntity): Agency => ({
   id: agency.id,
   name: agency.name,
+  names: namesOf(agency),
   kind: agency.kind,
   disabled: agency.disabled,
   createdAt: agency.createdAt.toISOString(),
@@ -23,8 +25,8 @@ const toAccount = (account: AccountEntity, pending: RoleGrantEntity | undefined)
   displayName: account.displayName,
   role: account.role,
   pendingGrant: pending ? toRoleGrant({ ...pending, account }) : null,
-  agency: { id: account.agency.id, name: account.agency.name, kind: account.agency.kind },
-  unit: account.unit ? { id: account.unit.id, name: account.unit.name } : null,
+  agency: agencyRef(account.agency),
+  unit: account.unit ? unitRef(account.unit) : null,
   disabled: account.disabled,
   onDuty: account.onDuty,
   createdAt: account.createdAt.toISOString(),
@@ -55,7 +57,7 @@ export class AdminService {
 
   async createAgency(body: CreateAgencyBody, adminId: string): Promise<Agency> {
     const agency = await this.db.transaction(async (manager) => {
-      const saved = await manager.save(manager.create(AgencyEntity, { name: body.name.trim(), kind: body.kind }));
+      const saved = await manager.save(manager.create(AgencyEntity, { ...nameColumns(requiredNames(body)), kind: body.kind }));
       await this.securityLog.record({ type: 'agency.created', actorId: adminId, data: { agencyId: saved.id, name: saved.name, kind: saved.kind } }, manager);
       return saved;
     });
@@ -66,7 +68,8 @@ export class AdminService {
     const agency = await this.db.transaction(async (manager) => {
       const found = await manager.findOne(AgencyEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!found) throw notFound('Agency');
-      if (body.name !== undefined) found.name = body.name.trim();
+      const names = givenNames(body);
+      if (names) Object.assign(found, nameColumns(names));
       if (body.disabled !== undefined) found.disabled = body.disabled;
       const type = body.disabled === true ? 'agency.disabled' : body.disabled === false ? 'agency.enabled' : 'agency.changed';
       await this.securityLog.record({ type, actorId: adminId, data: { agencyId: id, ...body } }, manager);
@@ -82,7 +85,7 @@ export class AdminService {
 
   async activeAgencies(): Promise<AgencyRef[]> {
     const agencies = await this.db.getRepository(AgencyEntity).find({ where: { disabled: false }, order: { name: 'ASC' } });
-    return agencies.map(({ id, name, kind }) => ({ id, name, kind }));
+    return agencies.map(agencyRef);
   }
 
   /** Active accounts that can work on cases (no administrators, none still waiting for a role), with their units. */
@@ -99,8 +102,8 @@ export class AdminService {
       userId: a.id,
       displayName: a.displayName,
       role: a.role as Role,
-      agency: { id: a.agency.id, name: a.agency.name, kind: a.agency.kind },
-      unit: a.unit ? { id: a.unit.id, name: a.unit.name } : null,
+      agency: agencyRef(a.agency),
+      unit: a.unit ? unitRef(a.unit) : null,
     }));
   }
 
@@ -121,7 +124,7 @@ export class AdminService {
       const unitId = body.unitId === undefined ? null : await this.unitOf(manager, agency.id, body.unitId);
       const email = body.email.trim().toLowerCase();
       if (await manager.exists(AccountEntity, { where: { email } })) {
-        throw conflict('An account with this email exists', [{ field: 'email', message: 'is already in use' }]);
+        throw conflict('An account with this email exists', [detail('email', 'taken', 'is already in use')]);
       }
       const proposed = needsApproval(body.role);
       const account = await manager.save(
@@ -151,7 +154,7 @@ export class AdminService {
     const changed = await this.db.transaction(async (manager) => {
       const account = await manager.findOne(AccountEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!account) throw notFound('Account');
-      if (body.disabled && id === adminId) throw conflict('You cannot disable your own account', [{ field: 'disabled', message: 'cannot disable your own account' }]);
+      if (body.disabled && id === adminId) throw conflict('You cannot disable your own account', [detail('disabled', 'own_account', 'cannot disable your own account')]);
       const agency = await this.agency(manager, body.agencyId ?? account.agencyId);
       const pending = await manager.findOne(RoleGrantEntity, { where: { accountId: id, status: 'pending' }, lock: { mode: 'pessimistic_write' } });
       // The role the account is meant to hold: asked for now, else proposed, else held.
@@ -242,23 +245,23 @@ export class AdminService {
 
   private async agency(manager: EntityManager, id: string): Promise<AgencyEntity> {
     const agency = await manager.findOne(AgencyEntity, { where: { id } });
-    if (!agency) throw invalid('agencyId', 'does not name an agency');
+    if (!agency) throw invalid('agencyId', 'unknown_agency', 'does not name an agency');
     return agency;
   }
 
   private async unitOf(manager: EntityManager, agencyId: string, unitId: string): Promise<string> {
-    if (!(await manager.exists(UnitEntity, { where: { id: unitId, agencyId } }))) throw invalid('unitId', 'does not name a unit of the account’s agency');
+    if (!(await manager.exists(UnitEntity, { where: { id: unitId, agencyId } }))) throw invalid('unitId', 'unknown_unit', 'does not name a unit of the account’s agency');
     return unitId;
   }
 }
 
 function assertRoleFits(role: Role, agency: AgencyEntity): void {
   if (!roleFitsAgency(role, agency.kind)) {
-    throw invalid('role', `${role} does not fit an agency of kind ${agency.kind}`);
+    throw invalid('role', 'role_agency', `${role} does not fit an agency of kind ${agency.kind}`, { role, kind: agency.kind });
   }
 }
 
 /** Only prosecutors go on duty: those on duty join every new case at once. */
 function assertOnDutyFits(role: Role, onDuty: boolean | undefined): void {
-  if (onDuty && !can(role, 'case.receive_reports')) throw invalid('onDuty', 'only a prosecutor can be on duty');
+  if (onDuty && !can(role, 'case.receive_reports')) throw invalid('onDuty', 'on_duty_prosecutor', 'only a prosecutor can be on duty');
 }

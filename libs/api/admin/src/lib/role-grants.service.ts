@@ -1,8 +1,8 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { conflict, forbidden, notFound } from '@vigil/api-core';
+import { detail, conflict, forbidden, notFound } from '@vigil/api-core';
 import { SecurityLog, SessionsService, type AuthUser } from '@vigil/api-auth';
-import { AccountEntity, AgencyEntity, RoleGrantEntity } from '@vigil/api-database';
+import { AccountEntity, AgencyEntity, RoleGrantEntity, agencyRef } from '@vigil/api-database';
 import { can, roleFitsAgency, type RoleGrant, type RoleGrantStatus } from '@vigil/contracts';
 import type { DataSource } from 'typeorm';
 
@@ -12,7 +12,7 @@ export const toRoleGrant = (grant: RoleGrantEntity & { account: AccountEntity })
     id: grant.account.id,
     email: grant.account.email,
     displayName: grant.account.displayName,
-    agency: { id: grant.account.agency.id, name: grant.account.agency.name, kind: grant.account.agency.kind },
+    agency: agencyRef(grant.account.agency),
   },
   role: grant.role,
   previousRole: grant.previousRole,
@@ -60,16 +60,16 @@ export class RoleGrantsService {
     const grant = await this.db.transaction(async (manager) => {
       const found = await manager.findOne(RoleGrantEntity, { where: { id }, lock: { mode: 'pessimistic_write' } });
       if (!found) throw notFound('Role grant');
-      if (found.status !== 'pending') throw conflict(`The grant is ${found.status}, no longer pending`, [{ field: 'status', message: `is ${found.status}` }]);
-      if (found.proposedBy === chief.id) throw forbidden('The proposer of a grant cannot decide it');
-      if (found.accountId === chief.id) throw forbidden('No one decides a grant of their own role');
+      if (found.status !== 'pending') throw conflict(`The grant is ${found.status}, no longer pending`, [detail('status', 'grant_decided', `is ${found.status}`, { status: found.status })]);
+      if (found.proposedBy === chief.id) throw forbidden('The proposer of a grant cannot decide it', 'own_proposal');
+      if (found.accountId === chief.id) throw forbidden('No one decides a grant of their own role', 'own_grant');
       const account = await manager.findOne(AccountEntity, { where: { id: found.accountId }, lock: { mode: 'pessimistic_write' } });
       if (!account) throw notFound('Role grant');
       account.agency = await manager.findOneOrFail(AgencyEntity, { where: { id: account.agencyId } });
       if (decision === 'approved') {
         // The account may have moved to an agency where the role does not fit since it was proposed.
         if (!roleFitsAgency(found.role, account.agency.kind)) {
-          throw conflict(`${found.role} no longer fits the account's agency`, [{ field: 'role', message: `does not fit an agency of kind ${account.agency.kind}` }]);
+          throw conflict(`${found.role} no longer fits the account's agency`, [detail('role', 'role_agency', `does not fit an agency of kind ${account.agency.kind}`, { role: found.role, kind: account.agency.kind })]);
         }
         await manager.update(AccountEntity, { id: account.id }, { role: found.role, ...(!can(found.role, 'case.receive_reports') && { onDuty: false }) });
       }

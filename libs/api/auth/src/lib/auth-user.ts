@@ -1,5 +1,5 @@
 import type { Me } from '@vigil/contracts';
-import { AccountEntity } from '@vigil/api-database';
+import { AccountEntity, agencyRef } from '@vigil/api-database';
 
 /** The signed-in caller of a request or socket: an account and the session it signed in with. */
 export interface AuthUser extends Me {
@@ -13,6 +13,6 @@ export function toMe(account: AccountEntity & { role: Me['role'] }): Me {
     email: account.email,
     displayName: account.displayName,
     role: account.role,
-    agency: { id: account.agency.id, name: account.agency.name, kind: account.agency.kind },
+    agency: agencyRef(account.agency),
   };
 }

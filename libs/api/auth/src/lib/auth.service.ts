@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { ApiException, unauthenticated, verifyPassword } from '@vigil/api-core';
+import { detail, ApiException, unauthenticated, verifyPassword } from '@vigil/api-core';
 import { AccountEntity } from '@vigil/api-database';
 import { LOGIN_THROTTLE, type Me } from '@vigil/contracts';
 import type { Repository } from 'typeorm';
@@ -30,13 +30,15 @@ export class AuthService {
       // The admitted attempt stays counted as this failure.
       await this.recordFailure(normalised, address, account?.id ?? null);
       this.logger.warn({ event: 'login.failed' }, 'sign-in refused');
+      // Only the right password learns that the account is disabled: a wrong one reads as an unknown account.
+      if (account && valid) throw new ApiException('UNAUTHENTICATED', 'The account is disabled', [detail('email', 'account_disabled', 'is a disabled account')]);
       throw unauthenticated('Wrong email or password');
     }
     await this.throttle.forgive(attempt);
     // The right password, but no role yet: a chief prosecutor has not approved one.
     if (account.role === null) {
       throw new ApiException('FORBIDDEN', 'The account has no role until a chief prosecutor approves one', [
-        { field: 'role', message: 'awaits approval by a chief prosecutor' },
+        detail('role', 'awaits_approval', 'awaits approval by a chief prosecutor'),
       ]);
     }
     const tokens = await this.sessions.open(account.id);

@@ -36,7 +36,7 @@ export class SecurityLog {
     let before: number | null = null;
     if (cursor !== undefined) {
       before = /^[1-9][0-9]{0,15}$/.test(cursor) ? Number(cursor) : NaN;
-      if (!Number.isSafeInteger(before)) throw invalid('cursor', 'is not a cursor this server issued');
+      if (!Number.isSafeInteger(before)) throw invalid('cursor', 'cursor', 'is not a cursor this server issued');
     }
     const query = this.db.getRepository(SecurityLogEntity).createQueryBuilder('l').orderBy('l.seq', 'DESC').limit(limit + 1);
     if (before !== null) query.where('l.seq < :before', { before });

@@ -17,6 +17,8 @@ interface LiveSession {
   role: AuthUser['role'];
   agencyId: string;
   agencyName: string;
+  agencyNameRu: string;
+  agencyNameKk: string;
   agencyKind: AuthUser['agency']['kind'];
 }
 
@@ -111,7 +113,7 @@ export class SessionsService {
     // hydration, no password hash read); a revoked session, a disabled account or agency answer nothing.
     const [row]: LiveSession[] = await this.sessions.query(
       `SELECT s.expires_at AS "expiresAt", a.id, a.email, a.display_name AS "displayName", a.role,
-              g.id AS "agencyId", g.name AS "agencyName", g.kind AS "agencyKind"
+              g.id AS "agencyId", g.name AS "agencyName", g.name_ru AS "agencyNameRu", g.name_kk AS "agencyNameKk", g.kind AS "agencyKind"
          FROM sessions s JOIN accounts a ON a.id = s.account_id JOIN agencies g ON g.id = a.agency_id
         WHERE s.id = $1 AND s.account_id = $2 AND s.revoked_at IS NULL AND a.role IS NOT NULL AND NOT a.disabled AND NOT g.disabled`,
       [sessionId, accountId],
@@ -122,7 +124,7 @@ export class SessionsService {
       email: row.email,
       displayName: row.displayName,
       role: row.role,
-      agency: { id: row.agencyId, name: row.agencyName, kind: row.agencyKind },
+      agency: { id: row.agencyId, name: row.agencyName, names: { en: row.agencyName, ru: row.agencyNameRu, kk: row.agencyNameKk }, kind: row.agencyKind },
       sessionId,
     };
   }

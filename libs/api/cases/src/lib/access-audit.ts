@@ -98,10 +98,10 @@ export class AccessAudit {
   async page(caller: Actor, caseId: string, query: { cursor?: number; limit?: number }): Promise<Page<AccessLogEntry>> {
     const kase = await this.opened(caller, caseId);
     const limit = query.limit ?? ACCESS_LOG_PAGE_DEFAULT;
-    const rows: (AccessAuditEntity & { agencyName: string })[] = await this.db.query(
+    const rows: (AccessAuditEntity & { agencyName: string; agencyNameRu: string; agencyNameKk: string })[] = await this.db.query(
       `SELECT l.seq, l.at, l.kind, l.record_id AS "recordId", l.reader_id AS "readerId", l.reader_name AS "readerName",
               l.reader_role AS "readerRole", l.reader_agency_id AS "readerAgencyId", l.reader_agency_kind AS "readerAgencyKind",
-              a.name AS "agencyName"
+              a.name AS "agencyName", a.name_ru AS "agencyNameRu", a.name_kk AS "agencyNameKk"
          FROM access_audit l JOIN agencies a ON a.id = l.reader_agency_id
         WHERE l.case_id = $1 ${query.cursor !== undefined ? 'AND l.seq < $3' : ''}
         ORDER BY l.seq DESC
@@ -118,7 +118,7 @@ export class AccessAudit {
           id: row.readerId,
           displayName: row.readerName,
           role: row.readerRole,
-          agency: { id: row.readerAgencyId, name: row.agencyName, kind: row.readerAgencyKind },
+          agency: { id: row.readerAgencyId, name: row.agencyName, names: { en: row.agencyName, ru: row.agencyNameRu, kk: row.agencyNameKk }, kind: row.readerAgencyKind },
         },
       }),
     );

@@ -7,13 +7,16 @@ import { Type } from 'class-transformer';
 import { IsInt, Max, Min } from 'class-validator';
 import { AccessAudit } from './access-audit';
 
+/** A cursor is the server's to issue: whatever is wrong with one, it is not one of those. */
+const NOT_A_CURSOR = { message: 'is not a cursor this server issued', context: { rule: 'cursor' } };
+
 export class AccessLogQuery {
   @ApiPropertyOptional({ description: 'The nextCursor of the previous page' })
   @IsOmittable()
   @Type(() => Number)
-  @IsInt({ message: 'is not a cursor this server issued' })
-  @Min(1, { message: 'is not a cursor this server issued' })
-  @Max(SEQ_MAX, { message: 'is not a cursor this server issued' })
+  @IsInt(NOT_A_CURSOR)
+  @Min(1, NOT_A_CURSOR)
+  @Max(SEQ_MAX, NOT_A_CURSOR)
   cursor?: number;
 
   @ApiPropertyOptional({ minimum: 1, maximum: ACCESS_LOG_PAGE_MAX })

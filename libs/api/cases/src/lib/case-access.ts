@@ -84,7 +84,7 @@ export class CaseAccess {
   /** The viewer's clearance; an account without one (admin) reads no case content. */
   clearance(viewer: Viewer): Tier {
     const clearance = clearanceOf(viewer.role);
-    if (clearance === null) throw forbidden('Administrators see no case content');
+    if (clearance === null) throw forbidden('Administrators see no case content', 'no_case_access');
     return clearance;
   }
 
@@ -184,7 +184,7 @@ export class CaseAccess {
 
   /** One may write at any tier one can read, and at no other: the implicated-agency cap holds for writes too. */
   assertCanWriteAt(clearance: Tier, tier: Tier): void {
-    if (!canRead(clearance, tier)) throw forbidden(`Your clearance in this case does not reach the ${tier} tier`);
+    if (!canRead(clearance, tier)) throw forbidden(`Your clearance in this case does not reach the ${tier} tier`, 'tier_above_clearance', 'tier', { tier });
   }
 }
 

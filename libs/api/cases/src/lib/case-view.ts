@@ -1,3 +1,4 @@
+import { agencyRef } from '@vigil/api-database';
 import type { AccountEntity, CaseEntity, CaseEventEntity, MessageEntity } from '@vigil/api-database';
 import {
   canRead,
@@ -19,6 +20,8 @@ import { clearancesReading, headSeqFor, seqFor, updatedAtFor } from './clearance
  */
 /** Statuses in which the immediate visit is still awaited. */
 export const AWAITING_VISIT = ['registered', 'visit_dispatched'];
+/** Every case has one victim, known below `oversight` by this pseudonym. */
+export const VICTIM_PSEUDONYM = 'V-1';
 
 /** The visit is late: no arrival recorded, still awaited, and the deadline passed. */
 export function visitOverdue(kase: Pick<CaseEntity, 'visitedAt' | 'visitDueAt' | 'status'>, now: Date): boolean {
@@ -35,8 +38,8 @@ export function toCaseView(kase: CaseEntity, members: CaseMember[], clearance: T
     source: kase.source,
     facility: { name: kase.facilityName, kind: kase.facilityKind },
     victim: identified
-      ? { pseudonym: 'V-1', fullName: kase.victimFullName, birthYear: kase.victimBirthYear, contact: kase.victimContact, redacted: false }
-      : { pseudonym: 'V-1', redacted: true },
+      ? { pseudonym: VICTIM_PSEUDONYM, fullName: kase.victimFullName, birthYear: kase.victimBirthYear, contact: kase.victimContact, redacted: false }
+      : { pseudonym: VICTIM_PSEUDONYM, redacted: true },
     receivedAt: kase.receivedAt.toISOString(),
     allegedAt: kase.allegedAt?.toISOString() ?? null,
     visitDueAt: kase.visitDueAt.toISOString(),
@@ -118,6 +121,6 @@ export function toMember(account: AccountEntity): CaseMember {
     displayName: account.displayName,
     // Members always hold a role: an account without one cannot be added (see addMember).
     role: account.role as Role,
-    agency: { id: account.agency.id, name: account.agency.name, kind: account.agency.kind },
+    agency: agencyRef(account.agency),
   };
 }

@@ -3,6 +3,9 @@ import {
   CASE_SOURCES,
   CASE_STATUSES,
   CASES_PAGE_MAX,
+  CASE_SEARCH_MAX_LENGTH,
+  CASE_SORTS,
+  type CaseSort,
   EVENTS_PAGE_MAX,
   FACILITY_KINDS,
   MESSAGE_MAX_LENGTH,
@@ -19,7 +22,7 @@ import {
   type PostMessageRequest,
   type Tier,
 } from '@vigil/contracts';
-import { Type } from 'class-transformer';
+import { Transform, Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   IsArray,
@@ -35,7 +38,7 @@ import {
   Min,
   ValidateIf,
 } from 'class-validator';
-import { mustBeOneOf, IsOmittable, Nested, MaxChars, IsTime, NotBlank } from '@vigil/api-core';
+import { mustBeOneOf, IsOmittable, Nested, MaxChars, MinChars, IsTime, NotBlank, Trim } from '@vigil/api-core';
 
 
 export class FacilityBody {
@@ -201,16 +204,56 @@ export class CreateCaseBody implements CreateCaseRequest {
   receivedAt?: string;
 }
 
+const YES_NO = ['true', 'false'] as const;
+
+/** `status=registered,investigating`: one status or several, comma-separated, each checked. */
+const StatusList = () => Transform(({ value }) => (typeof value === 'string' ? [...new Set(value.split(',').map((part) => part.trim()))] : value));
+
 export class ListCasesQuery {
-  @ApiPropertyOptional({ enum: CASE_STATUSES })
+  @ApiPropertyOptional({ minLength: 1, maxLength: CASE_SEARCH_MAX_LENGTH, description: "Text in the reference, summary, facility or place name, or the victim's pseudonym (the victim's name only where the caller reads it); case-insensitive" })
   @IsOmittable()
-  @IsIn(CASE_STATUSES, mustBeOneOf(CASE_STATUSES))
-  status?: CaseStatus;
+  @IsString()
+  @Trim()
+  @MinChars(1)
+  @MaxChars(CASE_SEARCH_MAX_LENGTH)
+  q?: string;
+
+  @ApiPropertyOptional({ description: `One status or several, comma-separated: ${CASE_STATUSES.join(', ')}`, example: 'registered,investigating' })
+  @IsOmittable()
+  @StatusList()
+  @IsArray({ message: 'must be one status or several, comma-separated' })
+  @IsIn(CASE_STATUSES, { each: true, message: `each must be one of ${CASE_STATUSES.join(', ')}` })
+  status?: CaseStatus[];
 
   @ApiPropertyOptional({ format: 'uuid', description: 'Only the cases of this place of the register' })
   @IsOmittable()
   @IsUUID('all', { message: 'must be a place id' })
   placeId?: string;
+
+  @ApiPropertyOptional({ enum: FACILITY_KINDS })
+  @IsOmittable()
+  @IsIn(FACILITY_KINDS, mustBeOneOf(FACILITY_KINDS))
+  facilityKind?: FacilityKind;
+
+  @ApiPropertyOptional({ enum: YES_NO, description: 'true: only cases whose visit is overdue; false: only the others' })
+  @IsOmittable()
+  @IsIn(YES_NO, mustBeOneOf(YES_NO))
+  overdue?: (typeof YES_NO)[number];
+
+  @ApiPropertyOptional({ enum: YES_NO, description: "true: only cases where the caller has an open task (theirs, or their agency's unassigned)" })
+  @IsOmittable()
+  @IsIn(YES_NO, mustBeOneOf(YES_NO))
+  assignedToMe?: (typeof YES_NO)[number];
+
+  @ApiPropertyOptional({ format: 'uuid', description: 'Only cases with a member of this agency' })
+  @IsOmittable()
+  @IsUUID('all', { message: 'must be an agency id' })
+  agencyId?: string;
+
+  @ApiPropertyOptional({ enum: CASE_SORTS, description: 'activity (default): latest activity first; urgency: overdue visits, then the nearest deadline, then activity' })
+  @IsOmittable()
+  @IsIn(CASE_SORTS, mustBeOneOf(CASE_SORTS))
+  sort?: CaseSort;
 
   @ApiPropertyOptional({ minimum: 1, maximum: CASES_PAGE_MAX })
   @IsOmittable()
@@ -220,10 +263,10 @@ export class ListCasesQuery {
   @Max(CASES_PAGE_MAX)
   limit?: number;
 
-  @ApiPropertyOptional()
+  @ApiPropertyOptional({ description: 'The nextCursor of the previous page, with the same sort and filters' })
   @IsOmittable()
   @IsString()
-  @MaxChars(200)
+  @MaxChars(400)
   cursor?: string;
 }
 

@@ -1,6 +1,6 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, conflict, forbidden, GroupCommit, invalid, isUuid, notFound, VIGIL_CONFIG, type Settled, type VigilConfig } from '@vigil/api-core';
+import { detail, Clock, conflict, forbidden, GroupCommit, invalid, isUuid, notFound, VIGIL_CONFIG, type Settled, type VigilConfig } from '@vigil/api-core';
 import { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseIntakeEntity, CaseMemberEntity, MessageEntity, originalPosts, PlaceEntity, queryPrepared, UnitEntity } from '@vigil/api-database';
 import {
   type Action,
@@ -97,16 +97,16 @@ export class CasesService {
     assertNoDisclosure(body.victim, 'room', { summary: body.summary }, false);
     const { kase, events } = await this.db.transaction(async (manager) => {
       const place = body.placeId ? await manager.findOne(PlaceEntity, { where: { id: body.placeId } }) : null;
-      if (body.placeId && !place) throw invalid('placeId', 'does not name a place of the register');
+      if (body.placeId && !place) throw invalid('placeId', 'unknown_place', 'does not name a place of the register');
       const implicated = body.intake?.implicated;
       if (implicated?.agencyId && !(await manager.exists(AgencyEntity, { where: { id: implicated.agencyId } }))) {
-        throw invalid('intake.implicated.agencyId', 'does not name an agency');
+        throw invalid('intake.implicated.agencyId', 'unknown_agency', 'does not name an agency');
       }
       // The implicated unit is a record of the implicated agency: officers are compared by its id.
       if (implicated?.unitId) {
-        if (!implicated.agencyId) throw invalid('intake.implicated.unitId', 'needs the implicated agency');
+        if (!implicated.agencyId) throw invalid('intake.implicated.unitId', 'needs_agency', 'needs the implicated agency');
         if (!(await manager.exists(UnitEntity, { where: { id: implicated.unitId, agencyId: implicated.agencyId } }))) {
-          throw invalid('intake.implicated.unitId', 'does not name a unit of the implicated agency');
+          throw invalid('intake.implicated.unitId', 'unknown_unit', 'does not name a unit of the implicated agency');
         }
       }
       const [{ n }] = await manager.query(`SELECT nextval('case_reference_seq') AS n`);
@@ -186,13 +186,13 @@ export class CasesService {
     await this.access.authorize(caller, caseId, 'case.manage_members');
     const account = await this.db.getRepository(AccountEntity).findOne({ where: { id: userId }, relations: { agency: true } });
     if (!account) throw notFound('User');
-    if (account.role === null) throw invalid('userId', 'the account has no role yet');
-    if (clearanceOf(account.role) === null) throw invalid('userId', 'an administrator cannot be a case member');
-    if (account.disabled || account.agency.disabled) throw invalid('userId', 'the account is disabled');
+    if (account.role === null) throw invalid('userId', 'no_role', 'the account has no role yet');
+    if (clearanceOf(account.role) === null) throw invalid('userId', 'admin_not_member', 'an administrator cannot be a case member');
+    if (account.disabled || account.agency.disabled) throw invalid('userId', 'account_disabled', 'the account is disabled');
     const created = await this.change(caller, caseId, 'case.manage_members', async ({ manager, kase, append }) => {
       if (implicatedOfficer(kase, account)) {
         throw conflict('An officer of the implicated unit cannot be a member of the case', [
-          { field: 'userId', message: 'is an officer of the implicated unit' },
+          detail('userId', 'implicated_unit', 'is an officer of the implicated unit'),
         ]);
       }
       if (await manager.exists(CaseMemberEntity, { where: { caseId, accountId: userId } })) return false;
@@ -368,8 +368,8 @@ export class CasesService {
   async editMessage(caller: Caller, caseId: string, messageId: string, body: string): Promise<CaseEvent> {
     return this.change(caller, caseId, 'case.read', async ({ manager, kase, clearance, append }) => {
       const message = await this.message(manager, caseId, messageId, clearance);
-      if (message.authorId !== caller.id) throw forbidden('Only the author edits a message');
-      if (message.redactedAt) throw conflict('A redacted message cannot be edited');
+      if (message.authorId !== caller.id) throw forbidden('Only the author edits a message', 'author_only');
+      if (message.redactedAt) throw conflict('A redacted message cannot be edited', [detail('messageId', 'redacted', 'is redacted')]);
       assertNoDisclosure(victimOf(kase), message.tier, { body });
       await manager.update(MessageEntity, { id: messageId }, { body, editedAt: new Date() });
       const event = await append({ type: 'message.edited', tier: message.tier, data: { messageId, body } });
@@ -382,7 +382,7 @@ export class CasesService {
       const message = await this.message(manager, caseId, messageId, clearance);
       assertNoDisclosure(victimOf(kase), message.tier, { reason });
       if (message.authorId !== caller.id) this.access.permit(caller, 'message.redact_any');
-      if (message.redactedAt) throw conflict('The message is already redacted');
+      if (message.redactedAt) throw conflict('The message is already redacted', [detail('messageId', 'redacted', 'is redacted already')]);
       await manager.update(MessageEntity, { id: messageId }, { redactedAt: new Date() });
       return toCaseEventView(await append({ type: 'message.redacted', tier: message.tier, data: { messageId, reason } }), clearance, new Map());
     });
@@ -495,7 +495,7 @@ export function implicatedOfficer(kase: Pick<CaseEntity, 'implicatedUnitId'>, ac
 
 /** An account as the log records its joining or leaving a case: only accounts with a role are members. */
 export function memberData(account: AccountEntity): MemberChangedData {
-  if (account.role === null) throw invalid('userId', 'the account has no role yet');
+  if (account.role === null) throw invalid('userId', 'no_role', 'the account has no role yet');
   return { userId: account.id, displayName: account.displayName, role: account.role, agencyKind: account.agency.kind };
 }
 

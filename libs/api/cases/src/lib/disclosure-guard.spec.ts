@@ -68,10 +68,11 @@ describe('the disclosure guard', () => {
         field: 'title',
         message: "would show the victim's identity to the police (tier state); raise the tier to oversight or remove it",
         rule: 'victim_identity',
+        params: { tier: 'state' },
       },
     ]);
     expect(disclosures(victim, 'room', { summary: 'Testova' }, false)).toEqual([
-      { field: 'summary', message: "would show the victim's identity to observers (tier room); remove it", rule: 'victim_identity' },
+      { field: 'summary', message: "would show the victim's identity to observers (tier room); remove it", rule: 'victim_identity', params: { tier: 'room' } },
     ]);
   });
 

@@ -103,7 +103,7 @@ const READERS: Partial<Record<Tier, string>> = { room: 'observers', state: 'the 
  */
 export function victimIdentityDetail(field: string, tier: Tier, raisable: boolean): ErrorDetail {
   const remedy = raisable ? `raise the tier to ${VICTIM_IDENTITY_TIER} or remove it` : 'remove it';
-  return { field, message: `would show the victim's identity to ${READERS[tier] ?? tier} (tier ${tier}); ${remedy}`, rule: VICTIM_IDENTITY_RULE };
+  return { field, message: `would show the victim's identity to ${READERS[tier] ?? tier} (tier ${tier}); ${remedy}`, rule: VICTIM_IDENTITY_RULE, params: { tier } };
 }
 
 /**

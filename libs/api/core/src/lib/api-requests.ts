@@ -3,7 +3,7 @@ import { Reflector } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import type { ApiError } from '@vigil/contracts';
 import type { NextFunction, Request, Response } from 'express';
-import { ApiException, forbidden } from './errors';
+import { detail, ApiException, forbidden } from './errors';
 import { toApiError } from './exception-filter';
 
 /** The largest JSON body accepted (the contract's texts fit many times over); more is 413. */
@@ -16,7 +16,8 @@ function refuse(response: Response, error: ApiException): void {
   response.status(error.getStatus()).json(error.toApiError());
 }
 
-const invalidHeader = (field: string, message: string) => new ApiException('VALIDATION', `${field} ${message}`, [{ field, message }]);
+const invalidHeader = (field: 'content-type' | 'content-encoding', message: string) =>
+  new ApiException('VALIDATION', `${field} ${message}`, [detail(field, field === 'content-type' ? 'content_type' : 'content_encoding', message)]);
 
 /** Whether the request carries a body: an empty one (`Content-Length: 0`, what clients send on a bare POST) does not count. */
 function carriesBody(request: Request): boolean {
@@ -58,7 +59,7 @@ function sameOriginWrites(request: Request, response: Response, next: NextFuncti
   }
   const own = (request.host ?? '').toLowerCase();
   if (host !== null && host !== '' && (host === own || host === own.replace(/:(80|443)$/, ''))) return next();
-  refuse(response, forbidden('Requests from another site are not accepted'));
+  refuse(response, forbidden('Requests from another site are not accepted', 'other_site', 'origin'));
 }
 
 const isMultipart = (request: Request) => carriesBody(request) && mediaType(request).type === 'multipart/form-data';
@@ -83,7 +84,7 @@ function jsonOnly(request: Request, response: Response, next: NextFunction): voi
 function objectBodies(request: Request, response: Response, next: NextFunction): void {
   const body: unknown = request.body;
   if (body !== undefined && (body === null || typeof body !== 'object' || Array.isArray(body))) {
-    return refuse(response, new ApiException('VALIDATION', 'body must be a JSON object', [{ field: 'body', message: 'must be a JSON object' }]));
+    return refuse(response, new ApiException('VALIDATION', 'body must be a JSON object', [detail('body', 'json_object', 'must be a JSON object')]));
   }
   next();
 }
@@ -103,17 +104,17 @@ function requestFailures(error: unknown, _request: Request, response: Response, 
 export function bodyFailure(status: number, type: unknown): ApiError {
   if (status === 413 || type === 'entity.too.large') {
     const message = `must not be larger than ${JSON_BODY_LIMIT_BYTES / 1024} KB`;
-    return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `body ${message}`, details: [{ field: 'body', message }] };
+    return { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `body ${message}`, details: [detail('body', 'body_too_large', message, { max: JSON_BODY_LIMIT_BYTES })] };
   }
-  const [field, message] =
+  const found =
     type === 'entity.parse.failed'
-      ? ['body', 'must be valid JSON']
+      ? detail('body', 'json', 'must be valid JSON')
       : type === 'encoding.unsupported'
-        ? ['content-encoding', 'must be identity: compressed bodies are not accepted']
+        ? detail('content-encoding', 'content_encoding', 'must be identity: compressed bodies are not accepted')
         : type === 'charset.unsupported'
-          ? ['content-type', 'must be application/json in UTF-8']
-          : ['body', 'could not be read'];
-  return { statusCode: 400, code: 'VALIDATION', message: `${field} ${message}`, details: [{ field, message }] };
+          ? detail('content-type', 'content_type', 'must be application/json in UTF-8')
+          : detail('body', 'json', 'could not be read');
+  return { statusCode: 400, code: 'VALIDATION', message: `${found.field} ${found.message}`, details: [found] };
 }
 
 /**

@@ -47,9 +47,9 @@ describe('createValidationPipe', () => {
     expect(error.toApiError()).toMatchObject({ statusCode: 400, code: 'VALIDATION' });
     expect(error.toApiError().details).toEqual(
       expect.arrayContaining([
-        { field: 'summary', message: 'must be a string' },
-        { field: 'facility.kind', message: expect.stringContaining('must be one of') },
-        { field: 'extra', message: 'property extra should not exist' },
+        { field: 'summary', message: 'must be a string', rule: 'string' },
+        { field: 'facility.kind', message: expect.stringContaining('must be one of'), rule: 'one_of', params: { values: 'police_station, penitentiary' } },
+        { field: 'extra', message: 'property extra should not exist', rule: 'unknown_field' },
       ]),
     );
   });
@@ -60,8 +60,8 @@ describe('createValidationPipe', () => {
     expect(error.toApiError()).toMatchObject({ statusCode: 400, code: 'VALIDATION' });
     expect(error.toApiError().details).toEqual(
       expect.arrayContaining([
-        { field: 'summary', message: 'must not contain the NUL character (U+0000)' },
-        { field: 'facility.name', message: 'must not contain the NUL character (U+0000)' },
+        { field: 'summary', message: 'must not contain the NUL character (U+0000)', rule: 'unstorable_text' },
+        { field: 'facility.name', message: 'must not contain the NUL character (U+0000)', rule: 'unstorable_text' },
       ]),
     );
   });
@@ -69,7 +69,7 @@ describe('createValidationPipe', () => {
   it('walks any depth of nesting without overflowing', () => {
     let deep: unknown = 'bottom\u0000';
     for (let i = 0; i < 100_000; i++) deep = [deep];
-    expect(unsafeFields(deep)).toEqual([{ field: Array.from({ length: MAX_NESTING + 1 }, () => '0').join('.'), message: expect.stringContaining('nest') }]);
+    expect(unsafeFields(deep)).toEqual([{ field: Array.from({ length: MAX_NESTING + 1 }, () => '0').join('.'), message: expect.stringContaining('nest'), rule: 'too_deep', params: { max: MAX_NESTING } }]);
     expect(unsafeFields({ fine: ['text', { more: 'text' }] })).toEqual([]);
   });
 
@@ -78,7 +78,9 @@ describe('createValidationPipe', () => {
     const error: ApiException = await validate({ summary: nested(5000, 'text'), facility: { name: 'Station 3', kind: 'police_station' } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiException);
     expect(error.toApiError()).toMatchObject({ statusCode: 400, code: 'VALIDATION' });
-    expect(error.toApiError().details).toEqual([{ field: `summary${'.a'.repeat(MAX_NESTING)}`, message: `must not nest more than ${MAX_NESTING} levels deep` }]);
+    expect(error.toApiError().details).toEqual([
+      { field: `summary${'.a'.repeat(MAX_NESTING)}`, message: `must not nest more than ${MAX_NESTING} levels deep`, rule: 'too_deep', params: { max: MAX_NESTING } },
+    ]);
     // Socket payloads go through the same checks.
     await expect(validatePayload(Report, { summary: 'x', facility: nested(5000, 1) })).rejects.toMatchObject({
       details: [{ field: expect.stringMatching(/^facility\.a\.a/), message: expect.stringContaining('nest') }],
@@ -94,8 +96,8 @@ describe('createValidationPipe', () => {
     const error: ApiException = await victim({ birthYear: null, heldAt: null }).catch((e: unknown) => e);
     expect(error.toApiError().details).toEqual(
       expect.arrayContaining([
-        { field: 'birthYear', message: 'must be an integer number' },
-        { field: 'heldAt', message: 'must be an object' },
+        { field: 'birthYear', message: 'must be an integer number', rule: 'integer' },
+        { field: 'heldAt', message: 'must be an object', rule: 'object' },
       ]),
     );
   });
@@ -103,7 +105,7 @@ describe('createValidationPipe', () => {
   it('refuses an array where a nested object belongs, rather than validating its items', async () => {
     const error: ApiException = await pipe.transform({ heldAt: [] }, { type: 'body', metatype: Victim }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ApiException);
-    expect(error.toApiError().details).toEqual([{ field: 'heldAt', message: 'must be an object' }]);
+    expect(error.toApiError().details).toEqual([{ field: 'heldAt', message: 'must be an object', rule: 'object' }]);
   });
 
   it('passes a valid body through as its class', async () => {
@@ -139,11 +141,11 @@ describe('text and time rules', () => {
     expect(characterCount('😀😀😀')).toBe(3);
     expect(characterCount('\u2764\uFE0F')).toBe(2);
     expect(await refusal({ body: '😀😀😀' })).toEqual([]);
-    expect(await refusal({ body: '\u2764\uFE0F\u2764\uFE0F' })).toEqual([{ field: 'body', message: 'must be at most 3 characters long' }]);
+    expect(await refusal({ body: '\u2764\uFE0F\u2764\uFE0F' })).toEqual([{ field: 'body', message: 'must be at most 3 characters long', rule: 'max_length', params: { max: 3 } }]);
   });
 
   it('refuses a text of blanks', async () => {
-    expect(await refusal({ body: ' \n ' })).toEqual([{ field: 'body', message: 'must not be blank' }]);
+    expect(await refusal({ body: ' \n ' })).toEqual([{ field: 'body', message: 'must not be blank', rule: 'not_blank' }]);
   });
 
   it('refuses lone surrogates anywhere, keys included, and keeps pairs', () => {
@@ -153,9 +155,9 @@ describe('text and time rules', () => {
   it('takes times from 1900 to 2100, and none in the future where one must have happened', async () => {
     const inAnHour = new Date(Date.now() + 3600_000).toISOString();
     expect(await refusal({ body: 'ok', receivedAt: '2026-01-01T00:00:00Z', dueAt: inAnHour })).toEqual([]);
-    expect(await refusal({ body: 'ok', receivedAt: inAnHour })).toEqual([{ field: 'receivedAt', message: 'must be a time from 1900 that is not in the future' }]);
-    expect(await refusal({ body: 'ok', dueAt: '9999-12-31T00:00:00Z' })).toEqual([{ field: 'dueAt', message: 'must be a time from 1900 to 2100' }]);
-    expect(await refusal({ body: 'ok', dueAt: 'soon' })).toEqual([{ field: 'dueAt', message: 'must be an ISO-8601 time' }]);
+    expect(await refusal({ body: 'ok', receivedAt: inAnHour })).toEqual([{ field: 'receivedAt', message: 'must be a time from 1900 that is not in the future', rule: 'date_window_past' }]);
+    expect(await refusal({ body: 'ok', dueAt: '9999-12-31T00:00:00Z' })).toEqual([{ field: 'dueAt', message: 'must be a time from 1900 to 2100', rule: 'date_window' }]);
+    expect(await refusal({ body: 'ok', dueAt: 'soon' })).toEqual([{ field: 'dueAt', message: 'must be an ISO-8601 time', rule: 'iso_date' }]);
   });
 
   it('knows the times it issues from everything else', () => {

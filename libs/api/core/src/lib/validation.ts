@@ -1,17 +1,68 @@
 import { ValidationPipe, type ArgumentMetadata, type ValidationError } from '@nestjs/common';
-import type { ErrorDetail } from '@vigil/contracts';
+import type { ErrorDetail, ErrorRule } from '@vigil/contracts';
 import { Transform, Type } from 'class-transformer';
-import { IsISO8601, IsObject, Matches, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
-import { ApiException } from './errors';
+import { getMetadataStorage, IsISO8601, IsObject, Matches, ValidateBy, ValidateIf, ValidateNested } from 'class-validator';
+import { ApiException, detail, refusal } from './errors';
 
-/** Flattens class-validator's tree into `details`, one per bad field, with dotted paths. */
+/**
+ * The rule each class-validator constraint stands for, and the params its wording takes from the
+ * constraint's arguments. A decorator may name its own rule instead through its `context`
+ * (`{ rule, params }`), as the cursor's bounds do.
+ */
+const CONSTRAINT_RULES: Record<string, { rule: ErrorRule; params?: (args: unknown[]) => Record<string, string | number> }> = {
+  isDefined: { rule: 'required' },
+  isNotEmpty: { rule: 'required' },
+  isNotEmptyObject: { rule: 'required' },
+  whitelistValidation: { rule: 'unknown_field' },
+  isString: { rule: 'string' },
+  isInt: { rule: 'integer' },
+  isNumber: { rule: 'number' },
+  isBoolean: { rule: 'boolean' },
+  isObject: { rule: 'object' },
+  nestedValidation: { rule: 'object' },
+  isArray: { rule: 'array' },
+  isEmail: { rule: 'email' },
+  isUuid: { rule: 'uuid' },
+  isIso8601: { rule: 'iso_date' },
+  isTimeWithin: { rule: 'date_window' },
+  isTimeInPast: { rule: 'date_window_past' },
+  matches: { rule: 'not_blank' },
+  isIn: { rule: 'one_of', params: ([values]) => ({ values: (values as string[]).join(', ') }) },
+  min: { rule: 'min', params: ([min]) => ({ min: min as number }) },
+  max: { rule: 'max', params: ([max]) => ({ max: max as number }) },
+  minChars: { rule: 'min_length', params: ([min]) => ({ min: min as number }) },
+  maxChars: { rule: 'max_length', params: ([max]) => ({ max: max as number }) },
+  arrayMaxSize: { rule: 'max_items', params: ([max]) => ({ max: max as number }) },
+};
+
+/** The arguments a constraint was declared with on `property` of the validated object's class. */
+function constraintArgs(target: object | undefined, property: string, constraint: string): unknown[] {
+  if (!target) return [];
+  const declared = getMetadataStorage()
+    .getTargetValidationMetadatas(target.constructor, '', true, false)
+    .find((metadata) => metadata.propertyName === property && metadata.name === constraint);
+  return declared?.constraints ?? [];
+}
+
+/** The rule of one broken constraint, with its params: the decorator's own `context`, else the catalogue's. */
+function ruleOf(error: ValidationError, constraint: string): Pick<ErrorDetail, 'rule' | 'params'> {
+  const own = error.contexts?.[constraint] as { rule?: ErrorRule; params?: Record<string, string | number> } | undefined;
+  if (own?.rule) return { rule: own.rule, ...(own.params && { params: own.params }) };
+  const known = CONSTRAINT_RULES[constraint];
+  if (!known) throw new Error(`validation constraint ${constraint} has no rule in CONSTRAINT_RULES`);
+  const params = known.params?.(constraintArgs(error.target, error.property, constraint));
+  return { rule: known.rule, ...(params && { params }) };
+}
+
+/** Flattens class-validator's tree into `details`, one per bad field, with dotted paths and the rule each broke. */
 export function validationDetails(errors: ValidationError[], prefix = ''): ErrorDetail[] {
   return errors.flatMap((error) => {
     const field = prefix ? `${prefix}.${error.property}` : error.property;
-    const own = Object.values(error.constraints ?? {}).map((message) => ({
+    const own = Object.entries(error.constraints ?? {}).map(([constraint, message]) => ({
       field,
       // class-validator starts messages with the property name; the field is named already.
       message: message.startsWith(`${error.property} `) ? message.slice(error.property.length + 1) : message,
+      ...ruleOf(error, constraint),
     }));
     return [...own, ...validationDetails(error.children ?? [], field)];
   });
@@ -41,6 +92,7 @@ function unstorable(text: string): string | null {
   if (LONE_SURROGATE.test(text)) return LONE_SURROGATE_MESSAGE;
   return null;
 }
+const unstorableDetail = (field: string, message: string) => detail(field, 'unstorable_text', message);
 
 /**
  * The fields of `value` (at any depth) that validation must never see: text PostgreSQL cannot
@@ -54,16 +106,16 @@ export function unsafeFields(value: unknown): ErrorDetail[] {
     const [item, path, depth] = pending.pop() as [unknown, string, number];
     if (typeof item === 'string') {
       const problem = unstorable(item);
-      if (problem) found.push({ field: path, message: problem });
+      if (problem) found.push(unstorableDetail(path, problem));
     } else if (item !== null && typeof item === 'object') {
       if (depth > MAX_NESTING) {
-        found.push({ field: path, message: TOO_DEEP_MESSAGE });
+        found.push(detail(path, 'too_deep', TOO_DEEP_MESSAGE, { max: MAX_NESTING }));
         continue;
       }
       for (const [key, member] of Object.entries(item)) {
         const field = path ? `${path}.${key}` : key;
         const problem = unstorable(key);
-        if (problem) found.push({ field, message: problem });
+        if (problem) found.push(unstorableDetail(field, problem));
         pending.push([member, field, depth + 1]);
       }
     }
@@ -71,7 +123,7 @@ export function unsafeFields(value: unknown): ErrorDetail[] {
   return found;
 }
 
-const validationFailed = (details: ErrorDetail[]) => new ApiException('VALIDATION', details.map((d) => `${d.field} ${d.message}`).join('; '), details);
+const validationFailed = refusal;
 
 /** Nest's validation, after refusing text PostgreSQL cannot store and nesting that would overflow it. */
 class VigilValidationPipe extends ValidationPipe {
@@ -90,6 +142,8 @@ export function createValidationPipe(): ValidationPipe {
     whitelist: true,
     forbidNonWhitelisted: true,
     transform: true,
+    // The object each error was found in: its class's metadata holds the arguments the rules' params come from.
+    validationError: { target: true },
     exceptionFactory: (errors) => validationFailed(validationDetails(errors)),
   });
 }
@@ -100,7 +154,7 @@ let payloadPipe: ValidationPipe | undefined;
 /** The same validation for a payload that no pipe sees (socket events): throws `VALIDATION` naming each field. */
 export async function validatePayload<T extends object>(type: new () => T, payload: unknown): Promise<T> {
   if (payload === null || typeof payload !== 'object' || Array.isArray(payload)) {
-    throw new ApiException('VALIDATION', 'payload must be an object', [{ field: '', message: 'must be an object' }]);
+    throw new ApiException('VALIDATION', 'payload must be an object', [detail('', 'object', 'must be an object')]);
   }
   payloadPipe ??= createValidationPipe();
   return (await payloadPipe.transform(payload, { type: 'body', metatype: type })) as T;
@@ -188,7 +242,7 @@ export function isIssuedTime(value: unknown): value is string {
 export function IsTime(options: { past?: boolean } = {}): PropertyDecorator {
   const iso = IsISO8601({ strict: true }, MUST_BE_ISO_TIME);
   const within = ValidateBy({
-    name: 'isTimeWithin',
+    name: options.past ? 'isTimeInPast' : 'isTimeWithin',
     validator: {
       validate: (value: unknown) => {
         const at = typeof value === 'string' ? Date.parse(value) : NaN;

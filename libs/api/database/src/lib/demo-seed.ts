@@ -1,20 +1,47 @@
 import { hashPassword } from '@vigil/api-core';
-import { ROLES_NEEDING_APPROVAL, type AgencyKind, type Role } from '@vigil/contracts';
+import { ROLES_NEEDING_APPROVAL, type AgencyKind, type LocalizedNames, type Role } from '@vigil/contracts';
 import type { DataSource } from 'typeorm';
-import { AccountEntity, AgencyEntity, RoleGrantEntity, UnitEntity, unitNameKey } from './entities';
+import { AccountEntity, AgencyEntity, nameColumns, RoleGrantEntity, UnitEntity, unitNameKey } from './entities';
 import { recordSecurity } from './security-log';
 
-/** The demo city of the contract. Every name here is invented. */
-export const DEMO_AGENCIES: { key: string; name: string; kind: AgencyKind }[] = [
-  { key: 'prosecutor', name: "Shymkent City Prosecutor's Office", kind: 'prosecutor' },
-  { key: 'police', name: 'Shymkent City Police Department', kind: 'police' },
-  { key: 'ombudsman', name: "Human Rights Commissioner's Representative in Shymkent", kind: 'ombudsman' },
-  { key: 'civil_society', name: 'Shymkent Public Monitoring Group', kind: 'civil_society' },
+/** The demo city of the contract, its names in each UI language. Every name here is invented. */
+export const DEMO_AGENCIES: { key: string; name: string; names: LocalizedNames; kind: AgencyKind }[] = [
+  {
+    key: 'prosecutor',
+    name: "Shymkent City Prosecutor's Office",
+    names: { en: "Shymkent City Prosecutor's Office", ru: 'Прокуратура города Шымкента', kk: 'Шымкент қаласының прокуратурасы' },
+    kind: 'prosecutor',
+  },
+  {
+    key: 'police',
+    name: 'Shymkent City Police Department',
+    names: { en: 'Shymkent City Police Department', ru: 'Департамент полиции города Шымкента', kk: 'Шымкент қаласының полиция департаменті' },
+    kind: 'police',
+  },
+  {
+    key: 'ombudsman',
+    name: "Human Rights Commissioner's Representative in Shymkent",
+    names: {
+      en: "Human Rights Commissioner's Representative in Shymkent",
+      ru: 'Представитель Уполномоченного по правам человека в Шымкенте',
+      kk: 'Адам құқықтары жөніндегі уәкілдің Шымкенттегі өкілі',
+    },
+    kind: 'ombudsman',
+  },
+  {
+    key: 'civil_society',
+    name: 'Shymkent Public Monitoring Group',
+    names: { en: 'Shymkent Public Monitoring Group', ru: 'Общественная мониторинговая группа Шымкента', kk: 'Шымкенттің қоғамдық мониторинг тобы' },
+    kind: 'civil_society',
+  },
 ];
 
-/** Units of the demo agencies, by agency key: a report names the one it implicates. */
-export const DEMO_UNITS: Record<string, string[]> = {
-  police: ['Criminal Investigation Unit', 'Patrol Unit'],
+/** Units of the demo agencies, by agency key, in each UI language: a report names the one it implicates. */
+export const DEMO_UNITS: Record<string, LocalizedNames[]> = {
+  police: [
+    { en: 'Criminal Investigation Unit', ru: 'Отдел уголовного розыска', kk: 'Қылмыстық іздестіру бөлімі' },
+    { en: 'Patrol Unit', ru: 'Патрульный отдел', kk: 'Патрульдік бөлім' },
+  ],
 };
 
 export const DEMO_ACCOUNTS: { email: string; displayName: string; role: Role; agency: string; onDuty?: boolean }[] = [
@@ -34,12 +61,12 @@ export async function seedDemoIfEmpty(dataSource: DataSource, password: string):
     await manager.query('SELECT pg_advisory_xact_lock(4242001)');
     if ((await manager.count(AgencyEntity)) > 0) return false;
     const agencies = new Map<string, AgencyEntity>();
-    for (const { key, name, kind } of DEMO_AGENCIES) {
-      agencies.set(key, await manager.save(manager.create(AgencyEntity, { name, kind })));
+    for (const { key, names, kind } of DEMO_AGENCIES) {
+      agencies.set(key, await manager.save(manager.create(AgencyEntity, { ...nameColumns(names), kind })));
     }
-    for (const [key, names] of Object.entries(DEMO_UNITS)) {
+    for (const [key, units] of Object.entries(DEMO_UNITS)) {
       const agencyId = agencies.get(key)?.id as string;
-      for (const name of names) await manager.save(manager.create(UnitEntity, { agencyId, name, nameKey: unitNameKey(name) }));
+      for (const names of units) await manager.save(manager.create(UnitEntity, { agencyId, ...nameColumns(names), nameKey: unitNameKey(names.en) }));
     }
     for (const account of DEMO_ACCOUNTS) {
       const agency = agencies.get(account.agency);

@@ -1,3 +1,4 @@
+import { agencyRef } from '@vigil/api-database';
 import type { AccountEntity, AgencyEntity, CustodyEntryEntity, EvidenceEntity } from '@vigil/api-database';
 import type { AgencyRef, CustodyEntry, Evidence, EvidencePerson } from '@vigil/contracts';
 import { cleanFileName } from './file-name';
@@ -43,7 +44,7 @@ function person(account: AccountEntity): EvidencePerson {
 }
 
 function agency(row: AgencyEntity): AgencyRef {
-  return { id: row.id, name: row.name, kind: row.kind };
+  return agencyRef(row);
 }
 
 function loaded<T>(relation: T | null | undefined): T {

@@ -2,7 +2,7 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { type AuthUser } from '@vigil/api-auth';
 import { AccessAudit, assertNoDisclosure, CaseAccess, CasesService, victimOf } from '@vigil/api-cases';
-import { ApiException, Clock, conflict, notFound } from '@vigil/api-core';
+import { detail, ApiException, Clock, conflict, notFound } from '@vigil/api-core';
 import { AgencyEntity, CustodyEntryEntity, EvidenceEntity } from '@vigil/api-database';
 import {
   canRead,
@@ -58,9 +58,9 @@ export class EvidenceService {
     this.access.assertCanWriteAt(clearance, tier);
     const problems: ErrorDetail[] = [];
     const mediaType = file && file.size > 0 ? detectMediaType(file.buffer) : null;
-    if (!file) problems.push({ field: EVIDENCE_FILE_FIELD, message: 'is required' });
-    else if (file.size === 0) problems.push({ field: EVIDENCE_FILE_FIELD, message: 'is empty' });
-    else if (!mediaType) problems.push({ field: EVIDENCE_FILE_FIELD, message: `type not allowed: only ${ALLOWED_TYPES_IN_WORDS}` });
+    if (!file) problems.push(detail(EVIDENCE_FILE_FIELD, 'required', 'is required'));
+    else if (file.size === 0) problems.push(detail(EVIDENCE_FILE_FIELD, 'file_empty', 'is empty'));
+    else if (!mediaType) problems.push(detail(EVIDENCE_FILE_FIELD, 'file_type', `type not allowed: only ${ALLOWED_TYPES_IN_WORDS}`, { allowed: ALLOWED_TYPES_IN_WORDS }));
     const collectedAt = this.pastTime(problems, 'collectedAt', fields.collectedAt);
     if (!file || !mediaType || problems.length > 0) throw refusal(problems);
 
@@ -139,7 +139,7 @@ export class EvidenceService {
         { event: 'evidence.integrity_failed', caseId, evidenceId, expectedSha256: evidence.sha256, found: bytes ? 'altered' : 'missing' },
         'stored evidence file failed its integrity check; download refused',
       );
-      throw conflict(bytes ? STORED_FILE_ALTERED : STORED_FILE_MISSING);
+      throw conflict(bytes ? STORED_FILE_ALTERED : STORED_FILE_MISSING, [detail('', 'stored_file', bytes ? STORED_FILE_ALTERED : STORED_FILE_MISSING)]);
     }
     await this.audit.record(caller, evidence.caseId, [{ kind: 'evidence_content', recordId: evidence.id }]);
     return { evidence, bytes: bytes as Buffer };
@@ -155,14 +155,14 @@ export class EvidenceService {
       const evidence = await this.row(manager, caseId, evidenceId, clearance);
       assertNoDisclosure(victimOf(kase), evidence.tier, { receivedBy: body.receivedBy, note: body.note }, false);
       const agency = await manager.findOne(AgencyEntity, { where: { id: body.toAgencyId } });
-      if (!agency) problems.push({ field: 'toAgencyId', message: 'is not a known agency' });
-      else if (agency.disabled) problems.push({ field: 'toAgencyId', message: 'is a disabled agency' });
+      if (!agency) problems.push(detail('toAgencyId', 'unknown_agency', 'is not a known agency'));
+      else if (agency.disabled) problems.push(detail('toAgencyId', 'inactive_agency', 'is a disabled agency'));
       const previous = await manager.findOneOrFail(CustodyEntryEntity, { where: { evidenceId }, order: { seq: 'DESC' } });
       // The agency holding the item hands it over; a prosecutor leading the case may move it from anyone.
       if (previous.toAgencyId !== caller.agency.id) this.access.permit(caller, 'evidence.hand_over_any');
       const at = body.at ? requestedAt : new Date(Math.max(requestedAt.getTime(), previous.at.getTime()));
       if (at.getTime() < previous.at.getTime()) {
-        problems.push({ field: 'at', message: `cannot be before the previous custody entry (${previous.at.toISOString()})` });
+        problems.push(detail('at', 'not_before', `cannot be before the previous custody entry (${previous.at.toISOString()})`, { other: previous.at.toISOString() }));
       }
       if (problems.length > 0) throw refusal(problems);
       const seq = previous.seq + 1;
@@ -197,7 +197,7 @@ export class EvidenceService {
     return this.cases.change(caller, caseId, 'evidence.supersede', async ({ manager, kase, clearance, append }) => {
       const evidence = await this.row(manager, caseId, evidenceId, clearance);
       assertNoDisclosure(victimOf(kase), evidence.tier, { reason }, false);
-      if (evidence.supersededAt) throw conflict('The item is already superseded');
+      if (evidence.supersededAt) throw conflict('The item is already superseded', [detail('', 'superseded', 'is superseded already')]);
       await manager.update(EvidenceEntity, { id: evidenceId }, { supersededAt: this.clock.now(), supersededById: caller.id, supersededReason: reason });
       const data: EvidenceSupersededData = { evidenceId, reason };
       await append({ type: 'evidence.superseded', tier: evidence.tier, data });
@@ -227,7 +227,7 @@ export class EvidenceService {
     const now = this.clock.now();
     if (iso === undefined) return now;
     const at = new Date(iso);
-    if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) problems.push({ field, message: 'cannot be in the future' });
+    if (at.getTime() > now.getTime() + CLOCK_SKEW_MS) problems.push(detail(field, 'not_future', 'cannot be in the future'));
     return at;
   }
 }

@@ -1,6 +1,6 @@
 import { BadRequestException, Inject, Injectable, PayloadTooLargeException, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import type { MulterModuleOptions } from '@nestjs/platform-express';
-import { ApiException, VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core';
+import { ApiException, detail, VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core';
 import { catchError, throwError, type Observable } from 'rxjs';
 
 /** A file as multer hands it over from memory (no `dest`: nothing touches the disk before it is checked). */
@@ -34,11 +34,14 @@ export class UploadRefusals implements NestInterceptor {
 
   private explain(error: unknown): unknown {
     if (error instanceof PayloadTooLargeException) {
-      return new ApiException('PAYLOAD_TOO_LARGE', `The file is larger than the limit of ${formatBytes(this.config.evidenceMaxBytes)}`);
+      const limit = formatBytes(this.config.evidenceMaxBytes);
+      return new ApiException('PAYLOAD_TOO_LARGE', `The file is larger than the limit of ${limit}`, [
+        detail(EVIDENCE_FILE_FIELD, 'file_too_large', `must not be larger than ${limit}`, { max: this.config.evidenceMaxBytes }),
+      ]);
     }
     if (error instanceof BadRequestException) {
       const message = error.message;
-      return new ApiException('VALIDATION', `${EVIDENCE_FILE_FIELD} ${message}`, [{ field: EVIDENCE_FILE_FIELD, message }]);
+      return new ApiException('VALIDATION', `${EVIDENCE_FILE_FIELD} ${message}`, [detail(EVIDENCE_FILE_FIELD, 'file_unreadable', message)]);
     }
     return error;
   }

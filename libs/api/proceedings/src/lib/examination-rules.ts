@@ -1,4 +1,5 @@
 import type { ErrorDetail, ExaminationUpdatedData, IstanbulConclusion, UpdateExaminationRequest } from '@vigil/contracts';
+import { detail } from '@vigil/api-core';
 import { blankToNull } from './dto-helpers';
 
 /** The stored state of an examination that the rules look at. */
@@ -63,10 +64,10 @@ export function examinationChanges(current: ExaminationState, body: Omit<UpdateE
  */
 export function missingForCompletion(state: Pick<ExaminationState, 'conclusion' | 'noImplicatedOfficerPresent' | 'consentGiven'>): ErrorDetail[] {
   const missing: ErrorDetail[] = [];
-  if (state.conclusion === null) missing.push({ field: 'conclusion', message: 'is required to complete the examination' });
+  if (state.conclusion === null) missing.push(detail('conclusion', 'conclusion_required', 'is required to complete the examination'));
   if (state.noImplicatedOfficerPresent !== true) {
-    missing.push({ field: 'noImplicatedOfficerPresent', message: 'must be confirmed (true) to complete the examination' });
+    missing.push(detail('noImplicatedOfficerPresent', 'confirm_no_officer', 'must be confirmed (true) to complete the examination'));
   }
-  if (!state.consentGiven) missing.push({ field: 'consent.given', message: 'the examined person must have consented' });
+  if (!state.consentGiven) missing.push(detail('consent.given', 'consent_required', 'the examined person must have consented'));
   return missing;
 }

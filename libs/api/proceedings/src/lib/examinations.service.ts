@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@vigil/api-auth';
 import { AccessAudit, CaseAccess, CasesService } from '@vigil/api-cases';
-import { conflict, notFound } from '@vigil/api-core';
+import { detail, conflict, notFound } from '@vigil/api-core';
 import { ExaminationEntity } from '@vigil/api-database';
 import {
   canRead,
@@ -88,7 +88,7 @@ export class ExaminationsService {
     return this.cases.change(caller, caseId, 'proceedings.lead', async ({ manager, clearance, append }) => {
       const examination = await this.find(manager, caseId, examinationId, clearance);
       if (examination.status !== 'appointed') {
-        throw conflict(`The examination is ${examination.status} and can no longer change`, [{ field: 'status', message: `is ${examination.status}` }]);
+        throw conflict(`The examination is ${examination.status} and can no longer change`, [detail('status', 'closed', `is ${examination.status}`, { status: examination.status })]);
       }
       const { status, ...content } = body;
       const { patch, data } = examinationChanges(examination, content);

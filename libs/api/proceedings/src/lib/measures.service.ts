@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@vigil/api-auth';
 import { assertNoDisclosure, CaseAccess, CasesService, victimOf } from '@vigil/api-cases';
-import { conflict, forbidden, invalid, notFound } from '@vigil/api-core';
+import { conflict, detail, forbidden, invalid, notFound } from '@vigil/api-core';
 import { AgencyEntity, RemedialMeasureEntity } from '@vigil/api-database';
 import { can, canRead, MEASURES_TIER, type MeasureAdoptedData, type MeasureCompletedData, type RemedialMeasure, type Tier } from '@vigil/contracts';
 import type { DataSource, EntityManager } from 'typeorm';
@@ -25,7 +25,7 @@ export class MeasuresService {
     return this.cases.change(caller, caseId, 'proceedings.lead', async ({ manager, kase, clearance, append }) => {
       assertNoDisclosure(victimOf(kase), MEASURES_TIER, { cause: body.cause, description: body.description }, false);
       if (body.addressedToAgencyId && !(await manager.exists(AgencyEntity, { where: { id: body.addressedToAgencyId } }))) {
-        throw invalid('addressedToAgencyId', 'is not a known agency');
+        throw invalid('addressedToAgencyId', 'unknown_agency', 'is not a known agency');
       }
       const { id } = await manager.save(
         manager.create(RemedialMeasureEntity, {
@@ -78,8 +78,8 @@ export class MeasuresService {
       const measure = await this.find(manager, caseId, measureId, clearance);
       assertNoDisclosure(victimOf(kase), MEASURES_TIER, { completionNote: body.completionNote }, false);
       const addressed = measure.addressedToAgencyId !== null && measure.addressedToAgencyId === caller.agency.id;
-      if (!can(caller.role, 'proceedings.lead') && !addressed) throw forbidden('Only prosecutors or the agency the measure is addressed to complete it');
-      if (measure.status === 'done') throw conflict('The measure is done already', [{ field: 'status', message: 'is done already' }]);
+      if (!can(caller.role, 'proceedings.lead') && !addressed) throw forbidden('Only prosecutors or the agency the measure is addressed to complete it', 'addressee_only');
+      if (measure.status === 'done') throw conflict('The measure is done already', [detail('status', 'closed', 'is done already', { status: 'done' })]);
       await manager.update(RemedialMeasureEntity, { id: measure.id }, {
         status: body.status,
         completionNote: body.completionNote,

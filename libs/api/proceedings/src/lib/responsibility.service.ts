@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import type { AuthUser } from '@vigil/api-auth';
 import { CaseAccess, CasesService } from '@vigil/api-cases';
-import { conflict, invalid, notFound } from '@vigil/api-core';
+import { conflict, detail, invalid, notFound } from '@vigil/api-core';
 import { AgencyEntity, ResponsibilityRouteEntity, ResponsiblePartyEntity } from '@vigil/api-database';
 import {
   canRead,
@@ -33,7 +33,7 @@ export class ResponsibilityService {
   add(caller: AuthUser, caseId: string, body: AddResponsibleBody): Promise<Responsible> {
     return this.cases.change(caller, caseId, 'proceedings.lead', async ({ manager, append }) => {
       if (body.agencyId && !(await manager.exists(AgencyEntity, { where: { id: body.agencyId } }))) {
-        throw invalid('agencyId', 'is not a known agency');
+        throw invalid('agencyId', 'unknown_agency', 'is not a known agency');
       }
       const { id } = await manager.save(
         manager.create(ResponsiblePartyEntity, {
@@ -111,9 +111,9 @@ export class ResponsibilityService {
       const responsible = await this.find(manager, caseId, responsibleId);
       const route = await manager.findOne(ResponsibilityRouteEntity, { where: { id: routeId, responsibleId: responsible.id } });
       if (!route) throw notFound('Route');
-      if (route.result !== null) throw conflict('The result of this route is recorded already', [{ field: 'result', message: 'is recorded already' }]);
+      if (route.result !== null) throw conflict('The result of this route is recorded already', [detail('result', 'recorded_already', 'is recorded already')]);
       const decidedAt = body.decidedAt ? new Date(body.decidedAt) : new Date();
-      if (decidedAt.getTime() < route.openedAt.getTime()) throw invalid('decidedAt', 'must not be before the route was opened');
+      if (decidedAt.getTime() < route.openedAt.getTime()) throw invalid('decidedAt', 'not_before', 'must not be before the route was opened', { other: 'openedAt' });
       await manager.update(ResponsibilityRouteEntity, { id: route.id }, { result: body.result, decidedAt, decidedById: caller.id });
       await append({
         type: 'route.decided',

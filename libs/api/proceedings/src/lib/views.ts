@@ -1,13 +1,13 @@
+import { agencyRef } from '@vigil/api-database';
 import type {
   AccountEntity,
-  AgencyEntity,
   ExaminationEntity,
   RemedialMeasureEntity,
   ResponsibilityRouteEntity,
   ResponsiblePartyEntity,
   VictimRemediesEntity,
 } from '@vigil/api-database';
-import type { AgencyRef, Examination, OfficialRef, RemedialMeasure, Remedies, Responsible, ResponsibilityRoute } from '@vigil/contracts';
+import type { Examination, OfficialRef, RemedialMeasure, Remedies, Responsible, ResponsibilityRoute } from '@vigil/contracts';
 
 /** Rows are read with the relations named here; a missing one is a programming error. */
 function loaded<T>(value: T | null | undefined, relation: string): T {
@@ -16,7 +16,7 @@ function loaded<T>(value: T | null | undefined, relation: string): T {
 }
 
 const official = (account: AccountEntity): OfficialRef => ({ userId: account.id, displayName: account.displayName });
-const agencyRef = (agency: AgencyEntity): AgencyRef => ({ id: agency.id, name: agency.name, kind: agency.kind });
+
 
 /** Relations to load with an examination. */
 export const EXAMINATION_RELATIONS = { appointedBy: true } as const;

@@ -1,7 +1,7 @@
 import { Inject, Logger } from '@nestjs/common';
 import { WebSocketGateway, WebSocketServer, type OnGatewayConnection, type OnGatewayInit } from '@nestjs/websockets';
 import { AccountBudget, SessionsService, type AuthUser } from '@vigil/api-auth';
-import { forbidden, toApiError, unauthenticated, validatePayload, VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core';
+import { detail, forbidden, toApiError, unauthenticated, validatePayload, VIGIL_CONFIG, type VigilConfig } from '@vigil/api-core';
 import {
   AccessAudit,
   CaseQueries,
@@ -30,7 +30,7 @@ type Reply = (answer: Ack<object>) => void;
  */
 const AUTHORITY_RECHECK_MS = 60_000;
 /** The answer to an event the contract does not name (its name is not echoed: it may be anything). */
-const UNKNOWN_EVENT: Ack<object> = { ok: false, error: { code: 'VALIDATION', message: 'unknown event', details: [{ field: 'event', message: 'is not an event of the contract' }] } };
+const UNKNOWN_EVENT: Ack<object> = { ok: false, error: { code: 'VALIDATION', message: 'unknown event', details: [detail('event', 'unknown_event', 'is not an event of the contract')] } };
 
 /**
  * One listener for every socket: socket.io and the event emitter call a listener with its socket
@@ -177,7 +177,7 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection {
   typing(socket: VigilSocket, payload: unknown, ack: Reply | undefined) {
     return this.handle(socket, ack, TypingPayload, payload, async (user, { caseId, typing, tier = 'room' }) => {
       const { kase, clearance } = await this.queries.open(user, caseId);
-      if (!canRead(clearance, tier)) throw forbidden(`Your clearance does not reach the ${tier} tier`);
+      if (!canRead(clearance, tier)) throw forbidden(`Your clearance does not reach the ${tier} tier`, 'tier_above_clearance', 'tier', { tier });
       // A draft's audience alone hears of it: who writes to the prosecution is itself confidential.
       const rooms = clearancesReading(tier).map((reader) => tierRoom(kase.id, reader));
       socket.to(rooms).emit('typing', { caseId: kase.id, userId: user.id, displayName: user.displayName, typing });

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { invalid, notFound } from '@vigil/api-core';
 import { CaseAccess, CaseQueries, type Caller } from '@vigil/api-cases';
-import { AgencyEntity, PlaceEntity } from '@vigil/api-database';
+import { AgencyEntity, PlaceEntity, agencyRef } from '@vigil/api-database';
 import type { CaseSummary, Place } from '@vigil/contracts';
 import type { DataSource } from 'typeorm';
 import type { CreatePlaceBody, UpdatePlaceBody } from './workflow.dto';
@@ -59,7 +59,7 @@ export class PlacesService {
   private async agency(id: string | undefined): Promise<AgencyEntity | null> {
     if (id === undefined) return null;
     const agency = await this.db.getRepository(AgencyEntity).findOneBy({ id });
-    if (!agency) throw invalid('agencyId', 'does not name an agency');
+    if (!agency) throw invalid('agencyId', 'unknown_agency', 'does not name an agency');
     return agency;
   }
 }
@@ -70,7 +70,7 @@ function toPlace(place: PlaceEntity): Place {
     name: place.name,
     kind: place.kind,
     address: place.address,
-    agency: place.agency ? { id: place.agency.id, name: place.agency.name, kind: place.agency.kind } : null,
+    agency: place.agency ? agencyRef(place.agency) : null,
     cctv: place.cctv,
     createdAt: place.createdAt.toISOString(),
   };

@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { Clock, conflict, forbidden, invalid, isUuid, notFound } from '@vigil/api-core';
+import { detail, Clock, conflict, forbidden, invalid, isUuid, notFound } from '@vigil/api-core';
 import { assertNoDisclosure, CaseAccess, cappedClearance, CasesService, implicatedOfficer, memberData, recordStatus, victimOf, type Caller, type CaseChange } from '@vigil/api-cases';
-import { AccountEntity, AgencyEntity, CaseEntity, CaseMemberEntity, CaseTaskEntity, CaseVisitEntity } from '@vigil/api-database';
+import { AccountEntity, AgencyEntity, CaseEntity, CaseMemberEntity, CaseTaskEntity, CaseVisitEntity, agencyRef } from '@vigil/api-database';
 import {
   can,
   canRead,
@@ -18,7 +18,7 @@ import {
   type Tier,
   type Visit,
 } from '@vigil/contracts';
-import type { DataSource, EntityManager } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { ArrivalBody, ChangeStatusBody, CreateTaskBody, UpdateTaskBody } from './workflow.dto';
 
 /** Statuses entered only by recording the visit itself. */
@@ -40,14 +40,14 @@ export class WorkflowService {
 
   async changeStatus(caller: Caller, caseId: string, body: ChangeStatusBody): Promise<{ status: CaseStatus }> {
     await this.access.authorize(caller, caseId, 'case.change_status');
-    if (STATUSES_WITH_REASON.includes(body.to) && !body.reason) throw invalid('reason', `is required to move a case to ${body.to}`);
+    if (STATUSES_WITH_REASON.includes(body.to) && !body.reason) throw invalid('reason', 'reason_required', `is required to move a case to ${body.to}`, { to: body.to });
     return this.cases.change(caller, caseId, 'case.change_status', async (context) => {
       const from = context.kase.status;
       if (VISIT_STATUSES.includes(body.to)) {
-        throw conflict(`A case becomes ${body.to} by recording the visit`, [{ field: 'to', message: 'use the visit endpoints' }]);
+        throw conflict(`A case becomes ${body.to} by recording the visit`, [detail('to', 'status_via_visit', 'use the visit endpoints', { to: body.to })]);
       }
       if (!canTransition(from, body.to)) {
-        throw conflict(`A case cannot move from ${from} to ${body.to}`, [{ field: 'to', message: `not allowed from ${from}` }]);
+        throw conflict(`A case cannot move from ${from} to ${body.to}`, [detail('to', 'status_transition', `not allowed from ${from}`, { from, to: body.to })]);
       }
       await recordStatus(context, body.to, body.reason);
       return { status: body.to };
@@ -64,11 +64,11 @@ export class WorkflowService {
   async dispatch(caller: Caller, caseId: string, prosecutorId: string): Promise<Visit> {
     await this.access.authorize(caller, caseId, 'visit.record');
     const prosecutor = await this.account(prosecutorId);
-    if (!prosecutor || prosecutor.role === null || !can(prosecutor.role, 'visit.record') || prosecutor.disabled) throw invalid('prosecutorId', 'must name an active prosecutor');
+    if (!prosecutor || prosecutor.role === null || !can(prosecutor.role, 'visit.record') || prosecutor.disabled) throw invalid('prosecutorId', 'active_prosecutor', 'must name an active prosecutor');
     return this.cases.change(caller, caseId, 'visit.record', async (context) => {
       const { manager, kase, append } = context;
       if (!['registered', 'visit_dispatched'].includes(kase.status)) {
-        throw conflict(`A visit cannot be dispatched to a case that is ${kase.status}`, [{ field: 'status', message: kase.status }]);
+        throw conflict(`A visit cannot be dispatched to a case that is ${kase.status}`, [detail('status', 'case_status', kase.status, { status: kase.status })]);
       }
       const dispatchedAt = this.clock.now();
       await manager.upsert(
@@ -92,13 +92,13 @@ export class WorkflowService {
     await this.access.authorize(caller, caseId, 'visit.record');
     const now = this.clock.now();
     const arrivedAt = body.arrivedAt ? new Date(body.arrivedAt) : now;
-    if (arrivedAt.getTime() > now.getTime() + 5 * 60_000) throw invalid('arrivedAt', 'cannot be in the future');
+    if (arrivedAt.getTime() > now.getTime() + 5 * 60_000) throw invalid('arrivedAt', 'not_future', 'cannot be in the future');
     return this.cases.change(caller, caseId, 'visit.record', async (context) => {
       const { manager, kase, append } = context;
       if (!['registered', 'visit_dispatched'].includes(kase.status)) {
-        throw conflict(`The visit of a case that is ${kase.status} is recorded already`, [{ field: 'status', message: kase.status }]);
+        throw conflict(`The visit of a case that is ${kase.status} is recorded already`, [detail('status', 'case_status', kase.status, { status: kase.status })]);
       }
-      if (arrivedAt < kase.receivedAt) throw invalid('arrivedAt', 'cannot be before the report was received');
+      if (arrivedAt < kase.receivedAt) throw invalid('arrivedAt', 'not_before', 'cannot be before the report was received', { other: 'receivedAt' });
       await manager.upsert(CaseVisitEntity, { caseId: kase.id, arrivedAt }, ['caseId']);
       await manager.update(CaseEntity, { id: kase.id }, { visitedAt: arrivedAt });
       kase.visitedAt = arrivedAt;
@@ -117,7 +117,7 @@ export class WorkflowService {
     await this.access.authorize(caller, caseId, 'visit.record');
     // Findings are `oversight` content: `change` refuses them to a writer capped below it.
     return this.cases.change(caller, caseId, 'visit.record', async ({ manager, kase, append, clearance }) => {
-      if (kase.visitedAt === null) throw conflict('Findings follow the arrival on site', [{ field: 'findings', message: 'record the arrival first' }]);
+      if (kase.visitedAt === null) throw conflict('Findings follow the arrival on site', [detail('findings', 'arrival_first', 'record the arrival first')]);
       const findingsAt = this.clock.now();
       await manager.update(CaseVisitEntity, { caseId: kase.id }, { findings, findingsAt });
       await append({ type: 'visit.findings_recorded', tier: VISIT_FINDINGS_TIER, data: { findings } });
@@ -139,11 +139,11 @@ export class WorkflowService {
     const tier = body.tier ?? 'state';
     this.access.assertCanWriteAt(clearance, tier);
     const agency = await this.db.getRepository(AgencyEntity).findOneBy({ id: body.assigneeAgencyId });
-    if (!agency || agency.disabled) throw invalid('assigneeAgencyId', 'must name an active agency');
+    if (!agency || agency.disabled) throw invalid('assigneeAgencyId', 'inactive_agency', 'must name an active agency');
     const assignee = body.assigneeUserId ? await this.account(body.assigneeUserId) : null;
     if (body.assigneeUserId) {
-      if (!assignee || assignee.disabled || assignee.agencyId !== agency.id) throw invalid('assigneeUserId', 'must name an active account of the assignee agency');
-      if (assignee.role === null || !canRead(clearanceOf(assignee.role), tier)) throw invalid('tier', 'the assignee cannot read this tier');
+      if (!assignee || assignee.disabled || assignee.agencyId !== agency.id) throw invalid('assigneeUserId', 'agency_account', 'must name an active account of the assignee agency');
+      if (assignee.role === null || !canRead(clearanceOf(assignee.role), tier)) throw invalid('tier', 'assignee_clearance', 'the assignee cannot read this tier');
     }
     return this.cases.change(caller, caseId, 'task.assign', async (context) => {
       const { manager, kase, append } = context;
@@ -182,12 +182,12 @@ export class WorkflowService {
       if (!task || !canRead(clearance, task.tier)) throw notFound('Task');
       const assignee = task.assigneeAccountId ? task.assigneeAccountId === caller.id : task.assigneeAgencyId === caller.agency.id;
       const assigns = can(caller.role, 'task.assign');
-      if (!assigns && !assignee) throw forbidden('Only the assignee or a prosecutor updates the task');
-      if (!assigns && body.dueAt !== undefined) throw forbidden('Only a prosecutor moves the due date');
-      if (CLOSED_TASK.includes(task.status)) throw conflict(`The task is ${task.status}`, [{ field: 'status', message: task.status }]);
-      if (body.status === 'cancelled' && !assigns) throw forbidden('Only a prosecutor cancels a task');
+      if (!assigns && !assignee) throw forbidden('Only the assignee or a prosecutor updates the task', 'assignee_only');
+      if (!assigns && body.dueAt !== undefined) throw forbidden('Only a prosecutor moves the due date', 'prosecutor_only', 'dueAt');
+      if (CLOSED_TASK.includes(task.status)) throw conflict(`The task is ${task.status}`, [detail('status', 'closed', task.status, { status: task.status })]);
+      if (body.status === 'cancelled' && !assigns) throw forbidden('Only a prosecutor cancels a task', 'prosecutor_only', 'status');
       const result = body.result?.trim() ?? task.result;
-      if (body.status === 'done' && !result) throw invalid('result', 'is required to complete the task');
+      if (body.status === 'done' && !result) throw invalid('result', 'result_required', 'is required to complete the task');
       assertNoDisclosure(victimOf(kase), task.tier, { result: body.result }, false);
       Object.assign(task, {
         ...(body.status !== undefined && { status: body.status }),
@@ -237,7 +237,15 @@ export class WorkflowService {
           .limit(200)
           .getMany()
       : [];
+    // The cases of the tasks, beside those of the visits (loaded already): one read for the page.
+    const visitCases = new Map(visits.map((kase) => [kase.id, kase]));
+    const taskCaseIds = [...new Set(tasks.entities.map((task) => task.caseId))].filter((id) => !visitCases.has(id));
+    const taskCases = taskCaseIds.length
+      ? await this.db.getRepository(CaseEntity).find({ where: { id: In(taskCaseIds) }, select: { id: true, reference: true, summary: true, status: true } })
+      : [];
     return {
+      now: now.toISOString(),
+      cases: [...visits, ...taskCases].map((kase) => ({ id: kase.id, reference: kase.reference, summary: kase.summary, status: kase.status })),
       tasks: tasks.entities.map((task) => this.toTask(task, references.get(task.id) ?? '')),
       visits: visits.map((kase) => ({
         caseId: kase.id,
@@ -269,7 +277,7 @@ export class WorkflowService {
       details: task.details,
       tier: task.tier,
       assignee: {
-        agency: { id: agency.id, name: agency.name, kind: agency.kind },
+        agency: agencyRef(agency),
         user: task.assigneeAccount ? { userId: task.assigneeAccount.id, displayName: task.assigneeAccount.displayName } : null,
       },
       dueAt: task.dueAt.toISOString(),
@@ -308,7 +316,7 @@ export class WorkflowService {
   /** Someone given work in a case joins it, unless the conflict-of-interest rule keeps them out. */
   private async ensureMember({ manager, kase, append }: CaseChange, account: AccountEntity, field: string): Promise<void> {
     if (implicatedOfficer(kase, account)) {
-      throw conflict('An officer of the implicated unit cannot work on the case', [{ field, message: 'is an officer of the implicated unit' }]);
+      throw conflict('An officer of the implicated unit cannot work on the case', [detail(field, 'implicated_unit', 'is an officer of the implicated unit')]);
     }
     if (await manager.exists(CaseMemberEntity, { where: { caseId: kase.id, accountId: account.id } })) return;
     await manager.insert(CaseMemberEntity, { caseId: kase.id, accountId: account.id });

@@ -1,4 +1,5 @@
-import type { AgencyKind, Role } from './access';
+import type { Role } from './access';
+import type { AgencyRef } from './auth';
 
 /**
  * What a sensitive read read: the victim's identity (a case answered with it), the intake record,
@@ -15,7 +16,7 @@ export interface AccessLogEntry {
   kind: AccessKind;
   /** The case, intake's case, examination or evidence item read; `null` for a supervisory read. */
   recordId: string | null;
-  reader: { id: string; displayName: string; role: Role; agency: { id: string; name: string; kind: AgencyKind } };
+  reader: { id: string; displayName: string; role: Role; agency: AgencyRef };
 }
 
 export const ACCESS_LOG_PAGE_DEFAULT = 50;

@@ -1,33 +1,42 @@
 import { ROLES, type AgencyKind, type Role } from './access';
 import { rolesThatCan } from './permissions';
-import type { AgencyRef } from './auth';
+import type { AgencyRef, LocalizedNames } from './auth';
 import type { CaseMember } from './cases';
 
 /** Administration of agencies and accounts (`/api/admin/...`, role `admin` only). */
 
 export interface Agency {
   id: string;
+  /** `names.en`. */
   name: string;
+  /** The name in each UI language; always sent by the server. */
+  names?: LocalizedNames;
   kind: AgencyKind;
   disabled: boolean;
   createdAt: string;
 }
 
+/** `names` in all three languages; `name` alone (older clients) is taken for all three. One of them is required. */
 export interface CreateAgencyRequest {
-  name: string;
+  name?: string;
+  names?: LocalizedNames;
   kind: AgencyKind;
 }
 
 /** An agency's kind never changes: its accounts' roles depend on it. */
 export interface UpdateAgencyRequest {
   name?: string;
+  names?: LocalizedNames;
   disabled?: boolean;
 }
 
 /** A unit of an agency, as accounts and cases name it. */
 export interface UnitRef {
   id: string;
+  /** `names.en`. */
   name: string;
+  /** The name in each UI language; always sent by the server. */
+  names?: LocalizedNames;
 }
 
 export interface Unit extends UnitRef {
@@ -35,9 +44,13 @@ export interface Unit extends UnitRef {
   createdAt: string;
 }
 
-/** Names are trimmed and their spaces collapsed; two names that differ only in case are one unit. */
+/**
+ * Names are trimmed and their spaces collapsed; two English names that differ only in case are one
+ * unit. `names` in all three languages, or `name` alone (taken for all three).
+ */
 export interface CreateUnitRequest {
-  name: string;
+  name?: string;
+  names?: LocalizedNames;
 }
 
 export type UpdateUnitRequest = CreateUnitRequest;

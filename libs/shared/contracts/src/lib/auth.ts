@@ -1,8 +1,16 @@
 import type { AgencyKind, Role } from './access';
 
+/** The languages of Vigil's screens: agencies and units keep a name in each. */
+export const NAME_LANGUAGES = ['en', 'ru', 'kk'] as const;
+export type NameLanguage = (typeof NAME_LANGUAGES)[number];
+export type LocalizedNames = Record<NameLanguage, string>;
+
 export interface AgencyRef {
   id: string;
+  /** The English name (`names.en`), for clients that know no other. */
   name: string;
+  /** The name in each UI language; always sent by the server. */
+  names?: LocalizedNames;
   kind: AgencyKind;
 }
 

@@ -147,3 +147,30 @@ export const SEQ_MAX = 2_147_483_647;
 export const EVENTS_PAGE_DEFAULT = 100;
 export const CASES_PAGE_MAX = 100;
 export const CASES_PAGE_DEFAULT = 50;
+
+/** The orders of the case list: the latest activity the viewer may see first, or the most urgent first. */
+export const CASE_SORTS = ['activity', 'urgency'] as const;
+export type CaseSort = (typeof CASE_SORTS)[number];
+/** The longest search text `q` of the case list. */
+export const CASE_SEARCH_MAX_LENGTH = 200;
+
+/**
+ * The query of `GET /api/cases`. Every filter narrows the list (AND); `status` is one status or
+ * several, comma-separated. A `cursor` goes only with the sort and filters it was issued for.
+ */
+export interface ListCasesParams {
+  /** Reference, summary, facility or place name, the victim's pseudonym; the victim's name only where the viewer reads it. */
+  q?: string;
+  status?: string;
+  placeId?: string;
+  facilityKind?: FacilityKind;
+  /** `true`: only cases whose visit is overdue; `false`: only the others. */
+  overdue?: 'true' | 'false';
+  /** `true`: only cases where the viewer has an open task (theirs, or their agency's unassigned). */
+  assignedToMe?: 'true' | 'false';
+  /** Only cases with a member of this agency. */
+  agencyId?: string;
+  sort?: CaseSort;
+  limit?: number;
+  cursor?: string;
+}

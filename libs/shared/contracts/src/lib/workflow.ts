@@ -161,9 +161,24 @@ export interface UpdateTaskRequest {
 }
 
 /** "My work": my tasks, and the visits I must make or supervise, due and overdue. */
+/** A case that work of "my work" belongs to: to group tasks and visits by case. */
+export interface MyWorkCase {
+  id: string;
+  reference: string;
+  summary: string;
+  status: CaseStatus;
+}
+
+/**
+ * `tasks` soonest due first, `visits` soonest due first. Each has its due time and `overdue`;
+ * time left (or overdue by) counts from `now`, the server's time of the answer, which a client's
+ * clock may differ from. Always sent: `cases` (every case a task or visit belongs to) and `now`.
+ */
 export interface MyWork {
   tasks: Task[];
   visits: { caseId: string; reference: string; summary: string; status: CaseStatus; visitDueAt: string; overdue: boolean }[];
+  cases?: MyWorkCase[];
+  now?: string;
 }
 
 /** Live alert to those who may open the case: its members and the chief prosecutors (socket `alert`). */

@@ -7,20 +7,11 @@ import { MatFormFieldModule } from '@angular/material/form-field';
 import { MatInputModule } from '@angular/material/input';
 import { MatSelectModule } from '@angular/material/select';
 import { MatSlideToggleModule } from '@angular/material/slide-toggle';
-import {
-  AGENCY_KINDS,
-  type Agency,
-  type AgencyKind,
-  type CreateAgencyRequest,
-  type UpdateAgencyRequest,
-} from '@vigil/contracts';
+import { AGENCY_KINDS, type Agency, type AgencyKind, type LocalizedNames, NAME_LANGUAGES, type UpdateAgencyRequest } from '@vigil/contracts';
 import { AdminApi, apiErrorOf } from '@vigil/web-data-access';
 import { agencyKindKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { AgencyBadge, applyServerErrors, describeProblem, FieldError, type FormProblem, type LocalNames } from '@vigil/web-ui';
+import { AgencyBadge, applyServerErrors, describeProblem, FieldError, type FormProblem } from '@vigil/web-ui';
 import { firstValueFrom } from 'rxjs';
-
-/** Agencies as the server sends them once it keeps their names in three languages. */
-export type NamedAgency = Agency & { names?: LocalNames | null };
 
 /** Server field names that differ from the form's control names. */
 const FIELD_ALIASES: Readonly<Record<string, string>> = {
@@ -33,7 +24,7 @@ const FIELD_ALIASES: Readonly<Record<string, string>> = {
 
 export interface AgencyDialogData {
   /** Absent: create a new agency. */
-  agency?: NamedAgency;
+  agency?: Agency;
 }
 
 /**
@@ -94,7 +85,7 @@ export class AgencyDialog {
     try {
       const saved = this.agency
         ? await firstValueFrom(this.api.updateAgency(this.agency.id, this.changes(names, !active)))
-        : await firstValueFrom(this.api.createAgency({ ...names, kind: kind as AgencyKind } as CreateAgencyRequest));
+        : await firstValueFrom(this.api.createAgency({ names, kind: kind as AgencyKind }));
       this.dialogRef.close(saved);
     } catch (error) {
       const apiError = apiErrorOf(error);
@@ -108,28 +99,17 @@ export class AgencyDialog {
     }
   }
 
-  /**
-   * `name` (the English one) and, when there is more to say than it, `names`: a server that does
-   * not keep names yet still takes an agency named in English only.
-   */
-  private names(): { name: string; names?: LocalNames } {
-    const value = this.form.getRawValue();
-    const name = value.nameEn.trim();
-    const ru = value.nameRu.trim();
-    const kk = value.nameKk.trim();
-    if (!ru && !kk && !this.agency?.names) {
-      return { name };
-    }
-    return { name, names: { en: name, ru, kk } };
+  /** The name in the three languages; one left empty is the English one, as the server keeps it. */
+  private names(): LocalizedNames {
+    const { nameEn, nameRu, nameKk } = this.form.getRawValue();
+    const en = nameEn.trim();
+    return { en, ru: nameRu.trim() || en, kk: nameKk.trim() || en };
   }
 
-  private changes({ name, names }: { name: string; names?: LocalNames }, disabled: boolean): UpdateAgencyRequest {
-    const request: UpdateAgencyRequest & { names?: LocalNames } = {};
-    if (name !== this.agency?.name) {
-      request.name = name;
-    }
+  private changes(names: LocalizedNames, disabled: boolean): UpdateAgencyRequest {
+    const request: UpdateAgencyRequest = {};
     const before = this.agency?.names;
-    if (names && (names.en !== (before?.en ?? name) || names.ru !== (before?.ru ?? '') || names.kk !== (before?.kk ?? ''))) {
+    if (!before || NAME_LANGUAGES.some((language) => names[language] !== before[language])) {
       request.names = names;
     }
     if (disabled !== this.agency?.disabled) {

@@ -91,12 +91,12 @@ describe('FormSubmission and <vigil-field-error>', () => {
     component.answer = () => throwError(() => new HttpErrorResponse({ status: 400, error: body }));
     await type('Four');
     await submit();
-    expect(errors()).toEqual(['must be at most 3 characters']);
+    expect(errors()).toEqual(['Must be at most 3 characters long']);
     expect(component.form.getRawValue()).toEqual({ title: 'Four' });
 
     TestBed.inject(Translator).use('kk');
     await fixture.whenStable();
-    expect(errors()).toEqual(['ең көбі 3 таңба']);
+    expect(errors()).toEqual(['3 таңбадан аспауы керек']);
   });
 
   it('shows its own words for a validator first, and the common ones for the rest', async () => {

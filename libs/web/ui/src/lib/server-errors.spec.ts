@@ -70,11 +70,11 @@ describe('server errors in the UI language', () => {
 
   it("says a rule's words with its params, in the language of the screen", () => {
     const error = { field: 'title', message: 'title must be at most 300 characters', rule: 'max_length', params: { max: 300 }, code: 'VALIDATION' as const };
-    expect(describeServerError(error, translator)).toBe('must be at most 300 characters');
+    expect(describeServerError(error, translator)).toBe('Must be at most 300 characters long');
     translator.use('ru');
-    expect(describeServerError(error, translator)).toBe('не более 300 символов');
+    expect(describeServerError(error, translator)).toBe('Не длиннее 300 символов');
     translator.use('kk');
-    expect(describeServerError(error, translator)).toBe('ең көбі 300 таңба');
+    expect(describeServerError(error, translator)).toBe('300 таңбадан аспауы керек');
   });
 
   it('never shows the English message on a ru/kk screen: an unknown rule falls back to words for the code', () => {

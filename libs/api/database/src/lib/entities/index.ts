@@ -1,5 +1,5 @@
 import { AccountEntity } from './account.entity';
-import { AgencyEntity } from './agency.entity';
+import { agencyRef, AgencyEntity, nameColumns, namesOf, unitRef } from './agency.entity';
 import { CaseEventEntity } from './case-event.entity';
 import { CaseMemberEntity } from './case-member.entity';
 import { CaseReadEntity } from './case-read.entity';
@@ -27,7 +27,7 @@ export { PlaceEntity, CaseIntakeEntity, CaseVisitEntity, CaseTaskEntity };
 export { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseMemberEntity, CaseReadEntity, LoginFailureEntity, MessageEntity, SessionEntity };
 export { ExaminationEntity, ResponsiblePartyEntity, ResponsibilityRouteEntity, RemedialMeasureEntity, VictimRemediesEntity };
 export { EvidenceEntity, CustodyEntryEntity, AccessAuditEntity };
-export { UnitEntity, unitName, unitNameKey, RoleGrantEntity, SecurityLogEntity, SECURITY_LOG_CHAIN, type SecurityRecord };
+export { agencyRef, nameColumns, namesOf, unitRef, UnitEntity, unitName, unitNameKey, RoleGrantEntity, SecurityLogEntity, SECURITY_LOG_CHAIN, type SecurityRecord };
 
 export const ENTITIES = [
   AgencyEntity,

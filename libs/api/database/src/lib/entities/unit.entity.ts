@@ -18,8 +18,15 @@ export class UnitEntity {
   @JoinColumn({ name: 'agency_id' })
   agency?: AgencyEntity;
 
+  /** The English name, and the name older clients read. */
   @Column('text')
   name!: string;
+
+  @Column('text', { name: 'name_ru' })
+  nameRu!: string;
+
+  @Column('text', { name: 'name_kk' })
+  nameKk!: string;
 
   /** The name trimmed, its spaces collapsed and lower-cased: one unit per spelling in an agency. */
   @Column('text', { name: 'name_key' })
