@@ -185,3 +185,30 @@ export class AdminPage {
     await expect(this.page.getByRole('listbox')).toBeHidden();
   }
 }
+
+/** A moment as a person types it: the day first (`07.12.2026`) and a 24-hour time (`22:00`). */
+export interface TypedMoment {
+  date: string;
+  time: string;
+}
+
+/**
+ * Fills a `<vigil-date-time-field>` (a group named by its label) as a person would: the date typed
+ * day first, then the time chosen from the picker's list of times when it offers it (the half
+ * hours), else typed.
+ */
+export async function fillDateTime(field: Locator, moment: TypedMoment): Promise<void> {
+  const date = field.locator('input[data-part="date"]');
+  const time = field.locator('input[data-part="time"]');
+  await date.fill(moment.date);
+  await date.press('Tab');
+  if (/^\d\d:(00|30)$/.test(moment.time)) {
+    await field.locator('mat-timepicker-toggle button').click();
+    const list = field.page().getByRole('listbox');
+    await list.getByRole('option', { name: moment.time, exact: true }).click();
+    await expect(list).toBeHidden();
+  } else {
+    await time.fill(moment.time);
+  }
+  await expect(time).toHaveValue(moment.time);
+}

@@ -1,4 +1,5 @@
 import { expect, type Locator, type Page } from '@playwright/test';
+import { fillDateTime, type TypedMoment } from './pages';
 
 /** Picks an option of a Material select with the keyboard: focus, Enter opens it, a click picks. */
 export async function chooseOption(page: Page, select: Locator, option: string | RegExp): Promise<void> {
@@ -26,6 +27,8 @@ export interface ReportDetails {
   implicatedAgency?: string | RegExp;
   implicatedUnit?: string;
   protectionMeasures: string;
+  /** When it happened, typed day first. */
+  allegedAt?: TypedMoment;
 }
 
 /** `/cases/new`: the registration form. */
@@ -53,6 +56,7 @@ export class RegisterCasePage {
     }
     await form.getByLabel('Injuries').fill(report.injuries);
     await form.getByLabel('Witnesses').fill(report.witnesses);
+    if (report.allegedAt) await fillDateTime(form.getByRole('group', { name: 'When it happened' }), report.allegedAt);
     await form.getByLabel('Full name of the victim').fill(report.victimName);
     await form.getByRole('radio', { name: 'Another facility' }).check();
     await form.getByLabel('Facility name').fill(report.facilityName);
@@ -132,6 +136,8 @@ export class CaseWorkflowPage {
     agency: string | RegExp;
     person: string | RegExp;
     tier: string;
+    /** Typed day first; the form's default (a few days ahead) otherwise. */
+    due?: TypedMoment;
   }): Promise<void> {
     const form = this.page.getByTestId('task-form');
     await chooseOption(this.page, form.getByRole('combobox', { name: 'Kind of action' }), task.kind);
@@ -140,6 +146,7 @@ export class CaseWorkflowPage {
     await chooseOption(this.page, form.getByRole('combobox', { name: 'Assigned agency' }), task.agency);
     await chooseOption(this.page, form.getByRole('combobox', { name: 'Person' }), task.person);
     await chooseOption(this.page, form.getByRole('combobox', { name: 'Audience' }), task.tier);
+    if (task.due) await fillDateTime(form.getByTestId('task-due'), task.due);
     await form.getByRole('button', { name: 'Assign the task' }).click();
     await expect(this.task(task.title)).toBeVisible();
   }

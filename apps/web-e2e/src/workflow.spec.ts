@@ -49,7 +49,10 @@ test.describe('case workflow', () => {
       source: 'Civil society',
       sourceDetails: 'Monitoring visit of the public group',
       protectionMeasures: 'Transfer to another facility',
+      allegedAt: { date: '07.12.2025', time: '22:15' },
     });
+    // Dates are read day first and shown again in the UI language's numeric form.
+    await expect(register.form.locator('input[data-part="date"]').first()).toHaveValue('07/12/2025');
     const observerCase = await register.register();
     await expect(observerCase.reference).toHaveText(/\S+-\d{4}-\d+/);
     const reference = (await observerCase.reference.textContent())?.trim() ?? '';
@@ -86,6 +89,7 @@ test.describe('case workflow', () => {
       agency: /Shymkent City Police Department/,
       person: /Timur Ospanov/,
       tier: 'State',
+      due: { date: '31.12.2099', time: '18:00' },
     });
     await expect(prosecutorCase.task(taskTitle).getByTestId('task-status')).toHaveText('Open');
 

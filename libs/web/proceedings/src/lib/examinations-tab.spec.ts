@@ -96,22 +96,23 @@ describe('ExaminationsTab', () => {
     const appointExamination = jest.fn().mockReturnValue(of(examination));
     const { fixture, host } = await render('prosecutor', { examinations: jest.fn().mockReturnValue(of([])), appointExamination });
     const form = host.querySelector('[data-testid="appoint-form"]') as HTMLElement;
-    const type = (name: string, value: string) => {
-      const input = form.querySelector(`[formcontrolname="${name}"]`) as HTMLInputElement;
+    const type = (selector: string, value: string) => {
+      const input = form.querySelector(selector) as HTMLInputElement;
       input.value = value;
       input.dispatchEvent(new Event('input'));
     };
     const typeSelect = await TestbedHarnessEnvironment.loader(fixture).getHarness(MatSelectHarness.with({ selector: '[data-testid="examination-type"]' }));
     await typeSelect.clickOptions({ text: /Forensic/ });
-    type('institution', 'Test Forensic Bureau');
-    type('dueAt', '2099-03-05T10:00');
+    type('[formcontrolname="institution"]', 'Test Forensic Bureau');
+    type('[formcontrolname="dueAt"] [data-part="date"]', '05/03/2099');
+    type('[formcontrolname="dueAt"] [data-part="time"]', '10:00');
     (host.querySelector('[data-testid="appoint-examination"]') as HTMLButtonElement).click();
     await settle();
     await fixture.whenStable();
 
     expect(appointExamination).toHaveBeenCalledWith('case-1', expect.objectContaining({ institution: 'Test Forensic Bureau' }));
     expect((form.querySelector('[formcontrolname="institution"]') as HTMLInputElement).value).toBe('');
-    expect((form.querySelector('[formcontrolname="consentRecordedAt"]') as HTMLInputElement).value).not.toBe('');
+    expect((form.querySelector('[formcontrolname="consentRecordedAt"] [data-part="date"]') as HTMLInputElement).value).not.toBe('');
     expect(form.querySelectorAll('.mat-form-field-invalid, mat-error')).toHaveLength(0);
   });
 });

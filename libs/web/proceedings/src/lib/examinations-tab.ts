@@ -33,6 +33,7 @@ import {
   type TranslationKey,
 } from '@vigil/web-i18n';
 import { applyServerErrors, DateTimePipe, describeProblem, FieldError, type FormProblem, formSubmission, problemOf } from '@vigil/web-ui';
+import { DateTimeField } from '@vigil/web-ui/pickers';
 import { firstValueFrom } from 'rxjs';
 import { fromLocalInput, liveSection, may, notInFuture, toLocalInput, validLocalTime } from '@vigil/web-workflow';
 
@@ -61,6 +62,7 @@ const MISSING_KEYS: Readonly<Record<string, TranslationKey>> = {
     TranslatePipe,
     DateTimePipe,
     FieldError,
+    DateTimeField,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -10,6 +10,7 @@ import { MEASURES_TIER, PROSECUTORIAL_ACTS, type AgencyRef, type ProsecutorialAc
 import { CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
 import { agencyKindKey, measureStatusKey, prosecutorialActKey, TranslatePipe } from '@vigil/web-i18n';
 import { DateTimePipe, FieldError, formSubmission, resetClean } from '@vigil/web-ui';
+import { DateTimeField } from '@vigil/web-ui/pickers';
 import { fromLocalInput, liveSection, may, ticking, validLocalTime } from '@vigil/web-workflow';
 
 /**
@@ -28,6 +29,7 @@ import { fromLocalInput, liveSection, may, ticking, validLocalTime } from '@vigi
     TranslatePipe,
     DateTimePipe,
     FieldError,
+    DateTimeField,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -34,8 +34,9 @@ describe('Outcome forms', () => {
     await settle();
     await fixture.whenStable();
     const host = fixture.nativeElement as HTMLElement;
-    const type = (name: string, value: string) => {
-      const input = host.querySelector(`[formcontrolname="${name}"]`) as HTMLInputElement;
+    /** Types into a field; `part` picks the date or the time of a date-time field. */
+    const type = (name: string, value: string, part?: 'date' | 'time') => {
+      const input = host.querySelector(`[formcontrolname="${name}"]${part ? ` [data-part="${part}"]` : ''}`) as HTMLInputElement;
       input.value = value;
       input.dispatchEvent(new Event('input'));
     };
@@ -69,7 +70,8 @@ describe('Outcome forms', () => {
     type('cause', 'No camera in the interview room');
     await choose('act', 'Representation');
     type('description', 'Install cameras in every interview room');
-    type('dueAt', '2099-06-01T10:00');
+    type('dueAt', '01/06/2099', 'date');
+    type('dueAt', '10:00', 'time');
     await save(form);
     expect(adoptMeasure).toHaveBeenCalledWith('case-1', expect.objectContaining({ cause: 'No camera in the interview room' }));
     expect((form.querySelector('[formcontrolname="cause"]') as HTMLInputElement).value).toBe('');

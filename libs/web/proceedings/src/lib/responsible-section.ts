@@ -20,6 +20,7 @@ import {
 import { CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
 import { agencyKindKey, responsibleKindKey, routeKindKey, TranslatePipe } from '@vigil/web-i18n';
 import { DateTimePipe, FieldError, formSubmission, resetClean, type SubmitOptions } from '@vigil/web-ui';
+import { DateTimeField } from '@vigil/web-ui/pickers';
 import { fromLocalInput, liveSection, may, notInFuture, validLocalTime } from '@vigil/web-workflow';
 
 /** A criminal route names the article of the criminal code. */
@@ -45,6 +46,7 @@ function articleForCriminal(group: AbstractControl): { articleRequired: true } |
     TranslatePipe,
     DateTimePipe,
     FieldError,
+    DateTimeField,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -10,7 +10,7 @@ import type { Language } from '@vigil/web-i18n';
 export const NARROW_NBSP = '\u202f';
 
 /** Kazakh month names as they stand in a date ("7 желтоқсан 2026"). */
-const KK_MONTHS = [
+export const KK_MONTHS = [
   'қаңтар',
   'ақпан',
   'наурыз',

@@ -26,6 +26,7 @@ import {
 import { CasesApi, DirectoryApi, PlacesApi, Session } from '@vigil/web-data-access';
 import { agencyKindKey, allegedMethodKey, caseSourceKey, facilityKindKey, TranslatePipe, Translator } from '@vigil/web-i18n';
 import { FieldError, formSubmission } from '@vigil/web-ui';
+import { DateTimeField } from '@vigil/web-ui/pickers';
 import { firstValueFrom } from 'rxjs';
 import { fromLocalInput, notInFuture, validLocalTime } from './local-time';
 import { may } from './roles';
@@ -51,6 +52,7 @@ export const BIRTH_YEAR_MIN = 1900;
     MatSelectModule,
     TranslatePipe,
     FieldError,
+    DateTimeField,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -22,6 +22,7 @@ import {
 import { WorkflowApi } from '@vigil/web-data-access';
 import { agencyKindKey, roleKey, taskKindKey, tierAudienceKey, tierKey, TranslatePipe } from '@vigil/web-i18n';
 import { FieldError, formSubmission } from '@vigil/web-ui';
+import { DateTimeField } from '@vigil/web-ui/pickers';
 import { merge } from 'rxjs';
 import { fromLocalInput, toLocalInput, validLocalTime } from './local-time';
 
@@ -47,7 +48,7 @@ export function assignablePeople(people: readonly CaseMember[], agencyId: string
  */
 @Component({
   selector: 'vigil-task-form',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, FieldError],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, FieldError, DateTimeField],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-form.html',

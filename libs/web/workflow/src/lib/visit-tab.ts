@@ -10,6 +10,7 @@ import type { CaseMember, Visit } from '@vigil/contracts';
 import { CaseRoomStore, DirectoryApi, WorkflowApi } from '@vigil/web-data-access';
 import { roleKey, TranslatePipe } from '@vigil/web-i18n';
 import { DateTimePipe, DurationPipe, FieldError, formSubmission, type SubmitOptions } from '@vigil/web-ui';
+import { DateTimeField } from '@vigil/web-ui/pickers';
 import { firstValueFrom } from 'rxjs';
 import { ticking } from './clock';
 import { liveSection } from './live-section';
@@ -51,6 +52,7 @@ export function visitClockState(visit: Pick<Visit, 'dueAt' | 'overdue' | 'arrive
     DateTimePipe,
     DurationPipe,
     FieldError,
+    DateTimeField,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
