@@ -10,3 +10,4 @@ export * from './lib/workflow';
 export * from './lib/proceedings';
 export * from './lib/evidence';
 export * from './lib/access-log';
+export * from './lib/meetings';

@@ -21,12 +21,15 @@ import { CustodyEntryEntity } from './custody-entry.entity';
 import { AccessAuditEntity } from './access-audit.entity';
 import { UnitEntity, unitName, unitNameKey } from './unit.entity';
 import { RoleGrantEntity } from './role-grant.entity';
+import { ActionItemEntity, AgendaItemEntity, MeetingDecisionEntity, MeetingEntity, MeetingNoteEntity, MeetingParticipantEntity } from './meeting.entity';
+import { MeetingEventEntity } from './meeting-event.entity';
 import { SECURITY_LOG_CHAIN, SecurityLogEntity, type SecurityRecord } from './security-log.entity';
 
 export { PlaceEntity, CaseIntakeEntity, CaseVisitEntity, CaseTaskEntity };
 export { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseMemberEntity, CaseReadEntity, LoginFailureEntity, MessageEntity, SessionEntity };
 export { ExaminationEntity, ResponsiblePartyEntity, ResponsibilityRouteEntity, RemedialMeasureEntity, VictimRemediesEntity };
 export { EvidenceEntity, CustodyEntryEntity, AccessAuditEntity };
+export { MeetingEntity, MeetingParticipantEntity, AgendaItemEntity, MeetingNoteEntity, MeetingDecisionEntity, ActionItemEntity, MeetingEventEntity };
 export { UnitEntity, unitName, unitNameKey, RoleGrantEntity, SecurityLogEntity, SECURITY_LOG_CHAIN, type SecurityRecord };
 
 export const ENTITIES = [
@@ -54,4 +57,11 @@ export const ENTITIES = [
   EvidenceEntity,
   CustodyEntryEntity,
   AccessAuditEntity,
+  MeetingEntity,
+  MeetingParticipantEntity,
+  AgendaItemEntity,
+  MeetingNoteEntity,
+  MeetingDecisionEntity,
+  ActionItemEntity,
+  MeetingEventEntity,
 ];

@@ -11,6 +11,7 @@ import { TamperGuards1700000000010 } from './1700000000010-tamper-guards';
 import { AccountsAuthority1700000000011 } from './1700000000011-accounts-authority';
 import { AccessAudit1700000000012 } from './1700000000012-access-audit';
 import { SessionRevocations1700000000013 } from './1700000000013-session-revocations';
+import { Meetings1700000000014 } from './1700000000014-meetings';
 
 /** Every migration, oldest first: listed here so that the bundled server needs no file globbing. */
 export const MIGRATIONS = [
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   AccountsAuthority1700000000011,
   AccessAudit1700000000012,
   SessionRevocations1700000000013,
+  Meetings1700000000014,
 ];
