@@ -482,6 +482,8 @@ export const en = {
   'event.intakeRecorded': '{actor} recorded the intake (Istanbul Protocol)',
   'event.taskCreated': '{actor} assigned a task: “{title}”, due {due}',
   'event.taskUpdated': '{actor} updated a task: {status}',
+  // meetings (issue 19): a meeting's decision in the case's timeline
+  'event.meetingDecision': '{actor} recorded a decision of meeting {meeting}: “{text}”',
   'event.evidenceAdded': '{actor} added evidence: “{title}”',
   'event.custodyTransferred': '{actor} handed over evidence to {agency}',
   'event.evidenceSuperseded': '{actor} marked evidence superseded',

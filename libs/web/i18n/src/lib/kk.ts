@@ -477,6 +477,8 @@ export const kk: Dictionary = {
   'event.intakeRecorded': '{actor} алғашқы жазбаны енгізді (Стамбул хаттамасы)',
   'event.taskCreated': '{actor} тапсырма берді: «{title}», мерзімі {due}',
   'event.taskUpdated': '{actor} тапсырманы жаңартты: {status}',
+  // meetings (issue 19): a meeting's decision in the case's timeline
+  'event.meetingDecision': '{actor} {meeting} кеңесінің шешімін жазды: «{text}»',
   'event.evidenceAdded': '{actor} дәлелдеме қосты: «{title}»',
   'event.custodyTransferred': '{actor} дәлелдемені берді: {agency}',
   'event.evidenceSuperseded': '{actor} дәлелдемені ауыстырылды деп белгіледі',

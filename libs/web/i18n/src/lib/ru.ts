@@ -489,6 +489,8 @@ export const ru: Dictionary = {
   'event.intakeRecorded': '{actor} внёс(ла) первичную запись (Стамбульский протокол)',
   'event.taskCreated': '{actor} дал(а) поручение: «{title}», срок {due}',
   'event.taskUpdated': '{actor} обновил(а) поручение: {status}',
+  // meetings (issue 19): a meeting's decision in the case's timeline
+  'event.meetingDecision': '{actor} записал(а) решение совещания {meeting}: «{text}»',
   'event.evidenceAdded': '{actor} добавил(а) доказательство: «{title}»',
   'event.custodyTransferred': '{actor} передал(а) доказательство: {agency}',
   'event.evidenceSuperseded': '{actor} отметил(а) доказательство как заменённое',

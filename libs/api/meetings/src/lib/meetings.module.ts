@@ -1,0 +1,14 @@
+import { Module } from '@nestjs/common';
+import { AuthModule } from '@vigil/api-auth';
+import { CasesModule } from '@vigil/api-cases';
+import { MeetingsController } from './meetings.controller';
+import { MeetingsService } from './meetings.service';
+import { MinutesPdf } from './minutes-pdf';
+
+@Module({
+  imports: [AuthModule, CasesModule],
+  controllers: [MeetingsController],
+  providers: [MeetingsService, MinutesPdf],
+  exports: [MeetingsService],
+})
+export class MeetingsModule {}
