@@ -180,3 +180,41 @@ describe('a meeting from agenda to approved minutes', () => {
     expect((await meetingEvents(people.observer, id)).items.some((e: { type: string }) => e.type === 'minutes.approved')).toBe(true);
   });
 });
+
+describe('the minutes as a PDF', () => {
+  // pdf-parse's entry runs a self-test when loaded directly; its library file is the parser itself.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const parsePdf = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string; numpages: number }>;
+  const pdfText = async (person: Person, id: string) => {
+    const response = await fetch(`${process.env['VIGIL_E2E_URL']}/api/meetings/${id}/minutes.pdf`, { headers: { authorization: `Bearer ${person.token}` } });
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('application/pdf');
+    return (await parsePdf(Buffer.from(await response.arrayBuffer()))).text;
+  };
+
+  it('prints each reader’s clearance only, in Kazakh and Russian letters, with the reference, reader and chain head', async () => {
+    const title = 'Ведомствоаралық кеңес: Әділет, Ғимарат, Қауіпсіздік, Өкілдік, Ұйым, Үкім, Һ, Іс, Ң';
+    const meeting = (await convene(people.prosecutor, [people.police, people.ombudsman], title)).body;
+    const id = meeting.id;
+    const room = (await addItem(people.prosecutor, id, { topic: 'Общий вопрос: посещения', tier: 'room' })).body;
+    const oversight = (await addItem(people.prosecutor, id, { topic: 'Медициналық тексеру', tier: 'oversight' })).body;
+    await call('POST', `/api/meetings/${id}/open`, { token: people.prosecutor.token });
+    await decide(people.prosecutor, id, room.id, { text: 'Полиция предоставит журналы', tier: 'state', actionItems: [] });
+    await decide(people.prosecutor, id, oversight.id, { text: 'Омбудсмен тексереді', tier: 'oversight', actionItems: [] });
+    await call('POST', `/api/meetings/${id}/close`, { token: people.prosecutor.token });
+    const approved = (await call<Minutes>('POST', `/api/meetings/${id}/minutes/approve`, { token: people.prosecutor.token })).body;
+
+    const police = await pdfText(people.police, id);
+    const compact = (text: string) => text.replace(/\s+/g, ' ');
+    for (const letter of ['Ә', 'Ғ', 'Қ', 'Ң', 'Ө', 'Ұ', 'Ү', 'Һ', 'І']) expect(police).toContain(letter);
+    expect(compact(police)).toContain('Полиция предоставит журналы');
+    expect(police).not.toContain('Омбудсмен тексереді');
+    expect(police).not.toContain('Медициналық');
+    expect(police).toContain(meeting.reference);
+    expect(police).toContain(people.police.displayName);
+    expect(police.replace(/\s+/g, '')).toContain(approved.approvedHash);
+    const ombudsman = await pdfText(people.ombudsman, id);
+    expect(compact(ombudsman)).toContain('Омбудсмен тексереді');
+    expect((await fetch(`${process.env['VIGIL_E2E_URL']}/api/meetings/${id}/minutes.pdf`, { headers: { authorization: `Bearer ${people.observer.token}` } })).status).toBe(404);
+  });
+});

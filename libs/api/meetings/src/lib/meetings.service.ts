@@ -653,6 +653,7 @@ export class MeetingsService {
       ...(meeting.minutesApprovedAt && { approvedAt: meeting.minutesApprovedAt.toISOString() }),
       ...(meeting.minutesHash && { approvedHash: meeting.minutesHash }),
       headSeq: headSeqFor(meeting, clearance),
+      chainHead: meeting.headHash,
     };
   }
 

@@ -129,8 +129,10 @@ export interface Minutes {
   approvedAt?: string;
   /** The hash of the frozen minutes, chained in the meeting's log by `minutes.approved`. */
   approvedHash?: string;
-  /** The meeting log's head at this clearance, and the chain's head hash when approved. */
+  /** The meeting log's head in this clearance's numbering. */
   headSeq: number;
+  /** The hash at the head of the meeting's chain when these minutes were written. */
+  chainHead: string;
 }
 
 /** A meeting's event: a case event's shape, with `meetingId` where a case's carries `caseId`. */
