@@ -1,6 +1,6 @@
 import type { Decision, Meeting, Minutes } from '@vigil/contracts';
 import { call } from './support/api';
-import { allEvents, openCase, signInAll, type Person, type Role } from './support/cases';
+import { allEvents, Client, openCase, settle, signInAll, type Person, type Role } from './support/cases';
 
 let people: Record<Role, Person>;
 const agencyOf: Partial<Record<Role, string>> = {};
@@ -216,5 +216,88 @@ describe('the minutes as a PDF', () => {
     const ombudsman = await pdfText(people.ombudsman, id);
     expect(compact(ombudsman)).toContain('Омбудсмен тексереді');
     expect((await fetch(`${process.env['VIGIL_E2E_URL']}/api/meetings/${id}/minutes.pdf`, { headers: { authorization: `Bearer ${people.observer.token}` } })).status).toBe(404);
+  });
+});
+
+describe('live over sockets', () => {
+  const clients: Client[] = [];
+  const connect = async (person: Person) => {
+    const client = await Client.connect(person);
+    clients.push(client);
+    return client;
+  };
+  const meetingEventsOf = (client: Client, id: string) => client.of('meeting:event').filter((e) => e.meetingId === id);
+  afterEach(() => clients.splice(0).forEach((client) => client.close()));
+
+  it('delivers each event to the joined who may read it, numbered per clearance, and catches up after a disconnect', async () => {
+    const meeting = (await convene(people.prosecutor, [people.police, people.observer])).body;
+    const id = meeting.id;
+    const item = (await addItem(people.prosecutor, id, { topic: 'Detention conditions', tier: 'room' })).body;
+    const [chair, police, observer, stranger] = await Promise.all([connect(people.prosecutor), connect(people.police), connect(people.observer), connect(people.ombudsman)]);
+    const joined = await police.emit('meeting:join', { meetingId: id });
+    expect(joined).toMatchObject({ ok: true, meetingId: id, hasMore: false });
+    expect(joined.events.map((e: { seq: number }) => e.seq)).toEqual(joined.events.map((_: unknown, i: number) => i + 1));
+    expect(joined.headSeq).toBe(joined.events.length);
+    expect((await chair.emit('meeting:join', { meetingId: id })).ok).toBe(true);
+    const observerJoin = await observer.emit('meeting:join', { meetingId: id });
+    // Not a participant, or not an id: the same NOT_FOUND; a malformed payload is VALIDATION.
+    expect(await stranger.emit('meeting:join', { meetingId: id })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Not found' } });
+    expect(await stranger.emit('meeting:join', { meetingId: 'nope' })).toEqual({ ok: false, error: { code: 'NOT_FOUND', message: 'Not found' } });
+    expect((await stranger.emit('meeting:join', { meetingId: id, afterSeq: -1 })).error.code).toBe('VALIDATION');
+
+    // Opening the session marks the joined present, live.
+    await call('POST', `/api/meetings/${id}/open`, { token: people.prosecutor.token });
+    await police.waitFor(() => meetingEventsOf(police, id).filter((e) => e.type === 'attendance.marked').length >= 3, 'three attendances');
+    const attended = (await meetingAs(people.prosecutor, id)).body.participants.filter((p) => p.attended).map((p) => p.id);
+    expect(attended.sort()).toEqual([people.prosecutor.id, people.police.id, people.observer.id].sort());
+
+    await decide(people.prosecutor, id, item.id, { text: 'State-tier decision', tier: 'state', actionItems: [] });
+    const decided = await police.waitFor(() => meetingEventsOf(police, id).find((e) => e.type === 'decision.recorded'), 'the decision');
+    expect(decided.data.text).toBe('State-tier decision');
+    await settle();
+    expect(meetingEventsOf(observer, id).some((e) => e.type === 'decision.recorded')).toBe(false);
+    const observerSeqs = [...observerJoin.events, ...meetingEventsOf(observer, id)].map((e: { seq: number }) => e.seq);
+    expect(observerSeqs).toEqual(observerSeqs.map((_, i) => i + 1));
+
+    // The police officer drops; what follows comes in the catch-up.
+    const last = decided.seq;
+    police.close();
+    await decide(people.prosecutor, id, item.id, { text: 'While you were away', tier: 'state', actionItems: [] });
+    const back = await connect(people.police);
+    const caughtUp = await back.emit('meeting:join', { meetingId: id, afterSeq: last });
+    expect(caughtUp.events.map((e: { data: { text?: string } }) => e.data.text)).toEqual(['While you were away']);
+    expect(caughtUp.events[0].seq).toBe(last + 1);
+    expect(chair.of('meeting:presence').length).toBeGreaterThan(0);
+  });
+
+  it('alerts the chair live when an action item goes unacknowledged past the deadline, then overdue (test clock)', async () => {
+    const meeting = (await convene(people.prosecutor, [people.police])).body;
+    const id = meeting.id;
+    const item = (await addItem(people.prosecutor, id, { topic: 'Follow-up', tier: 'room' })).body;
+    await call('POST', `/api/meetings/${id}/open`, { token: people.prosecutor.token });
+    const dueAt = new Date(Date.now() + 48 * 3_600_000);
+    const decision = (await decide(people.prosecutor, id, item.id, { text: 'Report back', tier: 'state', actionItems: [{ title: 'Report back', assigneeAgencyId: agencyOf.police, dueAt: dueAt.toISOString() }] })).body;
+    const actionItemId = decision.actionItems[0].id;
+    const chair = await connect(people.prosecutor);
+    const policeSocket = await connect(people.police);
+    const alertsFor = (client: Client) => client.of('meeting:alert').filter((a) => a.actionItemId === actionItemId).map((a) => a.kind);
+    const setClock = (now: Date) => call('PUT', '/api/test/clock', { body: { now: now.toISOString() } });
+    try {
+      await setClock(new Date(Date.now() + 25 * 3_600_000));
+      await call('GET', '/api/meetings/suggestions', { token: people.prosecutor.token });
+      await chair.waitFor(() => alertsFor(chair).includes('action_item_unacknowledged'), 'the acknowledgement alert');
+      await setClock(new Date(dueAt.getTime() + 3_600_000));
+      const carried = await call('GET', '/api/meetings/suggestions', { token: people.prosecutor.token });
+      await chair.waitFor(() => alertsFor(chair).includes('action_item_overdue'), 'the overdue alert');
+      expect(carried.body.items.find((s: { actionItemId?: string }) => s.actionItemId === actionItemId)).toBeDefined();
+      const mine = await call('GET', '/api/action-items?assignedTo=agency&status=overdue', { token: people.police.token });
+      expect(mine.body.items.map((a: { id: string }) => a.id)).toContain(actionItemId);
+      await settle();
+      // Each alert once, to the chair only.
+      expect(alertsFor(chair)).toEqual(['action_item_unacknowledged', 'action_item_overdue']);
+      expect(alertsFor(policeSocket)).toEqual([]);
+    } finally {
+      await setClock(new Date());
+    }
   });
 });

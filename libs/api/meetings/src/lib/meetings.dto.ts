@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { ACTION_ITEM_STATUSES, MEETING_PARTICIPANTS_MAX, MEETING_STATUSES, MEETING_TEXT_MAX, MEETING_TITLE_MAX, TIERS, type ActionItemStatus, type MeetingStatus, type Tier } from '@vigil/contracts';
 import { Type } from 'class-transformer';
-import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsString, IsUUID, ValidateNested } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsNotEmpty, IsString, IsUUID, Max, Min, ValidateNested } from 'class-validator';
 import { IsOmittable, IsTime, MaxChars, mustBeOneOf, NotBlank } from '@vigil/api-core';
 
 export class CreateMeetingBody {
@@ -150,4 +150,21 @@ export class AttendanceBody {
   @ApiProperty({ format: 'uuid' })
   @IsUUID('all', { message: 'must be an account id' })
   userId!: string;
+}
+
+/* Socket payloads. A meeting id that is not a UUID is not found, like an unknown one. */
+
+export class MeetingRef {
+  @IsString()
+  @IsNotEmpty()
+  @MaxChars(100)
+  meetingId!: string;
+}
+
+export class MeetingJoinPayload extends MeetingRef {
+  @IsOmittable()
+  @IsInt()
+  @Min(0)
+  @Max(2_000_000_000)
+  afterSeq?: number;
 }

@@ -53,6 +53,7 @@ import {
   type VerifyResult,
 } from '@vigil/contracts';
 import { In, type DataSource, type EntityManager } from 'typeorm';
+import { MeetingClock } from './meeting-clock';
 import type { ActionItemsQuery, AddAgendaItemBody, CreateMeetingBody, DecisionBody, ListMeetingsQuery, NoteBody } from './meetings.dto';
 
 type Caller = Actor;
@@ -96,6 +97,7 @@ export class MeetingsService {
     private readonly caseAccess: CaseAccess,
     private readonly bus: CaseEventsBus,
     private readonly clock: Clock,
+    private readonly alarms: MeetingClock,
   ) {}
 
   // ---------- access ----------
@@ -541,6 +543,7 @@ export class MeetingsService {
   async actionItems(caller: Caller, query: ActionItemsQuery): Promise<{ items: ActionItem[] }> {
     const clearance = clearanceOf(caller.role);
     if (!clearance || !can(caller.role, 'meeting.take_part')) throw forbidden('Your role has no action items');
+    await this.alarms.sweep();
     const readable = TIERS.filter((tier) => canRead(clearance, tier));
     const where = {
       tier: In(readable),
@@ -555,6 +558,7 @@ export class MeetingsService {
   /** What is worth a meeting: visits and tasks overdue in cases the caller can open, and open action items of earlier meetings. */
   async suggestions(caller: Caller): Promise<{ items: AgendaSuggestion[] }> {
     if (!can(caller.role, 'meeting.convene')) throw forbidden('Only prosecutors convene meetings');
+    await this.alarms.sweep();
     const clearance = clearanceOf(caller.role) as Tier;
     const now = this.clock.now();
     const readable = TIERS.filter((tier) => canRead(clearance, tier));

@@ -184,3 +184,12 @@ export interface ActionItemAlert {
   assigneeAgencyId: string;
   dueAt: string;
 }
+
+/** The ack of `meeting:join`. */
+export interface MeetingJoinAck {
+  meetingId: string;
+  headSeq: number;
+  events: MeetingEvent[];
+  hasMore: boolean;
+  online: string[];
+}
