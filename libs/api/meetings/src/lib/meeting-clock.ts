@@ -2,7 +2,7 @@ import { Injectable, Logger, type OnApplicationShutdown, type OnModuleInit } fro
 import { InjectDataSource } from '@nestjs/typeorm';
 import { Clock } from '@vigil/api-core';
 import { CaseEventsBus } from '@vigil/api-cases';
-import { ActionItemEntity, MeetingEntity } from '@vigil/api-database';
+import type { ActionItemEntity } from '@vigil/api-database';
 import type { ActionItemAlert } from '@vigil/contracts';
 import type { DataSource } from 'typeorm';
 

@@ -172,6 +172,23 @@ export interface MeetingEventData {
 }
 export type MeetingEventType = keyof MeetingEventData;
 
+/** Every meeting event type; the record makes a missing or unknown one a compile error. */
+const MEETING_EVENT_TYPE_SET: Record<MeetingEventType, true> = {
+  'meeting.created': true,
+  'participant.added': true,
+  'agenda.item_added': true,
+  'agenda.reordered': true,
+  'agenda.current': true,
+  'meeting.opened': true,
+  'meeting.closed': true,
+  'attendance.marked': true,
+  'note.added': true,
+  'decision.recorded': true,
+  'action_item.acknowledged': true,
+  'minutes.approved': true,
+};
+export const MEETING_EVENT_TYPES = Object.keys(MEETING_EVENT_TYPE_SET) as readonly MeetingEventType[];
+
 /** What the append path takes for a meeting. */
 export type NewMeetingEvent = { [T in MeetingEventType]: { type: T; tier: Tier; data: MeetingEventData[T]; clientId?: string | null } }[MeetingEventType];
 
