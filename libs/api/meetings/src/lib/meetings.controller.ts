@@ -9,6 +9,10 @@ import { ActionItemsQuery, AddAgendaItemBody, AttendanceBody, CreateMeetingBody,
 import { MinutesPdf } from './minutes-pdf';
 import { MeetingsService } from './meetings.service';
 
+/**
+ * Operations on one meeting need only `meeting.take_part` here: the service finds the meeting first
+ * (404 alike for a stranger and an unknown id), then refuses what the caller may not do in it (403).
+ */
 @ApiTags('meetings')
 @ApiBearerAuth()
 @Controller()
@@ -47,14 +51,14 @@ export class MeetingsController {
   }
 
   @Post('meetings/:id/agenda')
-  @Can('meeting.convene')
+  @Can('meeting.take_part')
   @ApiOperation({ summary: 'Add a case or a topic to the agenda (chair)' })
   addItem(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() body: AddAgendaItemBody): Promise<AgendaItem> {
     return this.meetings.addAgendaItem(user, id, body);
   }
 
   @Put('meetings/:id/agenda')
-  @Can('meeting.convene')
+  @Can('meeting.take_part')
   @ApiOperation({ summary: 'Reorder the agenda (chair): every item once' })
   reorder(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() body: ReorderAgendaBody): Promise<AgendaItem[]> {
     return this.meetings.reorder(user, id, body.itemIds);
@@ -62,7 +66,7 @@ export class MeetingsController {
 
   @Post('meetings/:id/open')
   @HttpCode(200)
-  @Can('meeting.convene')
+  @Can('meeting.take_part')
   @ApiOperation({ summary: 'Open the session (chair)' })
   openSession(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<Meeting> {
     return this.meetings.openSession(user, id);
@@ -70,7 +74,7 @@ export class MeetingsController {
 
   @Post('meetings/:id/close')
   @HttpCode(200)
-  @Can('meeting.convene')
+  @Can('meeting.take_part')
   @ApiOperation({ summary: 'Adjourn the session (chair)' })
   close(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<Meeting> {
     return this.meetings.close(user, id);
@@ -78,7 +82,7 @@ export class MeetingsController {
 
   @Post('meetings/:id/agenda/:itemId/current')
   @HttpCode(200)
-  @Can('meeting.convene')
+  @Can('meeting.take_part')
   @ApiOperation({ summary: 'Move the session to this item (chair)' })
   current(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('itemId', ParseIdPipe) itemId: string): Promise<AgendaItem> {
     return this.meetings.setCurrent(user, id, itemId);
@@ -86,7 +90,7 @@ export class MeetingsController {
 
   @Post('meetings/:id/attendance')
   @HttpCode(200)
-  @Can('meeting.convene')
+  @Can('meeting.take_part')
   @ApiOperation({ summary: 'Mark an in-person attendee present (chair)' })
   attendance(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Body() body: AttendanceBody): Promise<Meeting | null> {
     return this.meetings.markAttended(user, id, body.userId);
@@ -100,7 +104,7 @@ export class MeetingsController {
   }
 
   @Post('meetings/:id/agenda/:itemId/decisions')
-  @Can('meeting.convene')
+  @Can('meeting.take_part')
   @ApiOperation({ summary: 'Record a decision with its action items (chair, in session)' })
   decide(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('itemId', ParseIdPipe) itemId: string, @Body() body: DecisionBody): Promise<Decision> {
     return this.meetings.decide(user, id, itemId, body);
@@ -114,7 +118,7 @@ export class MeetingsController {
   }
 
   @Get('meetings/:id/verify')
-  @Can('meeting.verify')
+  @Can('meeting.take_part')
   @ApiOperation({ summary: 'Recompute the meeting log’s hash chain' })
   verify(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<VerifyResult> {
     return this.meetings.verify(user, id);
@@ -140,7 +144,7 @@ export class MeetingsController {
 
   @Post('meetings/:id/minutes/approve')
   @HttpCode(200)
-  @Can('meeting.convene')
+  @Can('meeting.take_part')
   @ApiOperation({ summary: 'Approve and freeze the minutes (chair, after adjournment)' })
   approve(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<Minutes> {
     return this.meetings.approveMinutes(user, id);

@@ -264,6 +264,8 @@ export class MeetingsService {
   }
 
   async addAgendaItem(caller: Caller, meetingId: string, body: AddAgendaItemBody): Promise<AgendaItem> {
+    // Who may not know the meeting, or does not chair it, hears so before anything about the body.
+    MeetingsService.chair(await this.open(caller, meetingId));
     if (!body.caseId === !body.topic) throw breaks(body.caseId ? 'topic' : 'caseId', 'give a case or a topic, one of them', 'case_or_topic');
     // The chair must be able to open the case: one they cannot is unknown to them, as anywhere.
     const kase = body.caseId ? await this.caseAccess.authorize(caller, body.caseId, 'case.read').catch(() => null) : null;
@@ -331,8 +333,8 @@ export class MeetingsService {
   async setCurrent(caller: Caller, meetingId: string, itemId: string): Promise<AgendaItem> {
     return this.change(caller, meetingId, async (change) => {
       MeetingsService.chair(change);
-      if (change.meeting.status !== 'in_session') throw wrongState('The meeting is not in session', 'meeting_not_in_session', change.meeting.status);
       const item = await this.item(change, itemId);
+      if (change.meeting.status !== 'in_session') throw wrongState('The meeting is not in session', 'meeting_not_in_session', change.meeting.status);
       await change.manager.update(AgendaItemEntity, { meetingId, state: 'current' }, { state: 'done' });
       await change.manager.update(AgendaItemEntity, { id: item.id }, { state: 'current' });
       change.append({ type: 'agenda.current', tier: item.tier, data: { itemId: item.id } });
@@ -367,8 +369,8 @@ export class MeetingsService {
 
   async addNote(caller: Caller, meetingId: string, itemId: string, body: NoteBody): Promise<{ id: string; itemId: string; tier: Tier; body: string; at: string; by: string }> {
     return this.change(caller, meetingId, async (change) => {
-      if (change.meeting.status !== 'in_session') throw wrongState('The meeting is not in session', 'meeting_not_in_session', change.meeting.status);
       const item = await this.item(change, itemId);
+      if (change.meeting.status !== 'in_session') throw wrongState('The meeting is not in session', 'meeting_not_in_session', change.meeting.status);
       if (!canRead(body.tier, item.tier)) throw breaks('tier', 'must be at least the agenda item’s tier', 'tier_below_item', { tier: item.tier });
       if (item.case) assertNoDisclosure(victimOf(item.case), body.tier, { body: body.body });
       const note = await change.manager.save(change.manager.create(MeetingNoteEntity, { itemId: item.id, tier: body.tier, body: body.body, authorId: caller.id, authorName: caller.displayName, at: this.clock.now() }));
@@ -380,6 +382,7 @@ export class MeetingsService {
   // ---------- decide ----------
 
   async decide(caller: Caller, meetingId: string, itemId: string, body: DecisionBody): Promise<Decision> {
+    MeetingsService.chair(await this.open(caller, meetingId));
     const details: ErrorDetail[] = [];
     const agencies = new Map((await this.db.getRepository(AgencyEntity).findBy({ id: In([...new Set(body.actionItems.map((a) => a.assigneeAgencyId))]) })).map((a) => [a.id, a]));
     const userIds = body.actionItems.flatMap((a) => a.assigneeUserId ?? []);
@@ -405,8 +408,8 @@ export class MeetingsService {
       meetingId,
       async (change) => {
         MeetingsService.chair(change);
-        if (change.meeting.status !== 'in_session') throw wrongState('Decisions are recorded in session', 'meeting_not_in_session', change.meeting.status);
         const item = await this.item(change, itemId);
+        if (change.meeting.status !== 'in_session') throw wrongState('Decisions are recorded in session', 'meeting_not_in_session', change.meeting.status);
         if (!canRead(body.tier, item.tier)) throw breaks('tier', 'must be at least the agenda item’s tier', 'tier_below_item', { tier: item.tier });
         if (item.case) assertNoDisclosure(victimOf(item.case), body.tier, { text: body.text });
         const { manager } = change;
