@@ -183,7 +183,6 @@ describe('a meeting from agenda to approved minutes', () => {
 
 describe('the minutes as a PDF', () => {
   // pdf-parse's entry runs a self-test when loaded directly; its library file is the parser itself.
-  // eslint-disable-next-line @typescript-eslint/no-require-imports
   const parsePdf = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string; numpages: number }>;
   const pdfText = async (person: Person, id: string) => {
     const response = await fetch(`${process.env['VIGIL_E2E_URL']}/api/meetings/${id}/minutes.pdf`, { headers: { authorization: `Bearer ${person.token}` } });
