@@ -181,6 +181,33 @@ describe('a meeting from agenda to approved minutes', () => {
   });
 });
 
+describe('the list of speakers', () => {
+  it('lets participants ask for the floor, the chair give it, and records the times in the minutes', async () => {
+    const id = (await convene(people.prosecutor, [people.police, people.observer])).body.id;
+    const ask = (person: Person) => call('POST', `/api/meetings/${id}/speakers`, { token: person.token });
+    const step = (person: Person, speakerId: string, what: 'give' | 'end') => call('POST', `/api/meetings/${id}/speakers/${speakerId}/${what}`, { token: person.token });
+    expect((await ask(people.police)).body.details?.[0].rule).toBe('meeting_not_in_session');
+    await call('POST', `/api/meetings/${id}/open`, { token: people.prosecutor.token });
+    const police = (await ask(people.police)).body;
+    expect(police).toMatchObject({ userId: people.police.id, startedAt: null, endedAt: null });
+    expect((await ask(people.police)).body.details?.[0].rule).toBe('speaker_already_listed');
+    const observer = (await ask(people.observer)).body;
+    expect((await step(people.police, police.id, 'give')).status).toBe(403);
+    expect((await step(people.prosecutor, police.id, 'give')).body.startedAt).not.toBeNull();
+    // Giving the floor to the next ends the turn before.
+    expect((await step(people.prosecutor, observer.id, 'give')).status).toBe(200);
+    expect((await step(people.observer, observer.id, 'end')).body.endedAt).not.toBeNull();
+    expect((await step(people.observer, observer.id, 'end')).status).toBe(409);
+    const minutes = (await call<Minutes>('GET', `/api/meetings/${id}/minutes`, { token: people.observer.token })).body;
+    expect(minutes.speakers.map((s) => [s.userId, s.startedAt !== null, s.endedAt !== null])).toEqual([
+      [people.police.id, true, true],
+      [people.observer.id, true, true],
+    ]);
+    const types = (await meetingEvents(people.observer, id)).items.map((e: { type: string }) => e.type).filter((t: string) => t.startsWith('speaker.'));
+    expect(types).toEqual(['speaker.requested', 'speaker.requested', 'speaker.started', 'speaker.ended', 'speaker.started', 'speaker.ended']);
+  });
+});
+
 describe('the minutes as a PDF', () => {
   // pdf-parse's entry runs a self-test when loaded directly; its library file is the parser itself.
   const parsePdf = require('pdf-parse/lib/pdf-parse.js') as (data: Buffer) => Promise<{ text: string; numpages: number }>;

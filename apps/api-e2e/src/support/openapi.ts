@@ -253,7 +253,8 @@ export async function meetingFixtures(chairToken: string, participants: Person[]
   const itemId = (await on(`/${meeting}/agenda`, { topic: 'Probe item', tier: 'room' })).id as string;
   await on(`/${meeting}/open`, undefined, 200);
   const decision = await on(`/${meeting}/agenda/${itemId}/decisions`, { text: 'Probe decision', tier: 'state', actionItems: [{ title: 'Probe action', assigneeAgencyId, dueAt: nextWeek() }] });
-  return { meeting, itemId, actionItem: decision.actionItems[0].id as string };
+  const speakerId = (await on(`/${meeting}/speakers`)).id as string;
+  return { meeting, itemId, actionItem: decision.actionItems[0].id as string, speakerId };
 }
 
 /** One of everything a case path names, made in `kase` by the chief. */

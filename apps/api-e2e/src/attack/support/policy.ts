@@ -131,6 +131,10 @@ export const RULES: Record<string, Rule> = {
   'POST /api/meetings/{id}/attendance': inCase('meeting.convene', undefined, CHAIR),
   'POST /api/meetings/{id}/agenda/{itemId}/decisions': inCase('meeting.convene', undefined, CHAIR),
   'POST /api/meetings/{id}/minutes/approve': inCase('meeting.convene', undefined, CHAIR),
+  'POST /api/meetings/{id}/speakers': inCase('meeting.take_part'),
+  'POST /api/meetings/{id}/speakers/{speakerId}/give': inCase('meeting.convene', undefined, CHAIR),
+  // The fixture's speaker is the chair: nobody else may end that turn.
+  'POST /api/meetings/{id}/speakers/{speakerId}/end': inCase('meeting.convene', undefined, CHAIR),
   // The fixture's action item is the police agency's, at `state`: any other participant hears 409.
   'POST /api/action-items/{id}/acknowledge': inCase('meeting.take_part', 'state'),
   'GET /api/action-items': account('meeting.take_part'),

@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Can, CurrentUser, type AuthUser } from '@vigil/api-auth';
 import { ParseIdPipe } from '@vigil/api-core';
 import { EventsQuery } from '@vigil/api-cases';
-import type { Acknowledgement, ActionItem, AgendaItem, AgendaSuggestion, Decision, Meeting, MeetingEventsPage, MeetingSummary, Minutes, Page, VerifyResult } from '@vigil/contracts';
+import type { Acknowledgement, ActionItem, AgendaItem, AgendaSuggestion, Decision, Meeting, MeetingEventsPage, MeetingSummary, Minutes, Page, Speaker, VerifyResult } from '@vigil/contracts';
 import type { Response } from 'express';
 import { ActionItemsQuery, AddAgendaItemBody, AttendanceBody, CreateMeetingBody, DecisionBody, ListMeetingsQuery, NoteBody, ReorderAgendaBody } from './meetings.dto';
 import { MinutesPdf } from './minutes-pdf';
@@ -101,6 +101,29 @@ export class MeetingsController {
   @ApiOperation({ summary: 'A note on an agenda item, at a tier' })
   note(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('itemId', ParseIdPipe) itemId: string, @Body() body: NoteBody) {
     return this.meetings.addNote(user, id, itemId, body);
+  }
+
+  @Post('meetings/:id/speakers')
+  @Can('meeting.take_part')
+  @ApiOperation({ summary: 'Ask for the floor (any participant, in session)' })
+  askFloor(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string): Promise<Speaker> {
+    return this.meetings.askFloor(user, id);
+  }
+
+  @Post('meetings/:id/speakers/:speakerId/give')
+  @HttpCode(200)
+  @Can('meeting.take_part')
+  @ApiOperation({ summary: 'Give the floor (chair): whoever held it finishes' })
+  giveFloor(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('speakerId', ParseIdPipe) speakerId: string): Promise<Speaker> {
+    return this.meetings.speaker(user, id, speakerId, 'give');
+  }
+
+  @Post('meetings/:id/speakers/:speakerId/end')
+  @HttpCode(200)
+  @Can('meeting.take_part')
+  @ApiOperation({ summary: 'End a turn (chair, or the speaker)' })
+  endTurn(@CurrentUser() user: AuthUser, @Param('id', ParseIdPipe) id: string, @Param('speakerId', ParseIdPipe) speakerId: string): Promise<Speaker> {
+    return this.meetings.speaker(user, id, speakerId, 'end');
   }
 
   @Post('meetings/:id/agenda/:itemId/decisions')

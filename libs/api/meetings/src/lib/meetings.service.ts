@@ -14,6 +14,7 @@ import {
   MeetingEventEntity,
   MeetingNoteEntity,
   MeetingParticipantEntity,
+  MeetingSpeakerEntity,
 } from '@vigil/api-database';
 import {
   assertNoDisclosure,
@@ -49,10 +50,11 @@ import {
   type Minutes,
   type NewMeetingEvent,
   type Page,
+  type Speaker,
   type Tier,
   type VerifyResult,
 } from '@vigil/contracts';
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import { MeetingClock } from './meeting-clock';
 import type { ActionItemsQuery, AddAgendaItemBody, CreateMeetingBody, DecisionBody, ListMeetingsQuery, NoteBody } from './meetings.dto';
 
@@ -379,6 +381,53 @@ export class MeetingsService {
     });
   }
 
+  // ---------- the list of speakers ----------
+
+  /** A participant asks for the floor (once at a time). */
+  async askFloor(caller: Caller, meetingId: string): Promise<Speaker> {
+    return this.change(caller, meetingId, async (change) => {
+      if (change.meeting.status !== 'in_session') throw wrongState('The meeting is not in session', 'meeting_not_in_session', change.meeting.status);
+      const waiting = await change.manager.findOne(MeetingSpeakerEntity, { where: { meetingId, accountId: caller.id, endedAt: IsNull() } });
+      if (waiting) throw conflict('You are already on the list of speakers', [{ field: 'speakerId', message: 'is already on the list', rule: 'speaker_already_listed', params: { speakerId: waiting.id } }]);
+      const current = await change.manager.findOne(AgendaItemEntity, { where: { meetingId, state: 'current' } });
+      // A current item above the room tier is not named in the room-tier list.
+      const itemId = current && current.tier === 'room' ? current.id : null;
+      const row = await change.manager.save(
+        change.manager.create(MeetingSpeakerEntity, { meetingId, itemId, accountId: caller.id, displayName: caller.displayName, requestedAt: this.clock.now(), startedAt: null, endedAt: null }),
+      );
+      change.append({ type: 'speaker.requested', tier: 'room', data: { speakerId: row.id, userId: caller.id, displayName: caller.displayName, itemId } });
+      return toSpeaker(row);
+    });
+  }
+
+  /** The chair gives the floor (whoever held it finishes), or ends a turn; a speaker may end their own. */
+  async speaker(caller: Caller, meetingId: string, speakerId: string, step: 'give' | 'end'): Promise<Speaker> {
+    return this.change(caller, meetingId, async (change) => {
+      const row = isUuid(speakerId) ? await change.manager.findOne(MeetingSpeakerEntity, { where: { id: speakerId, meetingId } }) : null;
+      if (!row) throw notFound('Speaker');
+      if (step === 'give' || row.accountId !== caller.id) MeetingsService.chair(change);
+      if (change.meeting.status !== 'in_session') throw wrongState('The meeting is not in session', 'meeting_not_in_session', change.meeting.status);
+      const now = this.clock.now();
+      const end = async (turn: MeetingSpeakerEntity) => {
+        await change.manager.update(MeetingSpeakerEntity, { id: turn.id }, { endedAt: now });
+        turn.endedAt = now;
+        change.append({ type: 'speaker.ended', tier: 'room', data: { speakerId: turn.id, userId: turn.accountId, displayName: turn.displayName } });
+      };
+      if (row.endedAt) throw conflict('The turn is over', [{ field: 'speakerId', message: 'has ended', rule: 'speaker_ended' }]);
+      if (step === 'give') {
+        if (row.startedAt) throw conflict('The speaker has the floor', [{ field: 'speakerId', message: 'has the floor already', rule: 'speaker_started' }]);
+        const speaking = await change.manager.find(MeetingSpeakerEntity, { where: { meetingId, startedAt: Not(IsNull()), endedAt: IsNull() } });
+        for (const turn of speaking) await end(turn);
+        await change.manager.update(MeetingSpeakerEntity, { id: row.id }, { startedAt: now });
+        row.startedAt = now;
+        change.append({ type: 'speaker.started', tier: 'room', data: { speakerId: row.id, userId: row.accountId, displayName: row.displayName } });
+      } else {
+        await end(row);
+      }
+      return toSpeaker(row);
+    });
+  }
+
   // ---------- decide ----------
 
   async decide(caller: Caller, meetingId: string, itemId: string, body: DecisionBody): Promise<Decision> {
@@ -653,6 +702,7 @@ export class MeetingsService {
       chair: view.chair,
       clearance,
       attendance: view.participants,
+      speakers: (await manager.find(MeetingSpeakerEntity, { where: { meetingId: meeting.id }, order: { requestedAt: 'ASC' } })).map(toSpeaker),
       items: view.agenda.map((item) => ({
         ...item,
         notes: notes.filter((n) => n.itemId === item.id).map((n) => ({ tier: n.tier, body: n.body, at: n.at.toISOString(), by: n.authorName })),
@@ -710,6 +760,18 @@ export function toMeetingEventView(row: MeetingEventEntity, clearance: Tier): Me
     actor: { id: row.actorId, displayName: row.actorName, role: row.actorRole, agencyKind: row.actorAgencyKind },
     data: row.data,
   } as MeetingEvent;
+}
+
+function toSpeaker(row: MeetingSpeakerEntity): Speaker {
+  return {
+    id: row.id,
+    userId: row.accountId,
+    displayName: row.displayName,
+    itemId: row.itemId,
+    requestedAt: row.requestedAt.toISOString(),
+    startedAt: row.startedAt?.toISOString() ?? null,
+    endedAt: row.endedAt?.toISOString() ?? null,
+  };
 }
 
 function person(account: AccountEntity): MeetingPerson {

@@ -51,6 +51,12 @@ export class MinutesPdf {
           (p) => `${p.displayName}, ${p.agency.name}: ${p.attended ? `present${p.attendedAt ? ` from ${p.attendedAt.slice(11, 16)}` : ''}` : 'absent'}`,
         ),
       },
+      { text: 'Speakers', style: 'heading' },
+      minutes.speakers.length === 0 ? { text: '—' } : {
+        ul: minutes.speakers.map(
+          (s) => `${s.displayName}: asked ${s.requestedAt.slice(11, 16)}${s.startedAt ? `, spoke ${s.startedAt.slice(11, 16)}–${s.endedAt?.slice(11, 16) ?? '…'}` : ', did not speak'}`,
+        ),
+      },
       { text: 'Agenda', style: 'heading' },
     ];
     for (const item of minutes.items) {

@@ -113,6 +113,17 @@ export interface AgendaSuggestion {
   tier: Tier;
 }
 
+/** One turn of the list of speakers. */
+export interface Speaker {
+  id: string;
+  userId: string;
+  displayName: string;
+  itemId: string | null;
+  requestedAt: string;
+  startedAt: string | null;
+  endedAt: string | null;
+}
+
 /** The minutes at one reader's clearance, written from what happened. */
 export interface Minutes {
   meetingId: string;
@@ -125,6 +136,8 @@ export interface Minutes {
   /** The clearance these minutes are read at. */
   clearance: Tier;
   attendance: MeetingParticipant[];
+  /** Who spoke, in the order they asked for the floor (the speakers list is `room`). */
+  speakers: Speaker[];
   items: (Omit<AgendaItem, 'decisions'> & { notes: { tier: Tier; body: string; at: string; by: string }[]; decisions: Decision[] })[];
   approvedAt?: string;
   /** The hash of the frozen minutes, chained in the meeting's log by `minutes.approved`. */
@@ -169,6 +182,9 @@ export interface MeetingEventData {
   'decision.recorded': { decisionId: string; itemId: string; text: string; actionItems: { id: string; title: string; assigneeAgencyId: string; assigneeUserId: string | null; dueAt: string; caseId: string | null }[] };
   'action_item.acknowledged': { actionItemId: string; agencyId: string; userId: string; displayName: string; acknowledgedAt: string; receipt: string };
   'minutes.approved': { hash: string };
+  'speaker.requested': { speakerId: string; userId: string; displayName: string; itemId: string | null };
+  'speaker.started': { speakerId: string; userId: string; displayName: string };
+  'speaker.ended': { speakerId: string; userId: string; displayName: string };
 }
 export type MeetingEventType = keyof MeetingEventData;
 
@@ -186,6 +202,9 @@ const MEETING_EVENT_TYPE_SET: Record<MeetingEventType, true> = {
   'decision.recorded': true,
   'action_item.acknowledged': true,
   'minutes.approved': true,
+  'speaker.requested': true,
+  'speaker.started': true,
+  'speaker.ended': true,
 };
 export const MEETING_EVENT_TYPES = Object.keys(MEETING_EVENT_TYPE_SET) as readonly MeetingEventType[];
 

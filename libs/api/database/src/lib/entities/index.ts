@@ -21,7 +21,7 @@ import { CustodyEntryEntity } from './custody-entry.entity';
 import { AccessAuditEntity } from './access-audit.entity';
 import { UnitEntity, unitName, unitNameKey } from './unit.entity';
 import { RoleGrantEntity } from './role-grant.entity';
-import { ActionItemEntity, AgendaItemEntity, MeetingDecisionEntity, MeetingEntity, MeetingNoteEntity, MeetingParticipantEntity } from './meeting.entity';
+import { ActionItemEntity, AgendaItemEntity, MeetingDecisionEntity, MeetingEntity, MeetingNoteEntity, MeetingParticipantEntity, MeetingSpeakerEntity } from './meeting.entity';
 import { MeetingEventEntity } from './meeting-event.entity';
 import { SECURITY_LOG_CHAIN, SecurityLogEntity, type SecurityRecord } from './security-log.entity';
 
@@ -29,7 +29,7 @@ export { PlaceEntity, CaseIntakeEntity, CaseVisitEntity, CaseTaskEntity };
 export { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseMemberEntity, CaseReadEntity, LoginFailureEntity, MessageEntity, SessionEntity };
 export { ExaminationEntity, ResponsiblePartyEntity, ResponsibilityRouteEntity, RemedialMeasureEntity, VictimRemediesEntity };
 export { EvidenceEntity, CustodyEntryEntity, AccessAuditEntity };
-export { MeetingEntity, MeetingParticipantEntity, AgendaItemEntity, MeetingNoteEntity, MeetingDecisionEntity, ActionItemEntity, MeetingEventEntity };
+export { MeetingEntity, MeetingParticipantEntity, AgendaItemEntity, MeetingNoteEntity, MeetingDecisionEntity, ActionItemEntity, MeetingEventEntity, MeetingSpeakerEntity };
 export { UnitEntity, unitName, unitNameKey, RoleGrantEntity, SecurityLogEntity, SECURITY_LOG_CHAIN, type SecurityRecord };
 
 export const ENTITIES = [
@@ -64,4 +64,5 @@ export const ENTITIES = [
   MeetingDecisionEntity,
   ActionItemEntity,
   MeetingEventEntity,
+  MeetingSpeakerEntity,
 ];

@@ -271,3 +271,37 @@ export class ActionItemEntity {
   @Column('timestamptz', { name: 'created_at', default: () => 'now()' })
   createdAt!: Date;
 }
+
+/** The list of speakers: who asked for the floor, when the chair gave it, when they finished. */
+@Entity('meeting_speakers')
+@Index('meeting_speakers_meeting_idx', ['meetingId', 'requestedAt'])
+export class MeetingSpeakerEntity {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column('uuid', { name: 'meeting_id' })
+  meetingId!: string;
+
+  @ManyToOne(() => MeetingEntity, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'meeting_id' })
+  meeting?: MeetingEntity;
+
+  /** The agenda item under discussion when the floor was asked for. */
+  @Column('uuid', { name: 'item_id', nullable: true })
+  itemId!: string | null;
+
+  @Column('uuid', { name: 'account_id' })
+  accountId!: string;
+
+  @Column('text', { name: 'display_name' })
+  displayName!: string;
+
+  @Column('timestamptz', { name: 'requested_at' })
+  requestedAt!: Date;
+
+  @Column('timestamptz', { name: 'started_at', nullable: true })
+  startedAt!: Date | null;
+
+  @Column('timestamptz', { name: 'ended_at', nullable: true })
+  endedAt!: Date | null;
+}

@@ -41,6 +41,9 @@ export class Meetings1700000000014 implements MigrationInterface {
     await queryRunner.query(`ALTER TABLE "action_items" ADD CONSTRAINT "FK_46ac19dc64b1cfe9bd76670b811" FOREIGN KEY ("assignee_agency_id") REFERENCES "agencies"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "action_items" ADD CONSTRAINT "FK_f763f60370f42dfa0dfe3e7d4fd" FOREIGN KEY ("assignee_user_id") REFERENCES "accounts"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await queryRunner.query(`ALTER TABLE "meeting_events" ADD CONSTRAINT "FK_504fc26761f3670f5dbf983250a" FOREIGN KEY ("meeting_id") REFERENCES "meetings"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
+    await queryRunner.query(`CREATE TABLE "meeting_speakers" ("id" uuid NOT NULL DEFAULT gen_random_uuid(), "meeting_id" uuid NOT NULL, "item_id" uuid, "account_id" uuid NOT NULL, "display_name" text NOT NULL, "requested_at" TIMESTAMP WITH TIME ZONE NOT NULL, "started_at" TIMESTAMP WITH TIME ZONE, "ended_at" TIMESTAMP WITH TIME ZONE, CONSTRAINT "PK_d9e1f85bcbb6c83d60c58db26a8" PRIMARY KEY ("id"))`);
+    await queryRunner.query(`CREATE INDEX "meeting_speakers_meeting_idx" ON "meeting_speakers"  ("meeting_id", "requested_at") `);
+    await queryRunner.query(`ALTER TABLE "meeting_speakers" ADD CONSTRAINT "FK_5e8e8fb1351e4ab41e926d0b001" FOREIGN KEY ("meeting_id") REFERENCES "meetings"("id") ON DELETE RESTRICT ON UPDATE NO ACTION`);
     await queryRunner.query(`
       CREATE FUNCTION meeting_events_append_only() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -56,7 +59,7 @@ export class Meetings1700000000014 implements MigrationInterface {
     await queryRunner.query(`DROP TRIGGER meeting_events_no_truncate ON "meeting_events"`);
     await queryRunner.query(`DROP TRIGGER meeting_events_append_only ON "meeting_events"`);
     await queryRunner.query(`DROP FUNCTION meeting_events_append_only()`);
-    for (const table of ['meeting_events', 'action_items', 'meeting_decisions', 'meeting_notes', 'agenda_items', 'meeting_participants', 'meetings']) {
+    for (const table of ['meeting_speakers', 'meeting_events', 'action_items', 'meeting_decisions', 'meeting_notes', 'agenda_items', 'meeting_participants', 'meetings']) {
       await queryRunner.query(`DROP TABLE "${table}"`);
     }
   }
