@@ -54,6 +54,7 @@ import {
   type Tier,
   type VerifyResult,
 } from '@vigil/contracts';
+import { randomUUID } from 'node:crypto';
 import { In, IsNull, Not, type DataSource, type EntityManager } from 'typeorm';
 import { MeetingClock } from './meeting-clock';
 import type { ActionItemsQuery, AddAgendaItemBody, CreateMeetingBody, DecisionBody, ListMeetingsQuery, NoteBody } from './meetings.dto';
@@ -159,26 +160,34 @@ export class MeetingsService {
     const unknown = invited.findIndex((id) => !usable.has(id));
     if (unknown >= 0) throw breaks(`participantIds.${unknown}`, 'must name an active account that may take part in meetings', 'participant_unknown');
     const chair = await this.db.getRepository(AccountEntity).findOneOrFail({ where: { id: caller.id }, relations: { agency: true } });
-    const id = await this.db.transaction(async (manager) => {
-      const [{ n }]: { n: string }[] = await manager.query(`SELECT count(*) + 1 AS n FROM meetings`);
-      const meeting = manager.create(MeetingEntity, {
-        reference: `MTG-${new Date(body.scheduledAt).getUTCFullYear()}-${String(n).padStart(5, '0')}-${randomSuffix()}`,
-        title: body.title.trim(),
-        scheduledAt: new Date(body.scheduledAt),
-        place: body.place?.trim() || null,
-        status: 'planned',
-        chairId: caller.id,
-      });
-      await manager.save(meeting);
-      await manager.insert(MeetingParticipantEntity, [chair, ...usable.values()].map((a) => ({ meetingId: meeting.id, accountId: a.id, attendedAt: null })));
-      return meeting.id;
-    });
-    await this.change(caller, id, async ({ meeting, append }) => {
-      append({ type: 'meeting.created', tier: 'room', data: { reference: meeting.reference, title: meeting.title, scheduledAt: meeting.scheduledAt.toISOString(), place: meeting.place } });
-      for (const a of [chair, ...usable.values()]) {
-        append({ type: 'participant.added', tier: 'room', data: { userId: a.id, displayName: a.displayName, role: a.role as NonNullable<typeof a.role>, agencyKind: a.agency.kind } });
-      }
-    });
+    const id = randomUUID();
+    // The meeting, its participants and the first events of its log: one transaction.
+    await this.change(
+      caller,
+      id,
+      async ({ meeting, append }) => {
+        append({ type: 'meeting.created', tier: 'room', data: { reference: meeting.reference, title: meeting.title, scheduledAt: meeting.scheduledAt.toISOString(), place: meeting.place } });
+        for (const a of [chair, ...usable.values()]) {
+          append({ type: 'participant.added', tier: 'room', data: { userId: a.id, displayName: a.displayName, role: a.role as NonNullable<typeof a.role>, agencyKind: a.agency.kind } });
+        }
+      },
+      [],
+      async (manager) => {
+        const [{ n }]: { n: string }[] = await manager.query(`SELECT count(*) + 1 AS n FROM meetings`);
+        const meeting = manager.create(MeetingEntity, {
+          id,
+          reference: `MTG-${new Date(body.scheduledAt).getUTCFullYear()}-${String(n).padStart(5, '0')}-${randomSuffix()}`,
+          title: body.title.trim(),
+          scheduledAt: new Date(body.scheduledAt),
+          place: body.place?.trim() || null,
+          status: 'planned',
+          chairId: caller.id,
+        });
+        await manager.save(meeting);
+        await manager.insert(MeetingParticipantEntity, [chair, ...usable.values()].map((a) => ({ meetingId: id, accountId: a.id, attendedAt: null })));
+        return { meeting: await manager.findOneOrFail(MeetingEntity, { where: { id }, lock: { mode: 'pessimistic_write' } }), clearance: clearanceOf(caller.role) as Tier, chairs: true };
+      },
+    );
     return this.get(caller, id);
   }
 
@@ -802,8 +811,9 @@ function toActionItem(row: ActionItemEntity): ActionItem {
   };
 }
 
+/** Four letters or digits that keep two meetings numbered at once apart. */
 function randomSuffix(): string {
-  return Math.random().toString(36).slice(2, 6).toUpperCase();
+  return randomUUID().slice(0, 4).toUpperCase();
 }
 
 function encodeCursor(at: string, id: string): string {
