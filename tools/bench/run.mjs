@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// `npm run bench [-- --quick] [-- --only=bare,vigil,catchup,reads,web] [-- --realtime=1000x10,5000x50]
+// `npm run bench [-- --quick] [-- --only=bare,vigil,catchup,reads,web,meetings] [-- --realtime=1000x10,5000x50]
 //                 [-- --doc] [-- --build] [-- --profile] [-- --keep] [-- --report=tmp/bench/<run>/results.json]
 //                 [-- --hold=<posts/s>x<seconds>[x<times>]] [-- --main=<a build's main.js>] [-- --node-args="<flags>"]`
 //
@@ -24,6 +24,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { bareRooms, startBare } from './lib/bare.mjs';
 import { catchUpWorkload } from './lib/catchup.mjs';
+import { meetingsWorkload } from './lib/meetings.mjs';
 import { atExit, pinSelf, stopAll } from './lib/procs.mjs';
 import { readersToSignIn, readsWorkload, seedReads } from './lib/reads.mjs';
 import { realtimeWorkload } from './lib/realtime.mjs';
@@ -112,7 +113,7 @@ async function main() {
   log(`bench: server on core ${SERVER_CORE}, load generator (this process, pid ${process.pid}) on core ${CLIENT_CORE}; work dir ${runDir}`);
   const results = { machine, quick, plan, bare: [], vigil: [], catchUp: null, reads: null, web: null };
 
-  const vigil = only.has('vigil') || only.has('catchup') || only.has('reads') ? await prepareVigil() : null;
+  const vigil = only.has('vigil') || only.has('catchup') || only.has('reads') || only.has('meetings') ? await prepareVigil() : null;
 
   // Each configuration's ceiling and Vigil run back to back: the machine's state drifts over a
   // run (the ceiling's maximum moved by half between runs of one day), and the ratio compares the
@@ -182,6 +183,12 @@ async function main() {
   if (only.has('web')) {
     log(`\n== web transfer: Chromium, the built app served by Vigil (demo city)`);
     results.web = await measureWeb();
+  }
+  // Not in the default set: `--only=meetings` (or with the others).
+  if (only.has('meetings')) {
+    log(`\n== Vigil meetings: 200 participants in one meeting`);
+    results.meetings = await vigil.run('meetings', (server) => meetingsWorkload({ server, passwordHash: vigil.passwordHash, log }));
+    log(`  meetings: decision p99 ${results.meetings.delivery.p99Ms} ms (target < 100), catch-up of 200 in ${results.meetings.catchUp.seconds} s (target < 5)`);
   }
   if (flag('profile') && vigil) log(`  CPU profile(s) in ${vigil.profileDir} (summarise: node tools/bench/profile-summary.mjs ${vigil.profileDir})`);
 

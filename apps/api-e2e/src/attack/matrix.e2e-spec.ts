@@ -1,8 +1,9 @@
 import type { Role as ContractRole } from '@vigil/contracts';
 import { randomUUID } from 'node:crypto';
+import { createAccount } from '../support/accounts';
 import { call, freshAddress, login, type Answer } from '../support/api';
 import { openCase, signInAll, upload, type Role } from '../support/cases';
-import { ApiDocument, caseFixtures, idParameterOf, makeFixtures, pathOf, problems, validBody, type Fixtures, type Operation } from '../support/openapi';
+import { ApiDocument, caseFixtures, idParameterOf, makeFixtures, meetingFixtures, pathOf, problems, validBody, type Fixtures, type Operation } from '../support/openapi';
 import { expectedAnswer, RULES, type Expected, type IdKind } from './support/policy';
 import { serverAnswering, Tally } from './support/tally';
 
@@ -65,6 +66,8 @@ function tokenOf(role: ContractRole | 'anonymous', operation: Operation): string
 /** Bodies that the smallest valid one would not do for (a criminal route needs an article). */
 const VALID_BODIES: Record<string, object> = {
   'POST /api/cases/{id}/responsible/{responsibleId}/routes': { route: 'disciplinary' },
+  // At least one item (which, not being the whole agenda, the chair hears is incomplete).
+  'PUT /api/meetings/{id}/agenda': { itemIds: [randomUUID()] },
 };
 
 /** One request of the matrix: a valid body, so that only who asks and which id decide the answer. */
@@ -112,6 +115,18 @@ beforeAll(async () => {
   const other = await openCase(people.chief, people.chief);
   // The one member of that case a path may name is the chief: the prosecutor on duty leaves it.
   foreign = { ...(await caseFixtures(people, other.id)), userId: people.chief.id };
+  // A meeting only the chief knows of (supervising all): a prosecutor of the fixture's own agency
+  // chairs it alone, and its action item goes to that agency.
+  const chair = await createAccount(people.admin.token, {
+    email: 'zz-attack-matrix-chair@probe.test',
+    displayName: `${LABEL} chair`,
+    password: 'probe-password',
+    role: 'prosecutor',
+    agencyId: own.ids['agency'],
+  });
+  if (chair.status !== 201) throw new Error(`the foreign meeting's chair: ${chair.status} ${JSON.stringify(chair.body)}`);
+  const probe = await login('zz-attack-matrix-chair@probe.test', 'probe-password');
+  Object.assign(foreign, await meetingFixtures(probe.accessToken, [], own.ids['agency']));
   await keepMembership();
   for (const role of ROLES) leaving.set(role, (await login(`${PERSON_OF[role]}@demo.vigil`)).accessToken);
 });

@@ -138,6 +138,8 @@ export function idParameterOf(path: string): string {
   if (path.startsWith('/api/places')) return 'place';
   if (path.startsWith('/api/agencies/')) return 'agency';
   if (path.startsWith('/api/role-grants/')) return 'grant';
+  if (path.startsWith('/api/meetings/')) return 'meeting';
+  if (path.startsWith('/api/action-items/')) return 'actionItem';
   return 'case';
 }
 
@@ -245,7 +247,26 @@ export async function makeFixtures(people: Record<Role, Person>, label: string, 
   const place = await created(call('POST', '/api/places', { token: chief, body: { name: label, kind: 'police_station', address: 'Invented Street 1', cctv: false } }));
   const kase = (await openCase(people.prosecutor, people.prosecutor, members)).id;
   const caseIds = await caseFixtures(people, kase);
-  return { people, label, ids: { agency, account, unitId, grant, place, userId: people.observer.id, ...caseIds } };
+  // A meeting chaired by the prosecutor, every other role but the chief taking part; its action item is the police agency's.
+  const policeAgency = (await call<Me>('GET', '/api/me', { token: people.police.token })).body.agency.id;
+  const meetingIds = await meetingFixtures(people.prosecutor.token, [people.police, people.ombudsman, people.observer], policeAgency);
+  return { people, label, ids: { agency, account, unitId, grant, place, userId: people.observer.id, ...caseIds, ...meetingIds } };
+}
+
+/** A meeting in session with one agenda item (`room`) and a `state` decision whose action item goes to `assigneeAgencyId`. */
+export async function meetingFixtures(chairToken: string, participants: Person[], assigneeAgencyId: string): Promise<Record<string, string>> {
+  const sent = async (answer: Promise<Answer>, status = 201) => {
+    const { status: got, body } = await answer;
+    if (got !== status) throw new Error(`meeting fixture: ${got} ${JSON.stringify(body)}`);
+    return body;
+  };
+  const on = (path: string, body?: object, status?: number) => sent(call('POST', `/api/meetings${path}`, { token: chairToken, body }), status);
+  const meeting = (await on('', { title: 'Probe meeting', scheduledAt: nextWeek(), participantIds: participants.map((p) => p.id) })).id as string;
+  const itemId = (await on(`/${meeting}/agenda`, { topic: 'Probe item', tier: 'room' })).id as string;
+  await on(`/${meeting}/open`, undefined, 200);
+  const decision = await on(`/${meeting}/agenda/${itemId}/decisions`, { text: 'Probe decision', tier: 'state', actionItems: [{ title: 'Probe action', assigneeAgencyId, dueAt: nextWeek() }] });
+  const speakerId = (await on(`/${meeting}/speakers`)).id as string;
+  return { meeting, itemId, actionItem: decision.actionItems[0].id as string, speakerId };
 }
 
 /** One of everything a case path names, made in `kase` by the chief. */

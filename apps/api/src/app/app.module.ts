@@ -7,6 +7,7 @@ import { CasesModule } from '@vigil/api-cases';
 import { ApiExceptionFilter, loggerParams, VigilConfigModule, type VigilConfig } from '@vigil/api-core';
 import { dataSourceOptions } from '@vigil/api-database';
 import { EvidenceModule } from '@vigil/api-evidence';
+import { MeetingsModule } from '@vigil/api-meetings';
 import { ProceedingsModule } from '@vigil/api-proceedings';
 import { RealtimeModule } from '@vigil/api-realtime';
 import { WorkflowModule } from '@vigil/api-workflow';
@@ -33,6 +34,7 @@ export class AppModule {
         CasesModule,
         RealtimeModule,
         WorkflowModule,
+        MeetingsModule,
         ProceedingsModule,
         EvidenceModule,
       ],

@@ -13,3 +13,4 @@ export * from './lib/disclosure-guard';
 export * from './lib/access-audit';
 export * from './lib/access-log.controller';
 export * from './lib/log-replays';
+export * from './lib/case-write-order';

@@ -11,3 +11,4 @@ export * from './lib/proceedings';
 export * from './lib/evidence';
 export * from './lib/access-log';
 export * from './lib/error-rules';
+export * from './lib/meetings';

@@ -23,11 +23,15 @@ export interface Rule {
   hiddenBelow?: Tier;
   /** What the fixture's request writes at: below it, the writer is refused (403). */
   writesAt?: Tier;
+  /** Only these roles, whatever the table says: the fixture's meeting is chaired by its prosecutor. */
+  only?: readonly Role[];
 }
 
 const anyone: Rule = { scope: 'public' };
 const account = (action?: Action): Rule => ({ scope: 'account', action });
 const inCase = (action: Action, hiddenBelow?: Tier, more: Partial<Rule> = {}): Rule => ({ scope: 'case', action, hiddenBelow, ...more });
+
+const CHAIR: Partial<Rule> = { only: ['prosecutor'] };
 
 /** Every operation of the OpenAPI document, as `METHOD /path`. One the table lacks fails the matrix. */
 export const RULES: Record<string, Rule> = {
@@ -107,10 +111,38 @@ export const RULES: Record<string, Rule> = {
   'PATCH /api/cases/{id}/measures/{measureId}': inCase('proceedings.lead', 'state'),
   'GET /api/cases/{id}/remedies': inCase('case.read', 'oversight'),
   'PUT /api/cases/{id}/remedies': inCase('proceedings.lead', 'oversight'),
+
+  // Meetings: participants (and the chief, who supervises) know a meeting, as members know a case;
+  // the fixture's meeting is chaired by the prosecutor, who alone runs it.
+  'POST /api/meetings': account('meeting.convene'),
+  'GET /api/meetings': account('meeting.take_part'),
+  'GET /api/meetings/suggestions': account('meeting.convene'),
+  'GET /api/meetings/{id}': inCase('meeting.take_part'),
+  'GET /api/meetings/{id}/events': inCase('meeting.take_part'),
+  'GET /api/meetings/{id}/minutes': inCase('meeting.take_part'),
+  'GET /api/meetings/{id}/minutes.pdf': inCase('meeting.take_part'),
+  'GET /api/meetings/{id}/verify': inCase('meeting.verify'),
+  'POST /api/meetings/{id}/agenda/{itemId}/notes': inCase('meeting.take_part'),
+  'POST /api/meetings/{id}/agenda': inCase('meeting.convene', undefined, CHAIR),
+  'PUT /api/meetings/{id}/agenda': inCase('meeting.convene', undefined, CHAIR),
+  'POST /api/meetings/{id}/open': inCase('meeting.convene', undefined, CHAIR),
+  'POST /api/meetings/{id}/close': inCase('meeting.convene', undefined, CHAIR),
+  'POST /api/meetings/{id}/agenda/{itemId}/current': inCase('meeting.convene', undefined, CHAIR),
+  'POST /api/meetings/{id}/attendance': inCase('meeting.convene', undefined, CHAIR),
+  'POST /api/meetings/{id}/agenda/{itemId}/decisions': inCase('meeting.convene', undefined, CHAIR),
+  'POST /api/meetings/{id}/minutes/approve': inCase('meeting.convene', undefined, CHAIR),
+  'POST /api/meetings/{id}/speakers': inCase('meeting.take_part'),
+  'POST /api/meetings/{id}/speakers/{speakerId}/give': inCase('meeting.convene', undefined, CHAIR),
+  // The fixture's speaker is the chair: nobody else may end that turn.
+  'POST /api/meetings/{id}/speakers/{speakerId}/end': inCase('meeting.convene', undefined, CHAIR),
+  // The fixture's action item is the police agency's, at `state`: any other participant hears 409.
+  'POST /api/action-items/{id}/acknowledge': inCase('meeting.take_part', 'state'),
+  'GET /api/action-items': account('meeting.take_part'),
 };
 
 /** Whether a role may do what a rule governs: the permission table's answer, and the record's own rights. */
 export const mayDo = (role: Role, rule: Rule): boolean => {
+  if (rule.only) return rule.only.includes(role);
   if (rule.also?.includes(role)) return true;
   if (rule.action !== undefined && !can(role, rule.action)) return false;
   return rule.writesAt === undefined || canRead(clearanceOf(role), rule.writesAt);

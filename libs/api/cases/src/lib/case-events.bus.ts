@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import type { CaseEventEntity, MessageEntity } from '@vigil/api-database';
-import type { Tier, VisitAlert } from '@vigil/contracts';
+import type { CaseEventEntity, MeetingEventEntity, MessageEntity } from '@vigil/api-database';
+import type { ActionItemAlert, Tier, VisitAlert } from '@vigil/contracts';
 import { EventEmitter } from 'node:events';
 
 /** A case's member and the clearance they read it at. */
@@ -29,6 +29,10 @@ export interface AppendedContext {
 interface BusEvents {
   /** Events committed to a case's log, in seq order (from this instance or, relayed, another). */
   appended: [caseId: string, events: CaseEventEntity[], context?: AppendedContext];
+  /** Events committed to a meeting's log, in seq order. */
+  meetingAppended: [meetingId: string, events: MeetingEventEntity[]];
+  /** An action item went unacknowledged past its deadline, or overdue: its meeting's chair hears of it live. */
+  actionItemAlert: [chairId: string, alert: ActionItemAlert];
   /** A visit deadline nears or was missed: supervisors hear of it live. */
   alert: [alert: VisitAlert];
   /** A reader moved their read marker: where it stands in each clearance's numbering. */

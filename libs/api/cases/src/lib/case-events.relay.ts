@@ -1,7 +1,7 @@
 import { Injectable, Logger, type OnApplicationBootstrap, type OnApplicationShutdown } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { SessionsService } from '@vigil/api-auth';
-import { CaseEventEntity, SESSIONS_REVOKED_CHANNEL } from '@vigil/api-database';
+import { CaseEventEntity, MeetingEventEntity, SESSIONS_REVOKED_CHANNEL } from '@vigil/api-database';
 import { randomUUID } from 'node:crypto';
 import { Client } from 'pg';
 import { Between, type DataSource } from 'typeorm';
@@ -14,10 +14,12 @@ export const CASE_EVENTS_CHANNEL = 'vigil_case_events';
 const MAX_ANNOUNCEMENT_BYTES = 7_000;
 const RECONNECT_MS = 1_000;
 
-/** What an announcement says: this instance appended seqs `from`..`to` of these cases. */
+/** What an announcement says: this instance appended seqs `from`..`to` of these cases (or meetings). */
 interface Announcement {
   instance: string;
   cases: [caseId: string, from: number, to: number][];
+  /** The stream the ids are of; absent for cases (announcements before meetings had none). */
+  kind?: 'meeting';
 }
 
 /**
@@ -42,17 +44,18 @@ export class CaseEventsRelay implements OnApplicationBootstrap, OnApplicationShu
     private readonly sessions: SessionsService,
   ) {}
 
-  /** The NOTIFY payloads announcing these events (in seq order per case). */
-  announcements(events: CaseEventEntity[]): string[] {
+  /** The NOTIFY payloads announcing these events of one kind of stream (in seq order per stream). */
+  announcements(kind: 'case' | 'meeting', events: (CaseEventEntity | MeetingEventEntity)[]): string[] {
     const ranges = new Map<string, [string, number, number]>();
     for (const event of events) {
-      const range = ranges.get(event.caseId);
+      const id = 'caseId' in event ? event.caseId : event.meetingId;
+      const range = ranges.get(id);
       if (range) range[2] = event.seq;
-      else ranges.set(event.caseId, [event.caseId, event.seq, event.seq]);
+      else ranges.set(id, [id, event.seq, event.seq]);
     }
     const payloads: string[] = [];
     let cases: Announcement['cases'] = [];
-    const flush = () => cases.length && payloads.push(JSON.stringify({ instance: this.instance, cases } satisfies Announcement));
+    const flush = () => cases.length && payloads.push(JSON.stringify({ instance: this.instance, cases, ...(kind === 'meeting' && { kind }) } satisfies Announcement));
     for (const range of ranges.values()) {
       cases.push(range);
       // A uuid and two numbers take under 60 bytes.
@@ -100,6 +103,11 @@ export class CaseEventsRelay implements OnApplicationBootstrap, OnApplicationShu
     for (const [caseId, from, to] of announcement.cases) {
       this.received = this.received
         .then(async () => {
+          if (announcement.kind === 'meeting') {
+            const events = await this.db.getRepository(MeetingEventEntity).find({ where: { meetingId: caseId, seq: Between(from, to) }, order: { seq: 'ASC' } });
+            if (events.length) this.bus.emit('meetingAppended', caseId, events);
+            return;
+          }
           const events = await this.db.getRepository(CaseEventEntity).find({ where: { caseId, seq: Between(from, to) }, order: { seq: 'ASC' } });
           if (events.length) this.bus.emit('appended', caseId, events);
         })

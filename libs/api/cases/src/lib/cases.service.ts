@@ -401,27 +401,45 @@ export class CasesService {
    * everything back.
    */
   async change<T>(caller: Caller, caseId: string, action: Action, change: (context: CaseChange) => Promise<T>): Promise<T> {
+    return this.changeTogether(caller, [caseId], (_manager, inCase) => inCase(caseId, action, change));
+  }
+
+  /**
+   * `change` for a write that spans several cases and tables of its own (a meeting's decision that
+   * is also a task of each case it names), in one transaction: `work` writes its tables with
+   * `manager` and changes each case through `inCase`, under the same rules as `change`. Every
+   * case's events reach live connections after commit.
+   */
+  async changeTogether<T>(
+    caller: Caller,
+    caseIds: string[],
+    work: (manager: EntityManager, inCase: <U>(caseId: string, action: Action, change: (context: CaseChange) => Promise<U>) => Promise<U>) => Promise<T>,
+  ): Promise<T> {
     // Writes to one case run one after another in this process: publication follows seq order.
-    return this.order.run([caseId], async () => {
-      const appended: CaseEventEntity[] = [];
-      const result = await this.db.transaction(async (manager) => {
-        const { kase, clearance } = await this.access.authorize(caller, caseId, action, manager, true);
-        const answer = await change({
-          manager,
-          kase,
-          clearance,
-          // Built at once, written together when the change is done.
-          append: async (event) => {
-            this.access.assertCanWriteAt(clearance, event.tier);
-            const next = this.log.next(kase, caller, event);
-            appended.push(next);
-            return next;
-          },
-        });
-        await this.log.write(manager, appended, [kase]);
-        return answer;
-      });
-      if (appended.length) this.bus.emit('appended', caseId, appended);
+    return this.order.run(caseIds, async () => {
+      const appended = new Map<string, CaseEventEntity[]>();
+      const result = await this.db.transaction(async (manager) =>
+        work(manager, async (caseId, action, change) => {
+          const { kase, clearance } = await this.access.authorize(caller, caseId, action, manager, true);
+          const events: CaseEventEntity[] = [];
+          const answer = await change({
+            manager,
+            kase,
+            clearance,
+            // Built at once, written together when the change is done.
+            append: async (event) => {
+              this.access.assertCanWriteAt(clearance, event.tier);
+              const next = this.log.next(kase, caller, event);
+              events.push(next);
+              return next;
+            },
+          });
+          await this.log.write(manager, events, [kase]);
+          appended.set(kase.id, [...(appended.get(kase.id) ?? []), ...events]);
+          return answer;
+        }),
+      );
+      for (const [caseId, events] of appended) if (events.length) this.bus.emit('appended', caseId, events);
       return result;
     });
   }

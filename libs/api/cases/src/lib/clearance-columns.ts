@@ -17,6 +17,9 @@ export type CaseHead = Pick<
   | 'headHash'
 >;
 
+/** The head of any stream (a case, a meeting): the same columns on both head tables. */
+export type StreamHead = CaseHead;
+
 /** The per-clearance counters of a case row (each clearance's head in its own numbering), by clearance. */
 const CASE_HEAD = {
   room: 'lastSeqRoom',

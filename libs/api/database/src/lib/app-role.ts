@@ -10,7 +10,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 export const APP_ROLE = 'vigil_app';
 
 /** Only ever appended to: the runtime gets neither UPDATE nor DELETE on them. */
-export const APPEND_ONLY_TABLES = ['case_events', 'custody_entries', 'access_audit', 'security_log'];
+export const APPEND_ONLY_TABLES = ['case_events', 'meeting_events', 'custody_entries', 'access_audit', 'security_log'];
 /** Changed in place (edits, redactions, superseded marks) but never removed. */
 export const NEVER_DELETED_TABLES = ['evidence', 'messages'];
 /** The owner's alone: the running server never migrates. */

@@ -16,8 +16,10 @@ import {
   TypingPayload,
 } from '@vigil/api-cases';
 import { can, canRead, SOCKET_LIMITS, TIERS, type Ack, type ClientToServerEvents } from '@vigil/contracts';
+import { MeetingJoinPayload, MeetingRef, MeetingsService, MEETING_CATCH_UP_PAGE } from '@vigil/api-meetings';
 import { CaseDelivery } from './case-delivery';
-import { accountRoom, caseRoom, SUPERVISORS, sessionRoom, tierRoom, type VigilServer, type VigilSocket } from './rooms';
+import { MeetingDelivery } from './meeting-delivery';
+import { accountRoom, caseRoom, meetingRoom, meetingTierRoom, SUPERVISORS, sessionRoom, tierRoom, type VigilServer, type VigilSocket } from './rooms';
 import { sentUnchanged } from './shared-json';
 
 type Reply = (answer: Ack<object>) => void;
@@ -61,6 +63,8 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection {
     'message:redact': this.redact,
     typing: this.typing,
     read: this.read,
+    'meeting:join': this.joinMeeting,
+    'meeting:leave': this.leaveMeeting,
   };
 
   private readonly logger = new Logger('Sockets');
@@ -75,10 +79,13 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection {
     private readonly budget: AccountBudget,
     @Inject(VIGIL_CONFIG) private readonly config: VigilConfig,
     private readonly audit: AccessAudit,
+    private readonly meetings: MeetingsService,
+    private readonly meetingDelivery: MeetingDelivery,
   ) {}
 
   afterInit(server: VigilServer): void {
     this.delivery.attach(server);
+    this.meetingDelivery.attach(server);
     // Guards do not run on connect: the handshake is checked here, before any event.
     server.use((socket, next) => {
       const token = (socket.handshake.auth as { token?: unknown } | undefined)?.token;
@@ -126,7 +133,11 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection {
     if (left > 0) this.socketsOf.set(accountId, left);
     else this.socketsOf.delete(accountId);
     const cases = [...socket.rooms].filter((room) => /^case:[^:]+$/.test(room)).map((room) => room.slice('case:'.length));
-    setImmediate(() => cases.forEach((caseId) => this.delivery.presenceChanged(caseId)));
+    const meetings = [...socket.rooms].filter((room) => /^meeting:[^:]+$/.test(room)).map((room) => room.slice('meeting:'.length));
+    setImmediate(() => {
+      cases.forEach((caseId) => this.delivery.presenceChanged(caseId));
+      meetings.forEach((meetingId) => this.meetingDelivery.presenceChanged(meetingId));
+    });
   });
 
   join(socket: VigilSocket, payload: unknown, ack: Reply | undefined) {
@@ -142,6 +153,29 @@ export class CaseRoomGateway implements OnGatewayInit, OnGatewayConnection {
       this.delivery.presenceChanged(kase.id);
       // The page is shared by the members rejoining at the same point (\`catchUp\`): encoded once.
       return { caseId: kase.id, headSeq: page.headSeq, events: sentUnchanged(page.items), hasMore: page.hasMore, online };
+    });
+  }
+
+  /** `case:join` for a meeting: the same order (in the room, then the catch-up); joining in session marks one present. */
+  joinMeeting(socket: VigilSocket, payload: unknown, ack: Reply | undefined) {
+    return this.handle(socket, ack, MeetingJoinPayload, payload, async (user, { meetingId, afterSeq }) => {
+      const opened = await this.meetings.open(user, meetingId);
+      const { meeting, clearance } = opened;
+      await socket.join([meetingTierRoom(meeting.id, clearance), meetingRoom(meeting.id)]);
+      const page = await this.meetings.page(opened, afterSeq ?? 0, MEETING_CATCH_UP_PAGE);
+      if (meeting.status === 'in_session') await this.meetings.markAttended(user, meeting.id, user.id, 'joined').catch(() => undefined);
+      const online = await this.meetingDelivery.online(meeting.id);
+      this.meetingDelivery.presenceChanged(meeting.id);
+      return { meetingId: meeting.id, headSeq: page.headSeq, events: page.items, hasMore: page.hasMore, online };
+    });
+  }
+
+  leaveMeeting(socket: VigilSocket, payload: unknown, ack: Reply | undefined) {
+    return this.handle(socket, ack, MeetingRef, payload, async (_user, { meetingId }) => {
+      const present = socket.rooms.has(meetingRoom(meetingId));
+      for (const room of [meetingRoom(meetingId), ...TIERS.map((tier) => meetingTierRoom(meetingId, tier))]) await socket.leave(room);
+      if (present) this.meetingDelivery.presenceChanged(meetingId);
+      return {};
     });
   }
 

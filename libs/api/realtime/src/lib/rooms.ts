@@ -19,3 +19,6 @@ export const accountRoom = (accountId: string) => `account:${accountId}`;
 export const sessionRoom = (sessionId: string) => `session:${sessionId}`;
 /** Every socket of a principal who supervises all cases (the permission table's `case.supervise`). */
 export const SUPERVISORS = 'supervisors';
+/** A meeting's rooms, like a case's: one per clearance for its events, one for presence. */
+export const meetingTierRoom = (meetingId: string, clearance: Tier) => `meeting:${meetingId}:${clearance}`;
+export const meetingRoom = (meetingId: string) => `meeting:${meetingId}`;

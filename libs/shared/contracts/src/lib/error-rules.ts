@@ -92,6 +92,24 @@ export const ERROR_RULES = {
   file_empty: [],
   file_too_large: ['max'],
   file_unreadable: [],
+  // Meetings
+  unknown_participant: [],
+  unknown_case: [],
+  case_or_topic: [],
+  agenda_incomplete: ['count'],
+  tier_below_item: ['tier'],
+  assignee_not_of_agency: [],
+  assignee_below_tier: ['tier'],
+  agenda_closed: [],
+  meeting_not_planned: [],
+  meeting_not_in_session: [],
+  meeting_not_adjourned: [],
+  minutes_already_approved: [],
+  ack_other_agency: [],
+  ack_twice: [],
+  speaker_already_listed: [],
+  speaker_started: [],
+  speaker_ended: [],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ErrorRule = keyof typeof ERROR_RULES;

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { SECURITY_EVENT_TYPES } from './admin';
+import { MEETING_EVENT_TYPES } from './meetings';
 import type { CaseEvent } from './cases';
 import {
   CASE_EVENT_TYPES,
@@ -24,8 +25,9 @@ function appendedTypes(): Set<string> {
   for (const file of files) {
     for (const [, type] of readFileSync(join(API_ROOT, file), 'utf8').matchAll(/\btype: '([a-z_]+\.[a-z_]+)'/g)) types.add(type);
   }
-  // The security log is a log of its own, with its own catalogue.
+  // The security log is a log of its own, with its own catalogue; so is a meeting's.
   for (const type of SECURITY_EVENT_TYPES) types.delete(type);
+  for (const type of MEETING_EVENT_TYPES) types.delete(type);
   return types;
 }
 
@@ -59,6 +61,7 @@ const written = {
   'measure.adopted': { measureId: 'p1', cause: 'No cameras', act: 'representation', description: 'Install cameras', addressedToAgencyId: null, dueAt: '2026-05-01T12:00:00.000Z' },
   'measure.completed': { measureId: 'p1', completionNote: 'Installed' },
   'remedies.updated': { rightsRestored: true, compensation: null },
+  'meeting.decision_recorded': { meetingId: 'm1', meetingReference: 'MTG-2026-00001-AB12', decisionId: 'd1', text: 'Hand over the logs', taskIds: ['t1'] },
 } satisfies CaseEventRecordedData;
 
 // What is written reads back in the same shape (messages' bodies may be left out when read).

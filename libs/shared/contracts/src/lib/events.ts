@@ -132,6 +132,16 @@ export interface TaskUpdatedData {
   dueAt?: string;
 }
 
+/** `data` of `meeting.decision_recorded`: a meeting decided about this case (at the decision's tier). */
+export interface MeetingDecisionRecordedData {
+  meetingId: string;
+  meetingReference: string;
+  decisionId: string;
+  text: string;
+  /** The case tasks its action items became. */
+  taskIds: string[];
+}
+
 /** Every event type with its `data` as a viewer reads it. */
 export interface CaseEventData {
   'case.created': CaseCreatedData;
@@ -162,6 +172,7 @@ export interface CaseEventData {
   'measure.adopted': MeasureAdoptedData;
   'measure.completed': MeasureCompletedData;
   'remedies.updated': RemediesUpdatedData;
+  'meeting.decision_recorded': MeetingDecisionRecordedData;
 }
 
 export type CaseEventType = keyof CaseEventData;
@@ -196,6 +207,7 @@ const EVENT_TYPE_SET: Record<CaseEventType, true> = {
   'measure.adopted': true,
   'measure.completed': true,
   'remedies.updated': true,
+  'meeting.decision_recorded': true,
 };
 
 export const CASE_EVENT_TYPES = Object.keys(EVENT_TYPE_SET) as readonly CaseEventType[];

@@ -56,6 +56,14 @@ export const ACTIONS = [
   'role_grant.decide',
   /** Read the security log: grants, account changes, failed sign-ins, lockouts. */
   'security_log.read',
+  /** Convene and chair an interdepartmental meeting. */
+  'meeting.convene',
+  /** Take part in the meetings one is invited to. */
+  'meeting.take_part',
+  /** Read every meeting, invited or not (supervision). */
+  'meeting.supervise',
+  /** Check a meeting's hash chain. */
+  'meeting.verify',
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -66,7 +74,7 @@ export type SystemRole = typeof SYSTEM_ROLE;
 export type Principal = Role | SystemRole;
 
 /** What every role with case access does in the cases it is a member of. */
-const CASE_WORK: readonly Action[] = ['case.register', 'case.read', 'evidence.add', 'evidence.hand_over', 'directory.read', 'work.read'];
+const CASE_WORK: readonly Action[] = ['case.register', 'case.read', 'evidence.add', 'evidence.hand_over', 'directory.read', 'work.read', 'meeting.take_part'];
 /** What prosecutors do besides: they lead the case. */
 const LEAD: readonly Action[] = [
   ...CASE_WORK,
@@ -81,13 +89,15 @@ const LEAD: readonly Action[] = [
   'evidence.supersede',
   'proceedings.lead',
   'place.manage',
+  'meeting.convene',
+  'meeting.verify',
 ];
 
 export const PERMISSIONS: Readonly<Record<Principal, readonly Action[]>> = {
   prosecutor: [...LEAD, 'case.receive_reports'],
-  chief_prosecutor: [...LEAD, 'case.supervise', 'case.read_access_log', 'role_grant.decide', 'security_log.read'],
+  chief_prosecutor: [...LEAD, 'case.supervise', 'case.read_access_log', 'role_grant.decide', 'security_log.read', 'meeting.supervise'],
   police: CASE_WORK,
-  ombudsman: [...CASE_WORK, 'case.verify', 'case.read_access_log', 'security_log.read'],
+  ombudsman: [...CASE_WORK, 'case.verify', 'case.read_access_log', 'security_log.read', 'meeting.verify'],
   observer: CASE_WORK,
   admin: ['admin.manage'],
   // Vigil records its clocks' alerts and takes officers of an implicated unit out of cases.

@@ -13,6 +13,9 @@ export interface ClientToServerEvents {
   /** `tier`: the audience of the draft (default `room`); only those who may read that tier hear of it. */
   typing: (payload: { caseId: string; typing: boolean; tier?: Tier }, ack: (answer: Ack) => void) => void;
   read: (payload: { caseId: string; seq: number }, ack: (answer: Ack) => void) => void;
+  /** A meeting's live record: tiers, numbering and catch-up as `case:join`; joining in session marks one present. */
+  'meeting:join': (payload: { meetingId: string; afterSeq?: number }, ack: (answer: Ack<import('./meetings').MeetingJoinAck>) => void) => void;
+  'meeting:leave': (payload: { meetingId: string }, ack: (answer: Ack) => void) => void;
 }
 
 export interface JoinAck {
@@ -40,6 +43,11 @@ export interface ServerToClientEvents {
   'case:activity': (payload: { caseId: string; headSeq: number; updatedAt: string; newEvents: number }) => void;
   /** A visit deadline nears or was missed: to the case room (as an event), and to those who may open the case (its members, the chief prosecutor). */
   alert: (payload: import('./workflow').VisitAlert) => void;
+  /** A meeting's event, in this viewer's numbering, to the sockets joined to the meeting that may read it. */
+  'meeting:event': (event: import('./meetings').MeetingEvent) => void;
+  'meeting:presence': (payload: { meetingId: string; online: string[] }) => void;
+  /** To a meeting's chair: an action item went unacknowledged past `ACK_DEADLINE_HOURS`, or past its due date. */
+  'meeting:alert': (payload: import('./meetings').ActionItemAlert) => void;
 }
 
 /** Limits of the socket transport. */

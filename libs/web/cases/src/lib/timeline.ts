@@ -222,6 +222,8 @@ export class Timeline {
         return t('event.intakeRecorded');
       case 'task.created':
         return t('event.taskCreated', { title: event.data.title, due: time(event.data.dueAt) });
+      case 'meeting.decision_recorded':
+        return t('event.meetingDecision', { meeting: event.data.meetingReference, text: event.data.text });
       case 'task.updated':
         return t('event.taskUpdated', { status: known(TASK_STATUSES, event.data.status, taskStatusKey) });
       case 'evidence.added':

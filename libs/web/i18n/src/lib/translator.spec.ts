@@ -47,6 +47,16 @@ describe('Translator', () => {
     expect(translator.translate('shell.signOut')).toBe('Sign out');
   });
 
+  it('says a rule with the codes it carries in words: no English status left on a Russian screen', async () => {
+    const translator = createTranslator();
+    await translator.use('ru');
+    expect(translator.translateRule('status_transition', { from: 'dismissed', to: 'referred' })).toBe(
+      'Дело нельзя перевести из статуса «Отклонено» в «Передано по подследственности»',
+    );
+    expect(translator.translateRule('max_length', { max: 200 })).toBe('Не длиннее 200 символов');
+    expect(translator.translateRule('no_such_rule')).toBeNull();
+  });
+
   it('comes back in the remembered language on the next start', () => {
     createTranslator().use('kk');
     TestBed.resetTestingModule();

@@ -104,9 +104,29 @@ export class Translator {
    */
   translateRule(rule: string, params?: TranslationParams): string | null {
     const key = `rule.${rule}`;
-    return key in en ? this.translate(key as TranslationKey, params) : null;
+    return key in en ? this.translate(key as TranslationKey, params && this.paramWords(params)) : null;
+  }
+
+  /** Params that carry a code of the contract (a status, a tier, a role, an agency kind), said in words. */
+  private paramWords(params: TranslationParams): TranslationParams {
+    return Object.fromEntries(
+      Object.entries(params).map(([name, value]) => {
+        const key = `${PARAM_DICTIONARIES[name] ?? ''}.${value}`;
+        return [name, name in PARAM_DICTIONARIES && key in en ? this.translate(key as TranslationKey) : value];
+      }),
+    );
   }
 }
+
+/** Which part of the dictionary names the codes a rule's param carries. */
+const PARAM_DICTIONARIES: Readonly<Record<string, string>> = {
+  from: 'caseStatus',
+  to: 'caseStatus',
+  status: 'caseStatus',
+  tier: 'tier',
+  role: 'role',
+  kind: 'agencyKind',
+};
 
 function interpolate(text: string, params: TranslationParams): string {
   return text.replace(/\{(\w+)\}/g, (placeholder, name: string) =>

@@ -21,6 +21,8 @@ import { CustodyEntryEntity } from './custody-entry.entity';
 import { AccessAuditEntity } from './access-audit.entity';
 import { UnitEntity, unitName, unitNameKey } from './unit.entity';
 import { RoleGrantEntity } from './role-grant.entity';
+import { ActionItemEntity, AgendaItemEntity, MeetingDecisionEntity, MeetingEntity, MeetingNoteEntity, MeetingParticipantEntity, MeetingSpeakerEntity } from './meeting.entity';
+import { MeetingEventEntity } from './meeting-event.entity';
 import { SECURITY_LOG_CHAIN, SecurityLogEntity, type SecurityRecord } from './security-log.entity';
 
 export { PlaceEntity, CaseIntakeEntity, CaseVisitEntity, CaseTaskEntity };
@@ -28,6 +30,7 @@ export { AccountEntity, AgencyEntity, CaseEntity, CaseEventEntity, CaseMemberEnt
 export { ExaminationEntity, ResponsiblePartyEntity, ResponsibilityRouteEntity, RemedialMeasureEntity, VictimRemediesEntity };
 export { EvidenceEntity, CustodyEntryEntity, AccessAuditEntity };
 export { agencyRef, nameColumns, namesOf, unitRef, UnitEntity, unitName, unitNameKey, RoleGrantEntity, SecurityLogEntity, SECURITY_LOG_CHAIN, type SecurityRecord };
+export { MeetingEntity, MeetingParticipantEntity, AgendaItemEntity, MeetingNoteEntity, MeetingDecisionEntity, ActionItemEntity, MeetingEventEntity, MeetingSpeakerEntity };
 
 export const ENTITIES = [
   AgencyEntity,
@@ -54,4 +57,12 @@ export const ENTITIES = [
   EvidenceEntity,
   CustodyEntryEntity,
   AccessAuditEntity,
+  MeetingEntity,
+  MeetingParticipantEntity,
+  AgendaItemEntity,
+  MeetingNoteEntity,
+  MeetingDecisionEntity,
+  ActionItemEntity,
+  MeetingEventEntity,
+  MeetingSpeakerEntity,
 ];

@@ -12,6 +12,7 @@ import { AccountsAuthority1700000000011 } from './1700000000011-accounts-authori
 import { AccessAudit1700000000012 } from './1700000000012-access-audit';
 import { SessionRevocations1700000000013 } from './1700000000013-session-revocations';
 import { NamesInThreeLanguages1700000000014 } from './1700000000014-names-in-three-languages';
+import { Meetings1700000000015 } from './1700000000015-meetings';
 
 /** Every migration, oldest first: listed here so that the bundled server needs no file globbing. */
 export const MIGRATIONS = [
@@ -29,4 +30,5 @@ export const MIGRATIONS = [
   AccessAudit1700000000012,
   SessionRevocations1700000000013,
   NamesInThreeLanguages1700000000014,
+  Meetings1700000000015,
 ];
