@@ -32,6 +32,7 @@ const CONSTRAINT_RULES: Record<string, { rule: ErrorRule; params?: (args: unknow
   max: { rule: 'max', params: ([max]) => ({ max: max as number }) },
   minChars: { rule: 'min_length', params: ([min]) => ({ min: min as number }) },
   maxChars: { rule: 'max_length', params: ([max]) => ({ max: max as number }) },
+  arrayMinSize: { rule: 'min_items', params: ([min]) => ({ min: min as number }) },
   arrayMaxSize: { rule: 'max_items', params: ([max]) => ({ max: max as number }) },
 };
 

@@ -22,6 +22,7 @@ export const ERROR_RULES = {
   max: ['max'],
   min_length: ['min'],
   max_length: ['max'],
+  min_items: ['min'],
   max_items: ['max'],
   not_blank: [],
   unstorable_text: [],

@@ -657,6 +657,7 @@ export const en = {
   'rule.max': 'Must be at most {max}',
   'rule.min_length': 'Must be at least {min} characters long',
   'rule.max_length': 'Must be at most {max} characters long',
+  'rule.min_items': 'Must hold at least {min} items',
   'rule.max_items': 'At most {max} items',
   'rule.not_blank': 'Must not be blank',
   'rule.unstorable_text': 'Contains characters that cannot be stored',

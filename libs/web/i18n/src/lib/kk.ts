@@ -651,6 +651,7 @@ export const kk: Dictionary = {
   'rule.max': '{max} мәнінен аспауы керек',
   'rule.min_length': 'Кемінде {min} таңба болуы керек',
   'rule.max_length': '{max} таңбадан аспауы керек',
+  'rule.min_items': 'Кемінде {min} элемент болуы керек',
   'rule.max_items': '{max} элементтен аспауы керек',
   'rule.not_blank': 'Тек бос орындардан тұра алмайды',
   'rule.unstorable_text': 'Сақтауға болмайтын таңбалар бар',

@@ -666,6 +666,7 @@ export const ru: Dictionary = {
   'rule.max': 'Не больше {max}',
   'rule.min_length': 'Не короче {min} символов',
   'rule.max_length': 'Не длиннее {max} символов',
+  'rule.min_items': 'Не меньше {min} элементов',
   'rule.max_items': 'Не больше {max} элементов',
   'rule.not_blank': 'Не может состоять из одних пробелов',
   'rule.unstorable_text': 'Содержит недопустимые символы',
