@@ -45,6 +45,7 @@ import {
   FieldError,
   FileSizePipe,
   formSubmission,
+  LocalNamePipe,
   problemOf,
   resetClean,
 } from '@vigil/web-ui';
@@ -73,6 +74,7 @@ export const EVIDENCE_ACCEPT =
     DateTimePipe,
     FileSizePipe,
     FieldError,
+    LocalNamePipe,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

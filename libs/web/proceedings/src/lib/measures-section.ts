@@ -9,7 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MEASURES_TIER, PROSECUTORIAL_ACTS, type AgencyRef, type ProsecutorialAct, type RemedialMeasure } from '@vigil/contracts';
 import { CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
 import { agencyKindKey, measureStatusKey, prosecutorialActKey, TranslatePipe } from '@vigil/web-i18n';
-import { DateTimePipe, FieldError, formSubmission, resetClean } from '@vigil/web-ui';
+import { DateTimePipe, FieldError, formSubmission, LocalNamePipe, resetClean } from '@vigil/web-ui';
 import { fromLocalInput, liveSection, may, ticking, validLocalTime } from '@vigil/web-workflow';
 
 /**
@@ -28,6 +28,7 @@ import { fromLocalInput, liveSection, may, ticking, validLocalTime } from '@vigi
     TranslatePipe,
     DateTimePipe,
     FieldError,
+    LocalNamePipe,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

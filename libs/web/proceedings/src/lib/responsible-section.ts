@@ -19,7 +19,7 @@ import {
 } from '@vigil/contracts';
 import { CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
 import { agencyKindKey, responsibleKindKey, routeKindKey, TranslatePipe } from '@vigil/web-i18n';
-import { DateTimePipe, FieldError, formSubmission, resetClean, type SubmitOptions } from '@vigil/web-ui';
+import { DateTimePipe, FieldError, formSubmission, LocalNamePipe, resetClean, type SubmitOptions } from '@vigil/web-ui';
 import { fromLocalInput, liveSection, may, notInFuture, validLocalTime } from '@vigil/web-workflow';
 
 /** A criminal route names the article of the criminal code. */
@@ -45,6 +45,7 @@ function articleForCriminal(group: AbstractControl): { articleRequired: true } |
     TranslatePipe,
     DateTimePipe,
     FieldError,
+    LocalNamePipe,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
