@@ -9,6 +9,9 @@ export type TranslationParams = Readonly<Record<string, string | number>>;
 /** Where the chosen language is remembered between visits. */
 export const LANGUAGE_STORAGE_KEY = 'vigil.language';
 
+/** The parameters of server rules that name a code of the contract, and the dictionary prefix that words it. */
+const RULE_PARAM_WORDS: Readonly<Record<string, string>> = { tier: 'tier', role: 'role', kind: 'agencyKind' };
+
 /**
  * The UI language as a signal. Everything that reads `translate()` in a template re-renders
  * when the language changes, so switching needs no reload. Only English ships with the app:
@@ -104,7 +107,19 @@ export class Translator {
    */
   translateRule(rule: string, params?: TranslationParams): string | null {
     const key = `rule.${rule}`;
-    return key in en ? this.translate(key as TranslationKey, params) : null;
+    return key in en ? this.translate(key as TranslationKey, params && this.ruleParams(params)) : null;
+  }
+
+  /** A rule's values that are codes of the contract (`tier: 'oversight'`) are said in words, like the rest of the sentence. */
+  private ruleParams(params: TranslationParams): TranslationParams {
+    const said: Record<string, string | number> = { ...params };
+    for (const [name, prefix] of Object.entries(RULE_PARAM_WORDS)) {
+      const key = `${prefix}.${params[name]}`;
+      if (params[name] !== undefined && key in en) {
+        said[name] = this.translate(key as TranslationKey);
+      }
+    }
+    return said;
   }
 }
 
