@@ -7,7 +7,8 @@ async function signIn(page: Page, email: string): Promise<void> {
   const signInPage = new SignInPage(page);
   await signInPage.goto();
   await signInPage.signIn(email);
-  await expect(new ShellPage(page).userName).toBeVisible();
+  // The welcome, not the header's name: on a phone the name is in the menu.
+  await expect(new ShellPage(page).welcome).toBeVisible();
   await expect(page).toHaveURL(/\/cases$/);
 }
 

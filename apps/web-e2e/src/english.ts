@@ -106,7 +106,10 @@ export class ServerWords {
   readonly errors = new Set<string>();
   readonly data = new Set<string>();
 
-  constructor(page: Page) {
+  constructor(
+    page: Page,
+    private readonly language: UiLanguage,
+  ) {
     page.on('response', async (response) => {
       if (!(response.headers()['content-type'] ?? '').includes('json')) {
         return;
@@ -131,6 +134,22 @@ export class ServerWords {
         }
       });
     });
+  }
+
+  /**
+   * Whether an agency or unit has its name in the page's language: then only that one may be on
+   * screen. One created with its English name alone shows it, as written.
+   */
+  private saidInLanguage(record: Record<string, unknown>): boolean {
+    const names = record['names'] as
+      | Partial<Record<UiLanguage, string>>
+      | null
+      | undefined;
+    return (
+      typeof names === 'object' &&
+      names !== null &&
+      !!names[this.language]?.trim()
+    );
   }
 
   /** Errors look like `{ statusCode, code, message, details? }` wherever they are nested. */
@@ -162,7 +181,7 @@ export class ServerWords {
       if (typeof item === 'string') {
         if (
           DATA_FIELDS.has(field) &&
-          !(field === 'name' && 'names' in record) &&
+          !(field === 'name' && this.saidInLanguage(record)) &&
           item.trim()
         ) {
           this.data.add(item.trim());

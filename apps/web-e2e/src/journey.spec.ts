@@ -112,7 +112,12 @@ class Person {
       [LANGUAGE_STORAGE_KEY, journey.language],
     );
     const page = await context.newPage();
-    const person = new Person(page, journey, new ServerWords(page), allowed);
+    const person = new Person(
+      page,
+      journey,
+      new ServerWords(page, journey.language),
+      allowed,
+    );
     const signIn = new SignInPage(page);
     await signIn.goto();
     await expect(signIn.submit).toHaveText(
