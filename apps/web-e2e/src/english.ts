@@ -137,19 +137,17 @@ export class ServerWords {
   }
 
   /**
-   * Whether an agency or unit has its name in the page's language: then only that one may be on
-   * screen. One created with its English name alone shows it, as written.
+   * An agency's or unit's name in the page's language, as the administrator wrote it (an agency
+   * created with its English name alone has that name in every language): only it may be on screen.
    */
-  private saidInLanguage(record: Record<string, unknown>): boolean {
+  private nameInLanguage(record: Record<string, unknown>): string | null {
     const names = record['names'] as
       | Partial<Record<UiLanguage, string>>
       | null
       | undefined;
-    return (
-      typeof names === 'object' &&
-      names !== null &&
-      !!names[this.language]?.trim()
-    );
+    return typeof names === 'object' && names !== null
+      ? names[this.language]?.trim() || null
+      : null;
   }
 
   /** Errors look like `{ statusCode, code, message, details? }` wherever they are nested. */
@@ -179,11 +177,10 @@ export class ServerWords {
     }
     for (const [field, item] of Object.entries(record)) {
       if (typeof item === 'string') {
-        if (
-          DATA_FIELDS.has(field) &&
-          !(field === 'name' && this.saidInLanguage(record)) &&
-          item.trim()
-        ) {
+        const local = field === 'name' ? this.nameInLanguage(record) : null;
+        if (local) {
+          this.data.add(local);
+        } else if (DATA_FIELDS.has(field) && item.trim()) {
           this.data.add(item.trim());
         }
       } else {
