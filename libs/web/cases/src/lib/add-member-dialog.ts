@@ -8,7 +8,7 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import type { ApiError, CaseMember, DirectoryEntry } from '@vigil/contracts';
 import { apiErrorOf, CasesApi, DirectoryApi } from '@vigil/web-data-access';
 import { roleKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { AgencyBadge, describeProblem, problemOf } from '@vigil/web-ui';
+import { AgencyBadge, describeProblem, LocalNamePipe, problemOf } from '@vigil/web-ui';
 import { catchError, firstValueFrom, map, of } from 'rxjs';
 
 export interface AddMemberDialogData {
@@ -31,7 +31,7 @@ export function implicatedUnitRefusal(error: ApiError): boolean {
 /** Brings case workers from the directory into a case: search by name, agency or role, then add. */
 @Component({
   selector: 'vigil-add-member-dialog',
-  imports: [MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, TranslatePipe, AgencyBadge],
+  imports: [MatDialogModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatProgressBarModule, TranslatePipe, AgencyBadge, LocalNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     <h2 mat-dialog-title>{{ 'members.addTitle' | translate }}</h2>
@@ -53,8 +53,8 @@ export function implicatedUnitRefusal(error: ApiError): boolean {
             <li data-testid="directory-entry">
               <span class="who">
                 <span class="name" data-testid="directory-name">{{ person.displayName }}</span>
-                <span class="role">{{ roleKey(person.role) | translate }}@if (person.unit) { · {{ person.unit.name }} }</span>
-                <vigil-agency-badge [kind]="person.agency.kind" [name]="person.agency.name" truncate />
+                <span class="role">{{ roleKey(person.role) | translate }}@if (person.unit) { · {{ person.unit | localName }} }</span>
+                <vigil-agency-badge [kind]="person.agency.kind" [name]="person.agency" truncate />
               </span>
               @if (member) {
                 <span class="member">{{ 'members.isMember' | translate }}</span>

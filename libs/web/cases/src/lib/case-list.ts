@@ -10,7 +10,7 @@ import { ActivatedRoute, Router, RouterLink } from '@angular/router';
 import { CASE_STATUSES, FACILITY_KINDS } from '@vigil/contracts';
 import { CaseListStore, DirectoryApi, PlacesApi, Session, type CaseFilter } from '@vigil/web-data-access';
 import { caseStatusKey, facilityKindKey, TranslatePipe } from '@vigil/web-i18n';
-import { DateTimePipe } from '@vigil/web-ui';
+import { DateTimePipe, LocalNamePipe } from '@vigil/web-ui';
 import { catchError, debounceTime, map, of, Subject } from 'rxjs';
 import { CASE_SEARCH_MAX_LENGTH, filterFromParams, narrows, paramsFromFilter, sameFilter } from './case-filter';
 import { visitOverdue } from './visit';
@@ -36,6 +36,7 @@ export const SEARCH_DEBOUNCE_MS = 300;
     RouterLink,
     TranslatePipe,
     DateTimePipe,
+    LocalNamePipe,
   ],
   providers: [CaseListStore],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -8,7 +8,7 @@ import { CaseRoomStore } from '@vigil/web-data-access';
 import { caseStatusKey, facilityKindKey, TranslatePipe, Translator, type TranslationKey } from '@vigil/web-i18n';
 import { EvidenceTab } from '@vigil/web-evidence';
 import { ExaminationsTab, OutcomeTab } from '@vigil/web-proceedings';
-import { DateTimePipe } from '@vigil/web-ui';
+import { DateTimePipe, describeRefusal, type Refusal } from '@vigil/web-ui';
 import {
   caseTabKey,
   caseTabsFor,
@@ -72,6 +72,8 @@ export class CaseRoom implements OnInit {
   protected readonly facilityKindKey = facilityKindKey;
   protected readonly caseTabKey = caseTabKey;
   protected readonly role = computed(() => this.store.me()?.role ?? null);
+  /** A refused request of the room, in the UI language. */
+  protected readonly refusal = (problem: Refusal): string => describeRefusal(problem, this.translator);
   /** Only the sections this viewer may use: no tab that would only say "not available". */
   protected readonly tabs = computed(() => caseTabsFor(this.role()));
   protected readonly connectionKey = computed(() => CONNECTION_KEYS[this.store.connection()]);

@@ -44,8 +44,7 @@ import {
   type TranslationKey,
   type TranslationParams,
 } from '@vigil/web-i18n';
-import { AgencyBadge, DateTimePipe, ReasonDialog, type ReasonDialogData } from '@vigil/web-ui';
-import { firstValueFrom } from 'rxjs';
+import { AgencyBadge, askReason, DateTimePipe, describeRefusal, type Refusal } from '@vigil/web-ui';
 
 
 /** Closer than this to the bottom counts as reading the newest line. */
@@ -112,6 +111,11 @@ export class Timeline {
     inject(DestroyRef).onDestroy(() => this.document.removeEventListener('visibilitychange', this.onVisibility));
   }
 
+  /** Why a message was not sent, in the UI language. */
+  protected failure(message: { error?: Refusal }): string {
+    return message.error ? describeRefusal(message.error, this.translator) : '';
+  }
+
   protected canEdit(message: TimelineMessage): boolean {
     return !message.redacted && message.author.id === this.myId();
   }
@@ -162,17 +166,13 @@ export class Timeline {
   }
 
   protected async redact(message: TimelineMessage): Promise<void> {
-    const ref = this.dialog.open<ReasonDialog, ReasonDialogData, string>(ReasonDialog, {
-      data: {
-        title: this.translator.translate('redact.title'),
-        explain: this.translator.translate('redact.explain'),
-        label: this.translator.translate('redact.reason'),
-        submit: this.translator.translate('redact.submit'),
-        maxLength: REDACTION_REASON_MAX_LENGTH,
-      },
-      autoFocus: 'first-tabbable',
+    const reason = await askReason(this.dialog, {
+      title: this.translator.translate('redact.title'),
+      explain: this.translator.translate('redact.explain'),
+      label: this.translator.translate('redact.reason'),
+      submit: this.translator.translate('redact.submit'),
+      maxLength: REDACTION_REASON_MAX_LENGTH,
     });
-    const reason = await firstValueFrom(ref.afterClosed());
     if (reason) {
       await this.store.redact(message.messageId, reason);
     }

@@ -1,7 +1,7 @@
 import { signal } from '@angular/core';
 import { isEvent, type AnyCaseEvent, type Tier } from '@vigil/contracts';
 import { SocketRequestError, type CaseSocket } from './case-socket';
-import { roomProblemOf } from './case-room-store-problem';
+import { roomProblemOf, type RoomError } from './case-room-store-problem';
 
 const RESEND_AFTER_TIMEOUT_MS = 2_000;
 
@@ -12,7 +12,7 @@ export interface PendingMessage {
   tier: Tier;
   state: 'sending' | 'failed';
   /** `rule`: the key of the rule the server refused it by (`victim_identity`), when it names one. */
-  error?: { code: string; message: string; rule?: string };
+  error?: RoomError;
 }
 
 /** Where the outbox delivers: the open case, and the log that takes the acknowledged event. */
@@ -98,11 +98,9 @@ export class RoomOutbox {
         }
         // DISCONNECTED: sent again after the next catch-up.
       } else {
-        const { code, message: text, rule } = roomProblemOf(error);
+        const failure = roomProblemOf(error);
         this.pending.update((pending) =>
-          pending.map((candidate) =>
-            candidate.clientId === clientId ? { ...candidate, state: 'failed', error: { code, message: text, ...(rule && { rule }) } } : candidate,
-          ),
+          pending.map((candidate) => (candidate.clientId === clientId ? { ...candidate, state: 'failed', error: failure } : candidate)),
         );
       }
     } finally {

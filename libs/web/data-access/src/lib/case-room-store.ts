@@ -8,7 +8,7 @@ import { RoomPresence } from './case-room-store-presence';
 import { buildTimeline, type TimelineEntry, type TimelineMessage } from './case-timeline';
 import { CaseSocket, SocketRequestError } from './case-socket';
 import { CasesApi } from './cases-api';
-import { roomProblemOf } from './case-room-store-problem';
+import { roomProblemOf, type RoomError } from './case-room-store-problem';
 import { Session } from './session';
 
 export { READ_DEBOUNCE_MS, TYPING_RENEW_MS, TYPING_TTL_MS, type Typist } from './case-room-store-presence';
@@ -19,10 +19,8 @@ export const HISTORY_PAGE_SIZE = 50;
 
 export type RoomLoadState = 'loading' | 'ready' | 'not-found' | 'failed';
 
-export interface RoomProblem {
+export interface RoomProblem extends RoomError {
   action: 'send' | 'edit' | 'redact' | 'sync';
-  code: string;
-  message: string;
 }
 
 /**
@@ -243,8 +241,7 @@ export class CaseRoomStore {
         this.lostAccess();
       } else if (!(error instanceof SocketRequestError && error.transient)) {
         // A transient failure is retried by the next connection; anything else is shown.
-        const { code, message } = roomProblemOf(error);
-        this.problem.set({ action: 'sync', code, message });
+        this.problem.set({ action: 'sync', ...roomProblemOf(error) });
       }
       return;
     }
@@ -311,8 +308,7 @@ export class CaseRoomStore {
       this.problem.set(null);
       return true;
     } catch (error) {
-      const { code, message } = roomProblemOf(error);
-      this.problem.set({ action, code, message });
+      this.problem.set({ action, ...roomProblemOf(error) });
       return false;
     }
   }

@@ -50,6 +50,13 @@ describe('MyWorkStore', () => {
     await jest.advanceTimersByTimeAsync(MY_WORK_REFRESH_DELAY_MS);
     expect(myWork).not.toHaveBeenCalled();
   });
+
+  it("learns how far the server's clock is from the device's", async () => {
+    jest.setSystemTime(Date.parse('2026-03-01T12:00:00.000Z'));
+    myWork.mockReturnValue(of({ ...empty, now: '2026-03-01T12:05:00.000Z' }));
+    await store.load();
+    expect(store.clockSkewMs()).toBe(5 * 60_000);
+  });
 });
 
 describe('workByCase', () => {
@@ -94,5 +101,18 @@ describe('workByCase', () => {
     expect(groups[2]).toMatchObject({ reference: 'TST-b', summary: 'Invented summary b' });
     expect(groups[2].items.map((item) => item.kind)).toEqual(['task', 'visit']);
     expect(groups[0].summary).toBeNull();
+  });
+
+  it('heads every case with its summary from the list of cases the server sends', () => {
+    const groups = workByCase(
+      {
+        tasks: [task('one', 'a', '2026-03-02T12:00:00.000Z')],
+        visits: [],
+        cases: [{ id: 'a', reference: 'TST-a', summary: 'Invented summary a', status: 'investigating' }],
+        now: '2026-03-01T12:00:00.000Z',
+      },
+      now,
+    );
+    expect(groups).toEqual([expect.objectContaining({ caseId: 'a', summary: 'Invented summary a' })]);
   });
 });

@@ -16,7 +16,7 @@ export type WorkItem = ({ kind: 'task'; task: Task } | { kind: 'visit'; visit: M
 export interface CaseWork {
   caseId: string;
   reference: string;
-  /** Known when the case has a visit waiting (tasks carry only the reference). */
+  /** From the server's list of cases (or a waiting visit); null from a server that sends neither. */
   summary: string | null;
   items: WorkItem[];
 }
@@ -51,7 +51,9 @@ export function workByCase(work: MyWork, now: number): CaseWork[] {
     groupOf(task.caseId, task.caseReference).items.push({ kind: 'task', task, dueAt, overdue: task.overdue || dueAt < now });
   }
   const cases = [...groups.values()];
+  const summaries = new Map((work.cases ?? []).map((known) => [known.id, known.summary]));
   for (const group of cases) {
+    group.summary = summaries.get(group.caseId) ?? group.summary;
     group.items.sort(byUrgency);
   }
   return cases.sort((a, b) => byUrgency(a.items[0], b.items[0]) || a.reference.localeCompare(b.reference));
@@ -72,6 +74,11 @@ export class MyWorkStore {
   readonly work = signal<MyWork | null>(null);
   readonly loading = signal(false);
   readonly failed = signal(false);
+  /**
+   * How far the server's clock is ahead of this device's (ms), from the `now` of the last answer:
+   * "due in / overdue by" count from the server's time, not from a phone's clock that may be wrong.
+   */
+  readonly clockSkewMs = signal(0);
 
   constructor() {
     this.subscriptions.add(this.socket.activity$.subscribe(() => this.refreshSoon()));
@@ -90,7 +97,12 @@ export class MyWorkStore {
     this.socket.connect();
     this.loading.set(true);
     try {
-      this.work.set(await firstValueFrom(this.api.myWork()));
+      const work = await firstValueFrom(this.api.myWork());
+      const serverNow = work.now ? Date.parse(work.now) : NaN;
+      if (Number.isFinite(serverNow)) {
+        this.clockSkewMs.set(serverNow - Date.now());
+      }
+      this.work.set(work);
       this.failed.set(false);
       this.loaded = true;
     } catch {

@@ -45,6 +45,7 @@ import {
   FieldError,
   FileSizePipe,
   formSubmission,
+  LocalNamePipe,
   problemOf,
   resetClean,
 } from '@vigil/web-ui';
@@ -75,6 +76,7 @@ export const EVIDENCE_ACCEPT =
     FileSizePipe,
     FieldError,
     DateTimeField,
+    LocalNamePipe,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -729,7 +729,7 @@ export const kk: Dictionary = {
   'rule.conclusion_required': 'Сараптаманы аяқтау үшін қорытынды керек',
   'rule.confirm_no_officer': 'Қатысы бар ведомство қызметкерлерінің болмағанын растаңыз',
   'rule.consent_required': 'Куәландырылатын адамның келісімі керек',
-  'rule.file_type': 'Файлдың бұл түрі қабылданбайды: тек {allowed}',
+  'rule.file_type': 'Файлдың бұл түрі қабылданбайды: тек JPEG, PNG, PDF, MP4, MP3, WAV немесе қарапайым мәтін (UTF-8)',
   'rule.file_empty': 'Файл бос',
   'rule.file_too_large': 'Файл тым үлкен ({max} байттан аспауы керек)',
   'rule.file_unreadable': 'Файлды оқу мүмкін болмады',

@@ -744,7 +744,7 @@ export const ru: Dictionary = {
   'rule.conclusion_required': 'Для завершения экспертизы нужно заключение',
   'rule.confirm_no_officer': 'Подтвердите, что сотрудников причастного ведомства не было',
   'rule.consent_required': 'Нужно согласие освидетельствуемого',
-  'rule.file_type': 'Такой тип файла не принимается: только {allowed}',
+  'rule.file_type': 'Такой тип файла не принимается: только JPEG, PNG, PDF, MP4, MP3, WAV или простой текст (UTF-8)',
   'rule.file_empty': 'Файл пустой',
   'rule.file_too_large': 'Файл слишком большой (не больше {max} байт)',
   'rule.file_unreadable': 'Не удалось прочитать файл',

@@ -24,6 +24,16 @@ describe('Translator', () => {
     expect(document.documentElement.lang).toBe('en');
   });
 
+  it('says the codes a rule names (a tier, a role, an agency kind) in words of the language', () => {
+    const translator = createTranslator();
+    translator.use('ru');
+    expect(translator.translateRule('tier_above_clearance', { tier: 'oversight' })).toBe(
+      ru['rule.tier_above_clearance'].toString().replace('{tier}', ru['tier.oversight'].toString()),
+    );
+    expect(translator.translateRule('role_agency', { role: 'observer', kind: 'police' })).not.toMatch(/observer|police/);
+    expect(translator.translateRule('max_length', { max: 300 })).toContain('300');
+  });
+
   it('switches the strings, the lang attribute and remembers the choice', () => {
     const translator = createTranslator();
     translator.use('ru');

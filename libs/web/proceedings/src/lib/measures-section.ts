@@ -9,7 +9,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { MEASURES_TIER, PROSECUTORIAL_ACTS, type AgencyRef, type ProsecutorialAct, type RemedialMeasure } from '@vigil/contracts';
 import { CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
 import { agencyKindKey, measureStatusKey, prosecutorialActKey, TranslatePipe } from '@vigil/web-i18n';
-import { DateTimePipe, FieldError, formSubmission, resetClean } from '@vigil/web-ui';
+import { DateTimePipe, FieldError, formSubmission, LocalNamePipe, resetClean } from '@vigil/web-ui';
 import { DateTimeField } from '@vigil/web-ui/pickers';
 import { fromLocalInput, liveSection, may, ticking, validLocalTime } from '@vigil/web-workflow';
 
@@ -30,6 +30,7 @@ import { fromLocalInput, liveSection, may, ticking, validLocalTime } from '@vigi
     DateTimePipe,
     FieldError,
     DateTimeField,
+    LocalNamePipe,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

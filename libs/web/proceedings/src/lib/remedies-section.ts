@@ -20,7 +20,7 @@ import {
 } from '@vigil/contracts';
 import { CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
 import { compensationStatusKey, TranslatePipe } from '@vigil/web-i18n';
-import { DateTimePipe, FieldError, formSubmission } from '@vigil/web-ui';
+import { DateTimePipe, FieldError, formSubmission, MoneyPipe } from '@vigil/web-ui';
 import { liveSection, may } from '@vigil/web-workflow';
 
 /** Server field names that differ from the form's control names. */
@@ -48,6 +48,7 @@ const REMEDIES_ALIASES: Readonly<Record<string, string>> = {
     TranslatePipe,
     DateTimePipe,
     FieldError,
+    MoneyPipe,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

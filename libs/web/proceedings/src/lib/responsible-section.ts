@@ -19,7 +19,7 @@ import {
 } from '@vigil/contracts';
 import { CaseRoomStore, ProceedingsApi } from '@vigil/web-data-access';
 import { agencyKindKey, responsibleKindKey, routeKindKey, TranslatePipe } from '@vigil/web-i18n';
-import { DateTimePipe, FieldError, formSubmission, resetClean, type SubmitOptions } from '@vigil/web-ui';
+import { DateTimePipe, FieldError, formSubmission, LocalNamePipe, resetClean, type SubmitOptions } from '@vigil/web-ui';
 import { DateTimeField } from '@vigil/web-ui/pickers';
 import { fromLocalInput, liveSection, may, notInFuture, validLocalTime } from '@vigil/web-workflow';
 
@@ -47,6 +47,7 @@ function articleForCriminal(group: AbstractControl): { articleRequired: true } |
     DateTimePipe,
     FieldError,
     DateTimeField,
+    LocalNamePipe,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

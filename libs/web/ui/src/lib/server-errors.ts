@@ -86,6 +86,19 @@ export function describeServerError(error: ServerFieldError, translator: Transla
   return (error.rule ? translator.translateRule(error.rule, error.params) : null) ?? inOwnWords(error, translator);
 }
 
+/** A refused request of the room (a socket answer or a REST error): its rule, when it names one, says it in any language. */
+export interface Refusal {
+  code: string;
+  message: string;
+  rule?: string;
+  params?: Record<string, string | number>;
+}
+
+/** A refusal in the UI language: by its rule, else by its code. */
+export function describeRefusal(refusal: Refusal, translator: Translator): string {
+  return describeServerError({ field: '', ...refusal, code: refusal.code as ErrorCode }, translator);
+}
+
 function inOwnWords(error: Pick<ApiError, 'code' | 'message'>, translator: Translator): string {
   if (translator.language() === 'en' && error.message) {
     return error.message;

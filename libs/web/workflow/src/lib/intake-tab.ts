@@ -3,13 +3,13 @@ import { MatProgressBarModule } from '@angular/material/progress-bar';
 import { INTAKE_TIER } from '@vigil/contracts';
 import { CaseRoomStore, CasesApi } from '@vigil/web-data-access';
 import { allegedMethodKey, caseSourceKey, facilityKindKey, TranslatePipe } from '@vigil/web-i18n';
-import { DateTimePipe } from '@vigil/web-ui';
+import { DateTimePipe, LocalNamePipe } from '@vigil/web-ui';
 import { liveSection } from './live-section';
 
 /** What was reported: the case record for everyone, the intake record (Istanbul Protocol) at `oversight`. */
 @Component({
   selector: 'vigil-intake-tab',
-  imports: [MatProgressBarModule, TranslatePipe, DateTimePipe],
+  imports: [MatProgressBarModule, TranslatePipe, DateTimePipe, LocalNamePipe],
   changeDetection: ChangeDetectionStrategy.OnPush,
   template: `
     @if (room.record(); as record) {
@@ -102,9 +102,9 @@ import { liveSection } from './live-section';
               <div>
                 <dt>{{ 'register.implicated' | translate }}</dt>
                 <dd data-testid="intake-implicated">
-                  {{ record.implicated.agency?.name ?? ('register.notNamed' | translate) }}
+                  @if (record.implicated.agency) { {{ record.implicated.agency | localName }} } @else { {{ 'register.notNamed' | translate }} }
                   @if (record.implicated.unit) {
-                    · {{ record.implicated.unit.name }}
+                    · {{ record.implicated.unit | localName }}
                   }
                 </dd>
               </div>

@@ -27,7 +27,9 @@ const MINUTE_MS = 60_000;
 export class MyWorkPage {
   private readonly session = inject(Session);
   protected readonly store = inject(MyWorkStore);
-  protected readonly now = ticking(MINUTE_MS);
+  private readonly deviceNow = ticking(MINUTE_MS);
+  /** The server's time: the device's clock corrected by the skew the last answer showed. */
+  protected readonly now = computed(() => this.deviceNow() + this.store.clockSkewMs());
   /** Only prosecutors make (or supervise) visits. */
   protected readonly makesVisits = computed(() => may(this.session.me()?.role, 'visit.record'));
   protected readonly taskKindKey = taskKindKey;

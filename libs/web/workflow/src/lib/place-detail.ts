@@ -44,7 +44,7 @@ import { firstValueFrom } from 'rxjs';
               <dt>{{ 'places.agency' | translate }}</dt>
               <dd>
                 @if (entry.place.agency; as agency) {
-                  <vigil-agency-badge [kind]="agency.kind" [name]="agency.name" />
+                  <vigil-agency-badge [kind]="agency.kind" [name]="agency" />
                 } @else {
                   {{ 'register.notNamed' | translate }}
                 }

@@ -10,7 +10,7 @@ import { MatSelectModule } from '@angular/material/select';
 import { FACILITY_KINDS, type AgencyRef, type CreatePlaceRequest, type FacilityKind, type Place } from '@vigil/contracts';
 import { PlacesApi } from '@vigil/web-data-access';
 import { agencyKindKey, facilityKindKey, TranslatePipe } from '@vigil/web-i18n';
-import { FieldError, formSubmission } from '@vigil/web-ui';
+import { FieldError, formSubmission, LocalNamePipe } from '@vigil/web-ui';
 
 export interface PlaceDialogData {
   /** Absent: a new place. */
@@ -31,6 +31,7 @@ export interface PlaceDialogData {
     MatSelectModule,
     TranslatePipe,
     FieldError,
+    LocalNamePipe,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
@@ -62,7 +63,7 @@ export interface PlaceDialogData {
           <mat-select formControlName="agencyId">
             <mat-option value="">{{ 'register.notNamed' | translate }}</mat-option>
             @for (agency of data.agencies; track agency.id) {
-              <mat-option [value]="agency.id">{{ agency.name }} · {{ agencyKindKey(agency.kind) | translate }}</mat-option>
+              <mat-option [value]="agency.id">{{ agency | localName }} · {{ agencyKindKey(agency.kind) | translate }}</mat-option>
             }
           </mat-select>
           <mat-error><vigil-field-error [control]="form.controls.agencyId" /></mat-error>

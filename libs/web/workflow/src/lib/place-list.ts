@@ -42,7 +42,7 @@ import { may } from './roles';
           <div class="line meta">
             <span>{{ place.address }}</span>
             @if (place.agency; as agency) {
-              <vigil-agency-badge [kind]="agency.kind" [name]="agency.name" />
+              <vigil-agency-badge [kind]="agency.kind" [name]="agency" />
             }
           </div>
           @if (leads()) {

@@ -25,7 +25,7 @@ import {
 } from '@vigil/contracts';
 import { CasesApi, DirectoryApi, PlacesApi, Session } from '@vigil/web-data-access';
 import { agencyKindKey, allegedMethodKey, caseSourceKey, facilityKindKey, TranslatePipe, Translator } from '@vigil/web-i18n';
-import { FieldError, formSubmission } from '@vigil/web-ui';
+import { FieldError, formSubmission, LocalNamePipe } from '@vigil/web-ui';
 import { DateTimeField } from '@vigil/web-ui/pickers';
 import { firstValueFrom } from 'rxjs';
 import { fromLocalInput, notInFuture, validLocalTime } from './local-time';
@@ -53,6 +53,7 @@ export const BIRTH_YEAR_MIN = 1900;
     TranslatePipe,
     FieldError,
     DateTimeField,
+    LocalNamePipe,
   ],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,

@@ -21,7 +21,7 @@ import {
 } from '@vigil/contracts';
 import { WorkflowApi } from '@vigil/web-data-access';
 import { agencyKindKey, roleKey, taskKindKey, tierAudienceKey, tierKey, TranslatePipe } from '@vigil/web-i18n';
-import { FieldError, formSubmission } from '@vigil/web-ui';
+import { FieldError, formSubmission, LocalNamePipe } from '@vigil/web-ui';
 import { DateTimeField } from '@vigil/web-ui/pickers';
 import { merge } from 'rxjs';
 import { fromLocalInput, toLocalInput, validLocalTime } from './local-time';
@@ -48,7 +48,7 @@ export function assignablePeople(people: readonly CaseMember[], agencyId: string
  */
 @Component({
   selector: 'vigil-task-form',
-  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, FieldError, DateTimeField],
+  imports: [ReactiveFormsModule, MatButtonModule, MatFormFieldModule, MatInputModule, MatSelectModule, TranslatePipe, FieldError, DateTimeField, LocalNamePipe],
   providers: [{ provide: ErrorStateMatcher, useClass: ShowOnDirtyErrorStateMatcher }],
   changeDetection: ChangeDetectionStrategy.OnPush,
   templateUrl: './task-form.html',
