@@ -161,10 +161,6 @@ test.describe('collaboration', () => {
 
   test('the case list is searched by reference and by a word of the summary', async ({ page, request }) => {
     const token = await apiToken(request, 'prosecutor@demo.vigil');
-    const probe = await request.get('/api/cases?q=probe', { headers: { Authorization: `Bearer ${token}` } });
-    // The server's search (`q`) is built alongside this screen; until it answers, there is nothing to search.
-    test.skip(probe.status() !== 200, 'GET /api/cases does not take q on this server yet');
-
     const suffix = Date.now().toString(36);
     const created = await createCase(request, token, {
       summary: `Invented report ${suffix}: a detainee was denied water`,
